@@ -1,0 +1,6 @@
+export * from './decimal.ts';
+export * from './definition.ts';
+export * from './schema.ts';
+export * from './score.ts';
+export * from './explain.ts';
+export * from './validate.ts';

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { BARRIER_KEYS, EVIDENCE_KEYS, PROTECTIVE_KEYS, aijri1 } from './definition.ts';
+
+/** Seniority levels in career order; the slug is used in files and URLs. */
+export const SENIORITY_LEVELS = [
+  { slug: 'all-levels', label: 'All levels' },
+  { slug: 'entry-level', label: 'Entry-level' },
+  { slug: 'junior', label: 'Junior' },
+  { slug: 'mid-level', label: 'Mid-level' },
+  { slug: 'senior', label: 'Senior' },
+  { slug: 'lead', label: 'Lead' },
+  { slug: 'principal', label: 'Principal' },
+  { slug: 'executive', label: 'Executive' },
+] as const;
+
+export type SenioritySlug = (typeof SENIORITY_LEVELS)[number]['slug'];
+const senioritySlugs = SENIORITY_LEVELS.map((level) => level.slug) as [SenioritySlug, ...SenioritySlug[]];
+
+const { ranges } = aijri1;
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug of lower-case letters, digits and single hyphens, like "registered-nurses"');
+const onetCode = z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'an O*NET-SOC code like "15-1252.00"');
+const text = z.string().trim().min(1, 'some text');
+const markdown = text.describe('Markdown text.');
+
+const integerIn = (range: { min: number; max: number }, what: string) => {
+  const expected = `${what} from ${range.min} to ${range.max}, a whole number`;
+  return z.number().int(expected).min(range.min, expected).max(range.max, expected);
+};
+
+export const ProvenanceSchema = z
+  .object({
+    basis: z
+      .enum(['assessor', 'data', 'default'])
+      .describe('assessor: an expert judgement; data: derived from a named data source; default: a neutral value because no data exists.'),
+    source: text.describe('Where the value came from, e.g. "O*NET 27.0 work activities: Performing General Physical Activities".'),
+    confidence: z.enum(['high', 'medium', 'low']).describe('How sure the value is.'),
+    detail: z.string().optional().describe('The figures behind the value, e.g. "importance 78/100 (92nd percentile)".'),
+  })
+  .strict()
+  .describe('Where an input came from and how sure it is.');
+
+export const SourceSchema = z
+  .object({
+    title: text.describe('What the source is, e.g. "BLS Occupational Employment and Wage Statistics, May 2024".'),
+    url: z.url().optional().describe('Link to the source.'),
+  })
+  .strict();
+
+export const TaskSchema = z
+  .object({
+    name: text.describe('What the task is, as a short imperative phrase.'),
+    share: z
+      .number()
+      .gt(0, 'a share above 0')
+      .max(100, 'a share of at most 100')
+      .refine((value) => Number.isInteger(Math.round(value * 100)) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-9, 'at most two decimal places')
+      .describe('Share of working time in percent; all shares sum to exactly 100.'),
+    score: integerIn(ranges.taskScore, 'a task score').describe('1 = AI not involved … 5 = fully automatable.'),
+    impact: z
+      .enum(['augmentation', 'displacement', 'not_involved'])
+      .optional()
+      .describe('Defaults from the score: 1 not_involved, 2–3 augmentation, 4–5 displacement.'),
+    rationale: text.describe('Why this score.'),
+    provenance: ProvenanceSchema.optional(),
+  })
+  .strict();
+
+const judged = (range: { min: number; max: number }, what: string) =>
+  z
+    .object({
+      score: integerIn(range, what),
+      rationale: text.describe('Why this score.'),
+      provenance: ProvenanceSchema.optional(),
+    })
+    .strict();
+
+const shapeOf = <K extends string, T extends z.ZodType>(keys: readonly K[], schema: T) =>
+  Object.fromEntries(keys.map((key) => [key, schema])) as Record<K, T>;
+
+export const ProtectiveSchema = z
+  .object(shapeOf(PROTECTIVE_KEYS, judged(ranges.protective, 'a protective score')))
+  .strict()
+  .describe('Human-only factors, each 0–3.');
+
+export const GrowthSchema = judged(ranges.growth, 'a growth correlation').describe(
+  'Does AI adoption create more demand for this role? −2 shrinking … +2 strong boost.',
+);
+
+export const EvidenceItemSchema = z
+  .object({
+    score: integerIn(ranges.evidence, 'an evidence score'),
+    text: text.describe('The evidence behind the score.'),
+    sources: z.array(SourceSchema).default([]).describe('Where the evidence comes from.'),
+    provenance: ProvenanceSchema.optional(),
+  })
+  .strict();
+
+export const EvidenceSchema = z
+  .object(shapeOf(EVIDENCE_KEYS, EvidenceItemSchema))
+  .strict()
+  .describe('Market signals, each −2..+2.');
+
+export const BarriersSchema = z
+  .object(shapeOf(BARRIER_KEYS, judged(ranges.barrier, 'a barrier score')))
+  .strict()
+  .describe('Structural barriers to AI, each 0–2.');
+
+export const OverrideSchema = z
+  .object({
+    score: z.number().min(0).max(100).describe('The final score that replaces the formula score (one decimal).'),
+    justification: text.describe('Why the formula score is not accepted. Mandatory.'),
+  })
+  .strict();
+
+export const RelatedRoleSchema = z
+  .object({
+    title: text.describe('The role this one is confused with.'),
+    slug: slug.optional().describe('Its slug in the catalog, so the page can link to it and show its current score.'),
+    reason: z.string().optional().describe('How it differs.'),
+    publishedScore: z.number().min(0).max(100).optional().describe('The score quoted when this text was written.'),
+  })
+  .strict();
+
+export const PeerSchema = z
+  .object({
+    title: text,
+    slug: slug.optional(),
+    score: z.number().min(0).max(100).optional().describe('The peer score quoted when this text was written.'),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const RoleSchema = z
+  .object({
+    slug: slug.describe('Identifies the role in files and URLs.'),
+    title: text.describe('Job title as readers know it.'),
+    seniority: z.enum(senioritySlugs).describe('Seniority level this assessment covers.'),
+    category: text.describe('Category the role is browsed under, e.g. "AI/ML Engineering".'),
+    aliases: z.array(text).default([]).describe('Other titles for the same role ("also known as").'),
+    onetCodes: z.array(onetCode).default([]).describe('O*NET-SOC codes the role maps to.'),
+    primaryFunction: markdown.optional().describe('What the role does.'),
+    notThisRole: z.array(RelatedRoleSchema).default([]).describe('Roles this one is often confused with.'),
+    typicalExperience: markdown.optional(),
+    seniorityNote: markdown.optional().describe('How other seniority levels would score.'),
+  })
+  .strict();
+
+export const CommentarySchema = z
+  .object({
+    scoreVsReality: markdown.optional(),
+    whatTheNumbersMiss: z.array(z.object({ title: text, text: markdown }).strict()).default([]),
+    whoShouldWorry: markdown.optional(),
+    roleInFuture: z.object({ year: z.number().int().optional(), text: markdown }).strict().optional(),
+    survivalStrategy: z.array(markdown).default([]),
+    timeline: markdown.optional(),
+  })
+  .strict();
+
+export const AssessmentSchema = z
+  .object({
+    methodology: z.string().default(aijri1.version).describe('Methodology version the assessment was written for.'),
+    status: z.enum(['expert', 'baseline']).describe('expert: written by an assessor; baseline: derived from data, not reviewed.'),
+    role: RoleSchema,
+    verdict: markdown.optional().describe('One paragraph: what the score means for this role.'),
+    tasks: z.array(TaskSchema).min(1, 'at least one task').describe('The role’s work split into tasks.'),
+    protective: ProtectiveSchema,
+    growth: GrowthSchema,
+    evidence: EvidenceSchema,
+    barriers: BarriersSchema,
+    override: OverrideSchema.nullable().default(null).describe('An assessor override of the formula score, or null.'),
+    peerCheck: z
+      .object({ text: markdown, peers: z.array(PeerSchema).default([]) })
+      .strict()
+      .optional()
+      .describe('How the score compares with the nearest assessed roles.'),
+    reinstatement: markdown.optional().describe('New tasks AI creates for the role (Acemoglu).'),
+    growthCheck: markdown.optional().describe('Why the growth correlation holds.'),
+    commentary: CommentarySchema.default({ whatTheNumbersMiss: [], survivalStrategy: [] }),
+    sources: z.array(SourceSchema).default([]),
+    resources: z.array(SourceSchema).default([]),
+    reviewed: z.iso.date().optional().describe('Date of the last review, YYYY-MM-DD.'),
+  })
+  .strict();
+
+export type Assessment = z.output<typeof AssessmentSchema>;
+export type AssessmentInput = z.input<typeof AssessmentSchema>;
+export type Task = z.output<typeof TaskSchema>;
+export type Provenance = z.output<typeof ProvenanceSchema>;
