@@ -1,0 +1,21 @@
+/** Where a command writes: injected so commands run the same in a terminal and in tests. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  isTerminal: boolean;
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** Raised for a command line that cannot be understood; main prints the message and the usage. */
+export class UsageError extends Error {}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run: (args: string[], io: CliIo) => Promise<ExitCode>;
+}

@@ -1,0 +1,25 @@
+import type { ScoringInput } from '../score.ts';
+
+const judged = (score: number) => ({ score, rationale: 'as published' });
+
+/** The inputs of methodology §3 (Multimodal AI Engineer, Mid-level). */
+export const workedExample = {
+  tasks: [
+    { name: 'Design cross-modal fusion architectures for novel use cases', share: 20, score: 2 },
+    { name: 'Implement and train multimodal models (VLMs, audio-visual, embeddings)', share: 25, score: 2 },
+    { name: 'Fine-tune and adapt multimodal foundation models', share: 15, score: 3 },
+    { name: 'Build multimodal data pipelines and dataset curation', share: 15, score: 3 },
+    { name: 'Deploy and monitor multimodal systems in production (MLOps)', share: 15, score: 3 },
+    { name: 'Evaluate multimodal model quality and cross-modal coherence', share: 10, score: 1 },
+  ],
+  protective: { physicality: judged(0), interpersonal: judged(0), moralJudgment: judged(2) },
+  growth: judged(2),
+  evidence: { jobPostings: judged(2), companyActions: judged(2), wages: judged(1), toolMaturity: judged(1), expertConsensus: judged(2) },
+  barriers: { regulatory: judged(1), physical: judged(0), union: judged(0), liability: judged(1), cultural: judged(1) },
+  override: null,
+} satisfies ScoringInput;
+
+/** Returns a copy of the worked example with some inputs replaced. */
+export function workedExampleWith(changes: Partial<ScoringInput>): ScoringInput {
+  return { ...structuredClone(workedExample), ...changes };
+}
