@@ -65,7 +65,7 @@ export function parseAssessmentYaml(text: string, file: string, context: Validat
       ok: false,
       problems: document.errors.map((error) => ({
         file,
-        line: error.linePos?.[0].line ?? null,
+        line: lines.linePos(error.pos[0]).line,
         path: '',
         message: `not valid YAML: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
         severity: 'error' as const,
