@@ -18,4 +18,6 @@ export interface Command {
   summary: string;
   usage: string;
   run: (args: string[], io: CliIo) => Promise<ExitCode>;
+  /** Set by commands with subcommands, which answer --help themselves. */
+  handlesHelp?: boolean;
 }

@@ -1,10 +1,11 @@
 import { EXIT, UsageError, type CliIo, type Command, type ExitCode } from './cli-io.ts';
+import { catalogCommand } from './commands/catalog.ts';
 import { importPageCommand } from './commands/import-page.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { scoreCommand } from './commands/score.ts';
 import { validateCommand } from './commands/validate.ts';
 
-export const COMMANDS: readonly Command[] = [scoreCommand, validateCommand, importPageCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [scoreCommand, validateCommand, importPageCommand, catalogCommand, schemaCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -33,7 +34,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     io.stderr(`jobzone: unknown command "${name}"\n\n${overview()}`);
     return EXIT.usage;
   }
-  if (args.includes('--help') || args.includes('-h')) {
+  if (!command.handlesHelp && (args.includes('--help') || args.includes('-h'))) {
     io.stdout(`${command.usage}\n`);
     return EXIT.ok;
   }
