@@ -65,6 +65,7 @@ export function formatScoreReport(assessment: Assessment, result: ScoreResult, e
   const lines: string[] = [
     `${role.title} — ${seniority}`,
     `${role.category} · ${status} · methodology ${result.methodologyVersion}`,
+    `AIJRI ${fixed(result.score, 1)}/100 · ${result.label} · ${result.headline}`,
     '',
     'Task decomposition',
     ...taskTable(result),
