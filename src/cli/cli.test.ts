@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workedExampleFigures } from '../methodology/test-support/worked-example.ts';
 import { runCaptured } from './test-support/capture-io.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,26 +35,7 @@ describe('jobzone score', () => {
   it('prints every contract field with --json', async () => {
     const { code, stdout } = await runCaptured(['score', example, '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({
-      score: 64,
-      formulaScore: 64,
-      zone: 'Green',
-      subLabel: 'Accelerated',
-      label: 'Green (Accelerated)',
-      taskExposure: 2.35,
-      taskResistance: 3.65,
-      raw: 5.6178,
-      modifiers: { evidence: 1.32, barrier: 1.06, growth: 1.1 },
-      totals: { protective: 2, growth: 2, evidence: 8, barriers: 3 },
-      split: { displacement: 0, augmentation: 90, notInvolved: 10 },
-      shareAtLeast3: 45,
-      shareAtLeast4: 0,
-      quickScreen: { sum: 4, label: 'Likely Green Zone (Accelerated)', agrees: true },
-      composition: { taskResistance: 36.5, evidence: 16, barriers: 4.5, protective: 2.2, growth: 5 },
-      override: null,
-      methodologyVersion: 'aijri-1',
-      band: { low: 59.2, high: 68.9, zoneStable: true },
-    });
+    expect(JSON.parse(stdout)).toMatchObject({ ...workedExampleFigures, band: { low: 59.2, high: 68.9, zoneStable: true } });
   });
 
   it('exits 1 with the problem on stderr for an invalid file, and 2 for a usage error', async () => {

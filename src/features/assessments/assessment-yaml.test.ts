@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreAssessment } from '../../methodology/index.ts';
+import { workedExampleFigures } from '../../methodology/test-support/worked-example.ts';
 import { formatFileProblem, parseAssessmentYaml, stringifyAssessmentYaml } from './assessment-yaml.ts';
 
 const examplePath = new URL('../../../content/assessments/multimodal-ai-engineer/mid-level.yaml', import.meta.url);
@@ -20,22 +21,7 @@ describe('reading an assessment file', () => {
     const parsed = parseAssessmentYaml(exampleText, 'mid-level.yaml');
     if (!parsed.ok) throw new Error(parsed.problems.map(formatFileProblem).join('\n'));
     const result = scoreAssessment(parsed.assessment);
-    expect(result).toMatchObject({
-      score: 64,
-      formulaScore: 64,
-      zone: 'Green',
-      label: 'Green (Accelerated)',
-      taskExposure: 2.35,
-      taskResistance: 3.65,
-      raw: 5.6178,
-      modifiers: { evidence: 1.32, barrier: 1.06, growth: 1.1 },
-      totals: { protective: 2, growth: 2, evidence: 8, barriers: 3 },
-      split: { displacement: 0, augmentation: 90, notInvolved: 10 },
-      shareAtLeast3: 45,
-      quickScreen: { sum: 4, label: 'Likely Green Zone (Accelerated)', agrees: true },
-      composition: { taskResistance: 36.5, evidence: 16, barriers: 4.5, protective: 2.2, growth: 5 },
-      override: null,
-    });
+    expect(result).toMatchObject(workedExampleFigures);
     expect(parsed.notices).toEqual([]);
   });
 

@@ -23,3 +23,24 @@ export const workedExample = {
 export function workedExampleWith(changes: Partial<ScoringInput>): ScoringInput {
   return { ...structuredClone(workedExample), ...changes };
 }
+
+/** Every figure methodology §3 publishes for the worked example, in the shape of `jobzone score --json`. */
+export const workedExampleFigures = {
+  score: 64,
+  formulaScore: 64,
+  zone: 'Green',
+  subLabel: 'Accelerated',
+  label: 'Green (Accelerated)',
+  taskExposure: 2.35,
+  taskResistance: 3.65,
+  raw: 5.6178,
+  modifiers: { evidence: 1.32, barrier: 1.06, growth: 1.1 },
+  totals: { protective: 2, growth: 2, evidence: 8, barriers: 3 },
+  split: { displacement: 0, augmentation: 90, notInvolved: 10 },
+  shareAtLeast3: 45,
+  shareAtLeast4: 0,
+  quickScreen: { sum: 4, label: 'Likely Green Zone (Accelerated)', agrees: true },
+  composition: { taskResistance: 36.5, evidence: 16, barriers: 4.5, protective: 2.2, growth: 5 },
+  override: null,
+  methodologyVersion: 'aijri-1',
+} as const;
