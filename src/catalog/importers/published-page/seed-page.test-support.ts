@@ -1,0 +1,14 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+
+const SEED = new URL('../../../../../shared/seeds/multimodal-ai-engineer.txt', import.meta.url);
+
+/** Reads the published seed page; a missing shared folder fails the test rather than skipping it. */
+export function readSeedPage(): string {
+  const path = fileURLToPath(SEED);
+  if (!existsSync(path)) {
+    expect.fail(`the seed page ${path} is missing: the shared folder must sit beside the checkout (../shared next to this repository) for these tests to run`);
+  }
+  return readFileSync(path, 'utf8');
+}
