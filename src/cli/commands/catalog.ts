@@ -1,7 +1,10 @@
 import { EXIT, type Command } from '../cli-io.ts';
+import { catalogBuildCommand } from './catalog-build.ts';
 
 /** The catalog's subcommands; each lives in its own module beside this one. */
-const SUBCOMMANDS: readonly Command[] = [];
+const SUBCOMMANDS: readonly Command[] = [
+  catalogBuildCommand,
+];
 
 function overview(): string {
   const width = Math.max(0, ...SUBCOMMANDS.map((command) => command.name.length));

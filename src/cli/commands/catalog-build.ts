@@ -1,0 +1,53 @@
+import { join, resolve } from 'node:path';
+import { buildCatalog } from '../../catalog/build/build-catalog.ts';
+import { createProgress } from '../../catalog/build/progress.ts';
+import { BaselineValidationError } from '../../catalog/baseline/baseline-errors.ts';
+import { REPOSITORY_ROOT } from '../../catalog/committed-catalog.ts';
+import { SourceFileError } from '../../catalog/sources/delimited-table.ts';
+import { EXIT, UsageError, type Command } from '../cli-io.ts';
+import { parseCommandArgs } from '../parse-args.ts';
+
+export const catalogBuildCommand: Command = {
+  name: 'build',
+  summary: 'Derive the committed catalog (occupations, titles, baselines) from ../shared/data',
+  usage: `Usage: jobzone catalog build --from <data folder> [--out <folder>]
+
+Reads the raw source data (O*NET, Eloundou et al., BLS, published exposure indices; see
+../shared/data/README.md) and writes, deterministically, the committed catalog:
+occupations.jsonl, titles.jsonl, baselines.jsonl and sources.json. Every baseline is validated
+before anything is written; a bad source row is reported as file:line: field and nothing changes.
+
+Options:
+  --from <folder>  the source data folder, e.g. ../shared/data (required)
+  --out <folder>   where to write (default: the repository's catalog/)
+  -h, --help       show this help
+
+Exit codes: 0 built, 1 bad source data, 2 usage error.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' }, out: { type: 'string' } });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    if (!values.from) throw new UsageError('missing --from <data folder>, e.g. --from ../shared/data');
+    const from = resolve(io.cwd, values.from);
+    const out = values.out ? resolve(io.cwd, values.out) : join(REPOSITORY_ROOT, 'catalog');
+    const progress = createProgress(io.stderr, io.isTerminal);
+    const started = performance.now();
+    try {
+      const summary = await buildCatalog(from, out, progress);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const zones = summary.byZone;
+      io.stdout(
+        `Built the catalog in ${seconds} s: ${summary.occupations} occupations, ${summary.titles} titles, ${summary.baselines} baselines ` +
+          `(Green ${zones.Green}, Yellow ${zones.Yellow}, Red ${zones.Red}).\n` +
+          summary.files.map((file) => `  ${file.path}  ${(file.bytes / 1024).toFixed(0)} KiB\n`).join(''),
+      );
+      return EXIT.ok;
+    } catch (error) {
+      progress.finish();
+      if (error instanceof SourceFileError || error instanceof BaselineValidationError) {
+        io.stderr(`jobzone catalog build: ${error.message}\nNothing was written.\n`);
+        return EXIT.invalid;
+      }
+      throw error;
+    }
+  },
+};
