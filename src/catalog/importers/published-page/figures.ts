@@ -98,7 +98,7 @@ const OVERRIDE_SCORE = new RegExp(
 );
 
 /** Reads "Assessor override: None — formula score accepted. …" or "Assessor override: Adjusted to 41.0 — why…". */
-export function readOverride(section: Section, report: Report): OverrideReading | null {
+function readOverride(section: Section, report: Report): OverrideReading | null {
   const index = section.lines.findIndex((line) => /^Assessor override\s*:/i.test(line.text));
   const line = section.lines[index];
   if (!line) {
@@ -128,12 +128,15 @@ function readFormulaScore(section: Section, report: Report): Figure {
   return score;
 }
 
-function readTotals(sections: Sections, factors: Factors | null, growthFromModifier: Figure, report: Report): PublishedFigures['totals'] {
+/** Reads the stated totals; each also appears as the multiplier of its modifier line, which must agree. */
+function readTotals(sections: Sections, factors: Factors | null, inModifiers: Record<'evidence' | 'barriers' | 'growth', Figure>, report: Report): PublishedFigures['totals'] {
+  const evidenceRow = numberAt(sections.evidence.lines, new RegExp(`^Total\\s*(${SIGNED_NUMBER})\\s*(?:/\\s*10)?$`, 'i'));
+  const barrierRow = numberAt(sections.barriers.lines, /^Total\s*(\d+)\s*(?:\/\s*10)?$/i);
   return {
     protective: numberAt(sections.protective.lines, /^Protective Total\s*:?\s*(\d+)\s*(?:\/\s*9)?$/i),
-    growth: agreed('the growth correlation', growthFromModifier, factors?.growth.score ?? null, report),
-    evidence: numberAt(sections.evidence.lines, new RegExp(`^Total\\s*(${SIGNED_NUMBER})\\s*(?:/\\s*10)?$`, 'i')),
-    barriers: numberAt(sections.barriers.lines, /^Total\s*(\d+)\s*(?:\/\s*10)?$/i),
+    growth: agreed('the growth correlation', inModifiers.growth, factors?.growth.score ?? null, report),
+    evidence: agreed('the evidence total', evidenceRow, inModifiers.evidence, report),
+    barriers: agreed('the barrier total', barrierRow, inModifiers.barriers, report),
   };
 }
 
@@ -151,7 +154,9 @@ export function readFigures(sections: Sections, table: TaskTable | null, factors
   const override = readOverride(composite, report);
   if (formulaScore === null || !zone || !override) return null;
   const { exposure, resistance } = readTaskResistance(sections, report);
-  const [evidence, barrier, growth] = ['Evidence', 'Barrier', 'Growth'].map((name) => readModifier(composite, name)) as [ReturnType<typeof readModifier>, ReturnType<typeof readModifier>, ReturnType<typeof readModifier>];
+  const evidence = readModifier(composite, 'Evidence');
+  const barrier = readModifier(composite, 'Barrier');
+  const growth = readModifier(composite, 'Growth');
   const score = override.override?.score ?? formulaScore;
   warnOnHeadline(sections, score, report);
   const figures: PublishedFigures = {
@@ -162,7 +167,7 @@ export function readFigures(sections: Sections, table: TaskTable | null, factors
     taskResistance: resistance,
     raw: numberAt(composite.lines, new RegExp(`^Raw\\s*:.*=\\s*(${NUMBER})\\s*$`, 'i')),
     modifiers: { evidence: evidence.modifier, barrier: barrier.modifier, growth: growth.modifier },
-    totals: readTotals(sections, factors, growth.total, report),
+    totals: readTotals(sections, factors, { evidence: evidence.total, barriers: barrier.total, growth: growth.total }, report),
     split: readSplit(sections.tasks),
     shareAtLeast3: numberAt(composite.lines, new RegExp(`^% of task time scoring 3\\+\\s*:?\\s*(${NUMBER})\\s*%`, 'i')),
     shareAtLeast4: numberAt(composite.lines, new RegExp(`^% of task time scoring 4\\+\\s*:?\\s*(${NUMBER})\\s*%`, 'i')),

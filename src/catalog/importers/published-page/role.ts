@@ -57,7 +57,7 @@ function normaliseSeniority(text: string): string {
 }
 
 /** Maps a seniority as written ("Mid-level", "Mid-Level", "Entry level") to its slug. */
-export function senioritySlugOf(text: string): SenioritySlug | null {
+function senioritySlugOf(text: string): SenioritySlug | null {
   const wanted = normaliseSeniority(text);
   return SENIORITY_LEVELS.find((level) => level.slug === wanted || normaliseSeniority(level.label) === wanted)?.slug ?? null;
 }
@@ -94,7 +94,7 @@ function readCategory(sections: Sections, seniority: Row | undefined, report: Re
 }
 
 /** Splits an "Also known as" list separated by commas, semicolons or middle dots. */
-export function splitAliases(text: string): string[] {
+function splitAliases(text: string): string[] {
   const aliases = text
     .replace(/\.$/, '')
     .split(/\s*(?:[,;|·•]|\s\/\s)\s*/)

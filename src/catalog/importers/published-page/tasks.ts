@@ -56,7 +56,7 @@ const impactOf = (word: string): Impact => IMPACT_BY_WORD[word.toLowerCase().rep
 const sameName = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 
 /** Formats share × score / 100 as the page shows the Weighted column. */
-export function weightedOf(share: string | number, score: number): string {
+function weightedOf(share: string | number, score: number): string {
   return toFixed(divRound(mul(dec(share), dec(score)), dec(100), 2), 2);
 }
 
@@ -91,11 +91,20 @@ function readingsOf(text: string): RowReading[] {
 
 const isConsistent = (reading: RowReading) => weightedOf(reading.share, reading.score) === reading.weighted;
 
+const matchesEntry = (reading: RowReading, entry: BreakdownEntry) =>
+  sameName(entry.name, reading.name) && Number(entry.share) === Number(reading.share) && entry.score === reading.score;
+
+/** Prefers the reading that agrees with its breakdown entry, since one name can be a prefix of another ("Task 1", "Task 15"). */
+function bestNamedReading(readings: RowReading[], unused: BreakdownEntry[]): RowReading | undefined {
+  const named = readings.filter((reading) => unused.some((entry) => sameName(entry.name, reading.name)));
+  return named.find((reading) => unused.some((entry) => matchesEntry(reading, entry))) ?? named.find(isConsistent) ?? named[0];
+}
+
 /** Picks the reading of a row: by a name from the breakdown list, else the one whose Weighted column adds up. */
 function chooseReading(line: PageLine, readings: RowReading[], breakdown: { unused: BreakdownEntry[]; listed: boolean }, report: Report, path: string): RowReading | null {
   const { unused, listed } = breakdown;
   if (listed || readings.length === 0) {
-    const named = readings.find((reading) => unused.some((entry) => sameName(entry.name, reading.name)));
+    const named = bestNamedReading(readings, unused);
     if (named) return named;
     const names = unused.map((entry) => quote(entry.name)).join(', ');
     const expected = !listed ? ROW_EXPECTED : unused.length > 0 ? `a row starting with one of the Work Impact Breakdown names not yet used (${names})` : 'no more rows than the Work Impact Breakdown lists tasks';
