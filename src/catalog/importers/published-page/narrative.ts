@@ -85,7 +85,8 @@ export function readCommentary(sections: Sections, report: Report): CommentaryIn
 
 /** Reads a Sources or Useful Resources list: one item a line, with a link when the line holds one. */
 export function readSourceList(section: Section): SourceInput[] {
-  return listItems(section.lines).map((item) => {
+  const items = section.lines.map((line) => line.text.replace(LIST_ITEM, '').trim()).filter(Boolean);
+  return items.map((item) => {
     const url = /https?:\/\/[^\s<>"]+[^\s<>".,;:)]/.exec(item)?.[0];
     const title = (url ? item.replace(url, '') : item)
       .replace(/\(\s*\)/g, '')

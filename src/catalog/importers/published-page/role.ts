@@ -45,7 +45,7 @@ function readRows(lines: readonly PageLine[]): Partial<Record<RowKey, Row>> {
       current = { line, value: match[2]?.trim() ?? '' };
       rows[key] = current;
     } else if (line.text === '' || /^Seniority note\b/i.test(line.text)) current = null;
-    else if (current && !/^Field\s*Value$/i.test(line.text)) current.value = `${current.value}\n\n${line.text}`;
+    else if (current) current.value = `${current.value}\n\n${line.text}`;
   }
   return rows;
 }

@@ -63,7 +63,7 @@ const dataEntryClerk: PageSpec = {
   evidence: [-2, -1, -1, -2, -2],
   barriers: [0, 1, 0, 0, 0],
   spacedBarrierLabels: true,
-  sources: ['• Invented Labour Survey 2025 — https://example.org/labour-survey', '• Invented Wage Index'],
+  sources: ['• Invented Labour Survey 2025 — https://example.org/labour-survey', 'Invented Wage Index'],
   figures: {
     exposure: '4.25',
     resistance: '1.75',
@@ -181,7 +181,7 @@ describe('importing pages of the published layout', () => {
     expect(assessment.evidence.wages.score).toBe(-1);
   });
 
-  it('a Red (Declining) page keeps a score-2 task labelled Not Involved and reads spaced barrier labels', () => {
+  it('a Red (Declining) page keeps a score-2 task labelled Not Involved, reads spaced barrier labels and lists its sources', () => {
     const { assessment } = expectFaithfulImport(dataEntryClerk);
     expect(assessment.role.aliases).toEqual([]);
     expect(assessment.role.seniority).toBe('entry-level');
