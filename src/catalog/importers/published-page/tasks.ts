@@ -94,10 +94,20 @@ const isConsistent = (reading: RowReading) => weightedOf(reading.share, reading.
 const matchesEntry = (reading: RowReading, entry: BreakdownEntry) =>
   sameName(entry.name, reading.name) && Number(entry.share) === Number(reading.share) && entry.score === reading.score;
 
-/** Prefers the reading that agrees with its breakdown entry, since one name can be a prefix of another ("Task 1", "Task 15"). */
+const agreesWithList = (reading: RowReading, unused: BreakdownEntry[]) => unused.some((entry) => matchesEntry(reading, entry));
+
+/**
+ * Prefers the reading that agrees with its breakdown entry and adds up, since one name can be a
+ * prefix of another ("Review Form" 11% and "Review Form 1" 1% both fit "Review Form 11%").
+ */
 function bestNamedReading(readings: RowReading[], unused: BreakdownEntry[]): RowReading | undefined {
   const named = readings.filter((reading) => unused.some((entry) => sameName(entry.name, reading.name)));
-  return named.find((reading) => unused.some((entry) => matchesEntry(reading, entry))) ?? named.find(isConsistent) ?? named[0];
+  return (
+    named.find((reading) => agreesWithList(reading, unused) && isConsistent(reading)) ??
+    named.find((reading) => agreesWithList(reading, unused)) ??
+    named.find(isConsistent) ??
+    named[0]
+  );
 }
 
 /** Picks the reading of a row: by a name from the breakdown list, else the one whose Weighted column adds up. */
