@@ -6,9 +6,9 @@ import { indexValuesFor, prepareIndices } from './index-values.ts';
 import { assignUniqueSlugs, compareText } from './slugs.ts';
 
 export const FACT_SOURCES = {
-  oews2024: 'BLS Occupational Employment and Wage Statistics, May 2024',
-  oews2021: 'BLS Occupational Employment and Wage Statistics, May 2021',
-  projections: 'BLS Employment Projections 2024–34 (Table 1.2)',
+  oews2024: 'BLS OEWS May 2024',
+  oews2021: 'BLS OEWS May 2021',
+  projections: 'BLS Employment Projections 2024–34',
 } as const;
 
 /** Returns the codes of the occupations the catalog covers: those with task labels, sorted. */
@@ -54,12 +54,12 @@ export function buildOccupationRecords(data: SourceData, codes: readonly string[
     if (!occupation) throw new SourceFileError(`onet/occupation-data.tsv: no row for O*NET-SOC Code "${code}"`);
     const soc = socCodeOf(data, code);
     const others = (sharing.get(soc) ?? 1) - 1;
-    const sharedNote = others > 0 ? `for all of SOC ${soc}, shared with ${others} other O*NET occupation${others > 1 ? 's' : ''}` : undefined;
+    const sharedNote = others > 0 ? `all of SOC ${soc}, shared with ${others} other occupation${others > 1 ? 's' : ''}` : undefined;
     const oews = findBlsLine(data.bls.oews2024, soc);
     const oews2021 = findBlsLine(data.bls.oews2021, soc);
     const projection = findBlsLine(data.bls.projections, soc);
     const noteFor = (match: { code: string } | undefined) =>
-      match && match.code !== soc ? `BLS publishes only the aggregate SOC ${match.code}, which includes this occupation` : sharedNote;
+      match && match.code !== soc ? `BLS aggregate SOC ${match.code}, which includes this occupation` : sharedNote;
     const figure = <T>(value: T | null | undefined, source: string, note: string | undefined) =>
       value === null || value === undefined ? null : { value, source, ...(note ? { note } : {}) };
     return {

@@ -44,6 +44,7 @@ export const ACTIVITIES_2020 = [
   'establishing-and-maintaining-interpersonal-relationships',
   'coaching-and-developing-others',
   'guiding-directing-and-motivating-subordinates',
+  'handling-and-moving-objects',
 ] as const;
 export const CONTEXTS_2020 = ['physical-proximity', 'face-to-face-discussions'] as const;
 export type Activity2023 = (typeof ACTIVITIES_2023)[number];

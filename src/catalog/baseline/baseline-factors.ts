@@ -1,0 +1,230 @@
+import type { Assessment, Provenance } from '../../methodology/index.ts';
+import type { IndexValue } from '../catalog-records.ts';
+import { mean } from '../build/percentiles.ts';
+import { BASELINE } from './baseline-constants.ts';
+import type { OccupationSignals, Signal, ToolUse } from './occupation-signals.ts';
+
+type Judged = { score: number; rationale: string; provenance: Provenance };
+type EvidenceItem = Assessment['evidence']['jobPostings'];
+
+/** Counts how many ascending lower bounds a value reaches: the level on a 0..bounds.length scale. */
+export function levelFrom(value: number, lowerBounds: readonly number[]): number {
+  return lowerBounds.filter((bound) => value >= bound).length;
+}
+
+/** Maps a value onto −2..+2 by four ascending upper bounds (≤ first → −2 … above last → +2). */
+export function signedLevel(value: number, upperBounds: readonly [number, number, number, number]): number {
+  const [a, b, c, d] = upperBounds;
+  if (value <= a) return -2;
+  if (value <= b) return -1;
+  if (value < c) return 0;
+  if (value < d) return 1;
+  return 2;
+}
+
+const fromSignal = (signal: Signal, confidence: Provenance['confidence']): Provenance => ({ basis: 'data', source: signal.source, confidence, detail: signal.detail });
+
+/** Returns the neutral value used where no data speaks to a factor. */
+export function neutralDefault(score: number, what: string, missing: string): Judged {
+  return {
+    score,
+    rationale: `No data on ${what}; neutral default.`,
+    provenance: { basis: 'default', source: 'neutral default', confidence: 'low', detail: missing },
+  };
+}
+
+/** Derives the three protective principles from O*NET activities and the job zone. */
+export function deriveProtective(signals: OccupationSignals): Assessment['protective'] {
+  const physical = signals.physicalActivity;
+  const physicality: Judged = physical
+    ? {
+        score: levelFrom(physical.value, BASELINE.physicality),
+        rationale: `Physical work activity importance ${physical.value}/100.`,
+        provenance: fromSignal(physical, physical.crosswalked ? 'low' : 'medium'),
+      }
+    : neutralDefault(1, 'physical work activities', 'no O*NET OnLine physical-activity rating for this occupation');
+  const people = signals.interpersonal;
+  const interpersonal: Judged = people
+    ? {
+        score: levelFrom(people.value, BASELINE.interpersonal),
+        rationale: `Caring, relationship and coaching activities average ${people.value}/100.`,
+        provenance: fromSignal(people, 'low'),
+      }
+    : neutralDefault(1, 'interpersonal work activities', 'no O*NET OnLine 2020 rating reached this occupation through the crosswalk');
+  let moralJudgment: Judged;
+  if (signals.jobZone === null) moralJudgment = neutralDefault(1, 'job zone', 'no O*NET job zone');
+  else {
+    const guiding = signals.guidingSubordinates;
+    const guidingPart = guiding === null ? 0 : guiding.value >= BASELINE.guidingSubordinates.full ? 1 : guiding.value >= BASELINE.guidingSubordinates.half ? 0.5 : 0;
+    const score = Math.min(3, Math.floor((signals.jobZone - 1) / 2 + guidingPart + 0.5));
+    moralJudgment = {
+      score,
+      rationale: `Job zone ${signals.jobZone} of 5${guiding ? `; guiding subordinates importance ${guiding.value}/100` : ''}.`,
+      provenance: {
+        basis: 'data',
+        source: `O*NET job zones${guiding ? `; ${guiding.source}` : ''}`,
+        confidence: 'low',
+        detail: `job zone ${signals.jobZone}${guiding ? `; ${guiding.detail}` : ''}`,
+      },
+    };
+  }
+  return { physicality, interpersonal, moralJudgment };
+}
+
+/** Derives the five barriers: physical presence and cultural expectation from data, the rest neutral. */
+export function deriveBarriers(signals: OccupationSignals): Assessment['barriers'] {
+  const strongest = signals.strongestPhysical;
+  const physical: Judged = strongest
+    ? {
+        score: levelFrom(strongest.value, BASELINE.physicalBarrier),
+        rationale: `On-site physical or machine work importance ${strongest.value}/100.`,
+        provenance: fromSignal(strongest, 'medium'),
+      }
+    : neutralDefault(BASELINE.neutralBarrier, 'physical presence', 'no O*NET OnLine physical-activity rating for this occupation');
+  const caring = signals.assistingAndCaring;
+  const cultural: Judged = caring
+    ? {
+        score: levelFrom(caring.value, BASELINE.culturalBarrier),
+        rationale: `Caring for others importance ${caring.value}/100: people expect a human.`,
+        provenance: fromSignal(caring, 'low'),
+      }
+    : neutralDefault(BASELINE.neutralBarrier, 'care work', 'no O*NET OnLine 2020 rating reached this occupation through the crosswalk');
+  return {
+    regulatory: neutralDefault(BASELINE.neutralBarrier, 'licensing', 'no licensing data in the sources'),
+    physical,
+    union: neutralDefault(BASELINE.neutralBarrier, 'union coverage', 'no union data in the sources'),
+    liability: neutralDefault(BASELINE.neutralBarrier, 'liability', 'no liability data in the sources'),
+    cultural,
+  };
+}
+
+const PROJECTIONS = { title: 'BLS Employment Projections 2024–34' };
+const OEWS = { title: 'BLS OEWS, May 2021 and May 2024' };
+const ANTHROPIC = { title: 'Anthropic Economic Index (2025)' };
+
+function defaultEvidence(what: string, missing: string): EvidenceItem {
+  const neutral = neutralDefault(0, what, missing);
+  return { score: 0, text: neutral.rationale, sources: [], provenance: neutral.provenance };
+}
+
+/** The published indices that stand for expert consensus: all but the GPT-4 labels the task scores already use. */
+export function consensusIndices(indices: readonly IndexValue[]): IndexValue[] {
+  return indices.filter((value) => value.index !== 'eloundou-2023-gpt4-beta');
+}
+
+/** Returns the mean exposure percentile of the consensus indices and their spread, or null without any. */
+export function consensusOf(indices: readonly IndexValue[]): { mean: number; spread: number; count: number } | null {
+  const used = consensusIndices(indices);
+  if (used.length === 0) return null;
+  const average = mean(used.map((value) => value.percentile));
+  const spread = Math.sqrt(mean(used.map((value) => (value.percentile - average) ** 2)));
+  return { mean: Math.round(average), spread: Math.round(spread), count: used.length };
+}
+
+const signed = (value: number) => `${value > 0 ? '+' : ''}${value}`;
+
+/** Derives the five evidence signals from projections, wages, observed AI use and the published indices. */
+export function deriveEvidence(signals: OccupationSignals, toolUse: ToolUse, medianWageChange: number): Assessment['evidence'] {
+  const change = signals.projectedChange;
+  const jobPostings: EvidenceItem =
+    change === null
+      ? defaultEvidence('projected employment', 'no BLS projection for this SOC code')
+      : {
+          score: signedLevel(change, BASELINE.projectedChange as unknown as [number, number, number, number]),
+          text: `BLS projects ${signed(change)}% employment 2024–34 (all occupations +3.1%).`,
+          sources: [PROJECTIONS],
+          provenance: { basis: 'data', source: PROJECTIONS.title, confidence: 'medium', detail: 'a projection, not postings' },
+        };
+
+  const wage = signals.wageChange;
+  const wages: EvidenceItem =
+    wage === null
+      ? defaultEvidence('wage change', 'median wage missing or top-coded in one of the two BLS vintages')
+      : (() => {
+          const relative = Math.round((wage.percent - medianWageChange) * 10) / 10;
+          return {
+            score: signedLevel(relative, BASELINE.relativeWageChange as unknown as [number, number, number, number]),
+            text: `Median wage ${signed(wage.percent)}% 2021→2024, ${signed(relative)} points against the median occupation (${signed(medianWageChange)}%).`,
+            sources: [OEWS],
+            provenance: { basis: 'data' as const, source: OEWS.title, confidence: 'medium' as const, detail: `$${wage.from} → $${wage.to}` },
+          };
+        })();
+
+  let toolMaturity: EvidenceItem;
+  if (toolUse.matchedTasks === 0) {
+    toolMaturity = {
+      score: 1,
+      text: 'No task appears in the Anthropic Economic Index: no observed AI use.',
+      sources: [ANTHROPIC],
+      provenance: { basis: 'data', source: ANTHROPIC.title, confidence: 'low', detail: 'absence of observed use, not proof of none' },
+    };
+  } else {
+    const share = toolUse.automationShare;
+    const score = share >= BASELINE.toolAutomationShare.minusTwo ? -2 : share >= BASELINE.toolAutomationShare.minusOne ? -1 : 0;
+    toolMaturity = {
+      score,
+      text: `${share}% of working time is in tasks users hand over to Claude; ${toolUse.matchedShare}% has observed use.`,
+      sources: [ANTHROPIC],
+      provenance: { basis: 'data', source: ANTHROPIC.title, confidence: 'medium', detail: `${toolUse.matchedTasks} tasks matched; directive and feedback-loop use counted` },
+    };
+  }
+
+  const consensus = consensusOf(signals.indices);
+  let expertConsensus: EvidenceItem;
+  if (consensus === null) expertConsensus = defaultEvidence('published exposure indices', 'no published index covers this occupation');
+  else {
+    const rules = BASELINE.consensusPercentile;
+    const score =
+      consensus.mean >= rules.minusTwo ? -2 : consensus.mean >= rules.minusOne ? -1 : consensus.mean <= rules.plusTwo ? 2 : consensus.mean <= rules.plusOne ? 1 : 0;
+    const agreement = consensus.spread <= BASELINE.consensusAgreement.high ? 'high' : consensus.spread <= BASELINE.consensusAgreement.medium ? 'medium' : 'low';
+    const names = consensusIndices(signals.indices).map((value) => `${value.index} ${Math.round(value.percentile)}`);
+    expertConsensus = {
+      score,
+      text: `${consensus.count} published indices: ${consensus.mean}th exposure percentile on average (spread ${consensus.spread}).`,
+      sources: [{ title: 'Published AI-exposure indices' }],
+      provenance: { basis: 'data', source: 'Published AI-exposure indices', confidence: consensus.count >= 3 ? agreement : 'low', detail: names.join(', ') },
+    };
+  }
+
+  return {
+    jobPostings,
+    companyActions: defaultEvidence('employer actions', 'no hiring or layoff data in the sources'),
+    wages,
+    toolMaturity,
+    expertConsensus,
+  };
+}
+
+/** Derives the growth correlation: does demand move with AI exposure? Only where the indices say AI touches the role. */
+export function deriveGrowth(signals: OccupationSignals): Assessment['growth'] {
+  const consensus = consensusOf(signals.indices);
+  const change = signals.projectedChange;
+  if (consensus === null || change === null) {
+    const missing = consensus === null ? 'no published index covers this occupation' : 'no BLS projection for this SOC code';
+    return neutralDefault(0, 'AI-linked demand', missing);
+  }
+  const rules = BASELINE.growth;
+  let score = 0;
+  if (consensus.mean >= rules.exposedFrom) {
+    if (change >= rules.strongBoost && consensus.mean >= rules.stronglyExposedFrom) score = 2;
+    else if (change >= rules.boost) score = 1;
+    else if (change <= rules.strongShrink && consensus.mean >= rules.stronglyExposedFrom) score = -2;
+    else if (change <= rules.shrink) score = -1;
+  }
+  const exposed = consensus.mean >= rules.exposedFrom;
+  const rationale = !exposed
+    ? `${consensus.mean}th exposure percentile: AI is not what drives demand.`
+    : score === 0
+      ? `Exposed (${consensus.mean}th percentile), BLS projects ${signed(change)}%: no clear link to AI.`
+      : `Exposed (${consensus.mean}th percentile), BLS projects ${signed(change)}%: demand ${score > 0 ? 'grows' : 'shrinks'} with AI.`;
+  return {
+    score,
+    rationale,
+    provenance: {
+      basis: 'data',
+      source: 'BLS projections; published indices',
+      confidence: 'low',
+      detail: `${signed(change)}% by 2034, exposure percentile ${consensus.mean}`,
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import type { IndexValue, OccupationRecord } from '../catalog-records.ts';
+import { mean } from '../build/percentiles.ts';
+import { compareText } from '../build/slugs.ts';
+import { anthropicTaskKey } from '../sources/exposure-files.ts';
+import type { Element2020 } from '../sources/onet-files.ts';
+import type { SourceData } from '../sources/source-data.ts';
+
+/** One figure about an occupation, with where it came from. */
+export interface Signal {
+  value: number;
+  source: string;
+  detail: string;
+  crosswalked: boolean;
+}
+
+/** Everything the baseline reads about one occupation besides its tasks. */
+export interface OccupationSignals {
+  physicalActivity: Signal | null;
+  strongestPhysical: Signal | null;
+  assistingAndCaring: Signal | null;
+  interpersonal: Signal | null;
+  guidingSubordinates: Signal | null;
+  jobZone: number | null;
+  projectedChange: number | null;
+  wageChange: { percent: number; from: number; to: number } | null;
+  indices: IndexValue[];
+}
+
+const ONLINE_2023 = 'O*NET OnLine 2023';
+const ONLINE_2020 = 'O*NET OnLine 2020';
+
+/** Looks up online-2020 values (O*NET-SOC 2010 codes) for a 2019 code through the crosswalk, averaging where several 2010 codes merged. */
+export function makeElement2020Lookup(data: SourceData) {
+  const fromCodes = new Map<string, string[]>();
+  for (const { from, to } of data.onet.onet2010To2019) fromCodes.set(to, [...new Set([...(fromCodes.get(to) ?? []), from])].sort(compareText));
+  return (key: Element2020, code: string, label: string): Signal | null => {
+    const codes = (fromCodes.get(code) ?? []).filter((from) => data.onet.elements2020[key].has(from));
+    if (codes.length === 0) return null;
+    const value = Math.round(mean(codes.map((from) => data.onet.elements2020[key].get(from) as number)));
+    const carried = codes.length > 1 || codes[0] !== code;
+    return {
+      value,
+      source: `${ONLINE_2020}: ${label}`,
+      detail: `O*NET-SOC 2010 ${codes.join(', ')}, crosswalked${carried ? ' (code changed)' : ''}`,
+      crosswalked: true,
+    };
+  };
+}
+
+/** Gathers the signals of one occupation from the source data and its occupation record. */
+export function gatherSignals(data: SourceData, record: OccupationRecord, element2020: ReturnType<typeof makeElement2020Lookup>): OccupationSignals {
+  const code = record.onetCode;
+  const activities = data.onet.activities2023;
+  const physicalCandidates: Signal[] = [];
+  const activity2023 = (values: ReadonlyMap<string, number>, label: string): Signal | null => {
+    const value = values.get(code);
+    return value === undefined ? null : { value, source: `${ONLINE_2023}: ${label}`, detail: `importance ${value}`, crosswalked: false };
+  };
+  const general = activity2023(activities['performing-general-physical-activities'], 'Performing General Physical Activities');
+  const handling = activity2023(activities['handling-and-moving-objects'], 'Handling and Moving Objects');
+  const machines = activity2023(activities['controlling-machines-and-processes'], 'Controlling Machines and Processes');
+  for (const signal of [general, handling]) if (signal) physicalCandidates.push(signal);
+  if (physicalCandidates.length === 0) {
+    const fallback = element2020('handling-and-moving-objects', code, 'Handling and Moving Objects');
+    if (fallback) physicalCandidates.push(fallback);
+  }
+  const strongest = (signals: Signal[]) => signals.reduce<Signal | null>((best, signal) => (best === null || signal.value > best.value ? signal : best), null);
+  const physicalActivity = strongest(physicalCandidates);
+  const strongestPhysical = strongest([...physicalCandidates, ...(machines ? [machines] : [])]);
+
+  const caring = element2020('assisting-and-caring-for-others', code, 'Assisting and Caring for Others');
+  const relating = element2020('establishing-and-maintaining-interpersonal-relationships', code, 'Establishing and Maintaining Interpersonal Relationships');
+  const coaching = element2020('coaching-and-developing-others', code, 'Coaching and Developing Others');
+  const people = [caring, relating, coaching].filter((signal): signal is Signal => signal !== null);
+  const interpersonal: Signal | null =
+    people.length === 0
+      ? null
+      : {
+          value: Math.round(mean(people.map((signal) => signal.value))),
+          source: `${ONLINE_2020}: Assisting and Caring, Relationships, Coaching`,
+          detail: `${people.map((signal) => signal.value).join(', ')}; O*NET-SOC 2010 codes, crosswalked`,
+          crosswalked: true,
+        };
+
+  const wage2024 = record.medianWage2024;
+  const wage2021 = record.medianWage2021;
+  const topCoded = [wage2024?.note, wage2021?.note].some((note) => note?.includes('top-coded'));
+  const wageChange =
+    wage2024 && wage2021 && !topCoded && wage2021.value > 0
+      ? { percent: Math.round((wage2024.value / wage2021.value - 1) * 1000) / 10, from: wage2021.value, to: wage2024.value }
+      : null;
+
+  return {
+    physicalActivity,
+    strongestPhysical,
+    assistingAndCaring: caring,
+    interpersonal,
+    guidingSubordinates: element2020('guiding-directing-and-motivating-subordinates', code, 'Guiding, Directing, and Motivating Subordinates'),
+    jobZone: record.jobZone,
+    projectedChange: record.projectedChangePercent?.value ?? null,
+    wageChange,
+    indices: record.indices,
+  };
+}
+
+/** Anthropic Economic Index figures for an occupation's tasks, as shares of its working time. */
+export interface ToolUse {
+  matchedTasks: number;
+  matchedShare: number;
+  automationShare: number;
+}
+
+/** Measures how much of an occupation's working time falls in tasks Claude users hand over (directive, feedback loop). */
+export function measureToolUse(data: SourceData, tasks: readonly { name: string; share: number }[], taskTexts: readonly string[]): ToolUse {
+  let matchedTasks = 0;
+  let matchedShare = 0;
+  let automationShare = 0;
+  tasks.forEach((task, index) => {
+    const usage = data.exposure.anthropic.get(anthropicTaskKey(taskTexts[index] ?? task.name));
+    if (!usage) return;
+    matchedTasks += 1;
+    matchedShare += task.share;
+    const classified = usage.automation + usage.augmentation;
+    if (classified > 0) automationShare += task.share * (usage.automation / classified);
+  });
+  return { matchedTasks, matchedShare: Math.round(matchedShare * 10) / 10, automationShare: Math.round(automationShare * 10) / 10 };
+}
