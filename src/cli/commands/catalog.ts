@@ -1,14 +1,12 @@
 import { EXIT, type Command } from '../cli-io.ts';
 import { catalogBuildCommand } from './catalog-build.ts';
 import { catalogReportCommand } from './catalog-report.ts';
-import { catalogReportCommand } from './catalog-report.ts';
 import { catalogShowCommand } from './catalog-show.ts';
 import { catalogStatsCommand } from './catalog-stats.ts';
 
 /** The catalog's subcommands; each lives in its own module beside this one. */
 const SUBCOMMANDS: readonly Command[] = [
   catalogBuildCommand,
-  catalogReportCommand,
   catalogReportCommand,
   catalogStatsCommand,
   catalogShowCommand,
