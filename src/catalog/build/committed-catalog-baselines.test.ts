@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { scoreAssessment, validateAssessment } from '../../methodology/index.ts';
+import { readCommittedCatalog } from '../committed-catalog.ts';
+
+const catalog = await readCommittedCatalog();
+
+describe('the committed catalog', () => {
+  it('holds one occupation and one baseline for each of the 923 O*NET occupations with task labels, in code order', () => {
+    expect(catalog.occupations).toHaveLength(923);
+    expect(catalog.baselines.map((baseline) => baseline.onetCode)).toEqual(catalog.occupations.map((occupation) => occupation.onetCode));
+    const codes = catalog.occupations.map((occupation) => occupation.onetCode);
+    expect(codes).toEqual([...codes].sort());
+    expect(new Set(catalog.occupations.map((occupation) => occupation.slug)).size).toBe(923);
+  });
+
+  it('has baselines that all validate, score, and say they are data-derived and not reviewed', () => {
+    const slugs = new Set(catalog.occupations.map((occupation) => occupation.slug));
+    for (const { onetCode, assessment } of catalog.baselines) {
+      const result = validateAssessment(assessment, { knownRoleSlugs: slugs });
+      expect(result.ok, `${onetCode}: ${result.problems.map((problem) => problem.message).join('; ')}`).toBe(true);
+      expect(assessment).toMatchObject({ status: 'baseline', methodology: 'aijri-1', role: { seniority: 'all-levels', onetCodes: [onetCode] } });
+      expect(assessment.verdict).toMatch(/^Data-derived baseline, not reviewed\./);
+      expect(scoreAssessment(assessment).score).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('gives every occupation its O*NET title among the searchable titles, once per occupation ignoring case', () => {
+    const onetTitles = catalog.titles.filter((title) => title.kind === 'onet');
+    expect(onetTitles).toHaveLength(923);
+    const keys = catalog.titles.map((title) => `${title.onetCode}|${title.title.toLowerCase()}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('rates a roofer as more resistant than a telemarketer, and manual trades above clerical work', () => {
+    const score = (code: string) => {
+      const baseline = catalog.baselines.find((item) => item.onetCode === code);
+      if (!baseline) throw new Error(`no baseline for ${code}`);
+      return scoreAssessment(baseline.assessment);
+    };
+    expect(score('47-2181.00').score).toBeGreaterThan(score('41-9041.00').score);
+    expect(score('47-2111.00').zone).toBe('Green');
+    expect(score('43-9021.00').zone).toBe('Red');
+  });
+});
