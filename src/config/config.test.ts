@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('the configuration', () => {
+  it('works with no environment at all: PGlite in ./data, port 4321, no mail', () => {
+    expect(loadConfig({})).toEqual({
+      dataDir: './data',
+      databaseUrl: undefined,
+      testDatabaseUrl: undefined,
+      ci: false,
+      port: 4321,
+      publicUrl: 'http://localhost:4321',
+      smtpUrl: undefined,
+    });
+  });
+
+  it('derives the public address from the port unless PUBLIC_URL is set', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '8080', PUBLIC_URL: 'https://jobzone.example/' }).publicUrl).toBe('https://jobzone.example');
+  });
+
+  it('reads every setting it documents', () => {
+    const loaded = loadConfig({
+      JOBZONE_DATA_DIR: '/var/lib/jobzone',
+      DATABASE_URL: 'postgres://app@db:5432/jobzone',
+      TEST_DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/test',
+      CI: 'true',
+      SMTP_URL: 'smtp://mail.example:587',
+    });
+    expect(loaded).toMatchObject({
+      dataDir: '/var/lib/jobzone',
+      databaseUrl: 'postgres://app@db:5432/jobzone',
+      testDatabaseUrl: 'postgresql://postgres@127.0.0.1:5432/test',
+      ci: true,
+      smtpUrl: 'smtp://mail.example:587',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', JOBZONE_DATA_DIR: ' ', CI: '' })).toMatchObject({ databaseUrl: undefined, dataDir: './data', ci: false });
+  });
+
+  it('names each wrong variable, what it holds and what it expects', () => {
+    const load = () => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://db/jobzone' });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/PORT="abc": expected a port number from 1 to 65535/);
+    expect(load).toThrow(/DATABASE_URL="mysql:\/\/db\/jobzone": expected a PostgreSQL connection URL/);
+  });
+});

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const postgresUrl = optionalText.refine(
+  (value) => value === undefined || /^postgres(ql)?:\/\//.test(value),
+  'a PostgreSQL connection URL such as postgres://user@host:5432/database',
+);
+
+/** Every setting jobzone reads from the environment, with its meaning and default. */
+const EnvironmentSchema = z.object({
+  /** Folder for local state; the embedded PGlite database lives in its pglite/ subfolder. */
+  JOBZONE_DATA_DIR: optionalText.transform((value) => value ?? './data'),
+  /** PostgreSQL connection URL; when set, the store uses PostgreSQL instead of the embedded PGlite. */
+  DATABASE_URL: postgresUrl,
+  /** PostgreSQL server for the store tests; when unset outside CI, the tests run on PGlite only. */
+  TEST_DATABASE_URL: postgresUrl,
+  /** Set by CI systems; under CI the PostgreSQL store tests must run and fail rather than be left out. */
+  CI: optionalText.transform((value) => value !== undefined && value !== 'false' && value !== '0'),
+  /** TCP port the web server listens on. */
+  PORT: optionalText
+    .refine((value) => value === undefined || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 65535), 'a port number from 1 to 65535')
+    .transform((value) => (value === undefined ? 4321 : Number(value))),
+  /** Address readers reach the site at, used in links in mail and feeds; defaults to http://localhost:<PORT>. */
+  PUBLIC_URL: optionalText.refine((value) => value === undefined || URL.canParse(value), 'an absolute URL such as https://jobzone.example'),
+  /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587; unset means mail is not sent. */
+  SMTP_URL: optionalText.refine((value) => value === undefined || /^smtps?:\/\//.test(value), 'an smtp:// or smtps:// URL'),
+});
+
+export interface Config {
+  /** Folder for local state (JOBZONE_DATA_DIR). */
+  dataDir: string;
+  /** PostgreSQL URL of the store, or undefined for the embedded PGlite (DATABASE_URL). */
+  databaseUrl: string | undefined;
+  /** PostgreSQL URL for the store tests (TEST_DATABASE_URL). */
+  testDatabaseUrl: string | undefined;
+  /** True when running under CI (CI). */
+  ci: boolean;
+  /** Web server port (PORT). */
+  port: number;
+  /** Public address of the site, without a trailing slash (PUBLIC_URL). */
+  publicUrl: string;
+  /** SMTP server URL, or undefined when mail is off (SMTP_URL). */
+  smtpUrl: string | undefined;
+}
+
+/** Raised when an environment variable has a value jobzone cannot use; the message names it. */
+export class ConfigError extends Error {}
+
+/** Parses the environment into the typed configuration, naming every variable that is wrong. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = EnvironmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      return `${name}=${JSON.stringify(env[name] ?? '')}: expected ${issue.message.replace(/^Invalid input: expected /, '')}`;
+    });
+    throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const values = parsed.data;
+  return {
+    dataDir: values.JOBZONE_DATA_DIR,
+    databaseUrl: values.DATABASE_URL,
+    testDatabaseUrl: values.TEST_DATABASE_URL,
+    ci: values.CI,
+    port: values.PORT,
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
+    smtpUrl: values.SMTP_URL,
+  };
+}
+
+function loadProcessConfig(): Readonly<Config> {
+  try {
+    return Object.freeze(loadConfig(process.env));
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // Read once at start: a wrong setting stops the process with the fix, not a stack trace.
+    process.stderr.write(`jobzone: ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+/** The configuration of this process, read once from its environment. */
+export const config: Readonly<Config> = loadProcessConfig();

@@ -1,0 +1,2 @@
+/** Every table of the store; drizzle-kit generates the migrations from this barrel. */
+export * from '../features/catalog/catalog.table.ts';
