@@ -32,7 +32,7 @@ describe('baseline factors where the sources hold no data', () => {
 
   it('never invent union, licensing, liability or employer data, even when everything else is known', () => {
     const barriers = deriveBarriers({ ...empty, strongestPhysical: signal(90), assistingAndCaring: signal(90) });
-    expect([barriers.regulatory, barriers.union, barriers.liability].map((item) => item.provenance.basis)).toEqual(['default', 'default', 'default']);
+    expect([barriers.regulatory, barriers.union, barriers.liability].map((item) => item.provenance?.basis)).toEqual(['default', 'default', 'default']);
     expect(barriers.physical).toMatchObject({ score: 2, provenance: { basis: 'data' } });
   });
 });
