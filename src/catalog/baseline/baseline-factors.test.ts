@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveBarriers, deriveEvidence, deriveGrowth, deriveProtective, levelFrom, signedLevel } from './baseline-factors.ts';
+import { deriveBarriers, deriveEvidence, deriveGrowth, deriveProtective, levelFrom, ordinal, signedLevel } from './baseline-factors.ts';
 import type { OccupationSignals } from './occupation-signals.ts';
 
 const empty: OccupationSignals = {
@@ -62,5 +62,11 @@ describe('baseline factors from data', () => {
   it('levels values by bounds', () => {
     expect(levelFrom(55, [35, 55, 75])).toBe(2);
     expect(signedLevel(-2, [-10, -2, 5, 10])).toBe(-1);
+  });
+});
+
+describe('baseline texts', () => {
+  it('write percentiles as English ordinals', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 92, 100].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '92nd', '100th']);
   });
 });

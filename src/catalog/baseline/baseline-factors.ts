@@ -123,6 +123,13 @@ export function consensusOf(indices: readonly IndexValue[]): { mean: number; spr
 
 const signed = (value: number) => `${value > 0 ? '+' : ''}${value}`;
 
+/** Writes a whole number as an English ordinal: 1st, 2nd, 3rd, 11th, 92nd. */
+export function ordinal(value: number): string {
+  const lastTwo = value % 100;
+  if (lastTwo >= 11 && lastTwo <= 13) return `${value}th`;
+  return `${value}${['th', 'st', 'nd', 'rd'][value % 10] ?? 'th'}`;
+}
+
 /** Derives the five evidence signals from projections, wages, observed AI use and the published indices. */
 export function deriveEvidence(signals: OccupationSignals, toolUse: ToolUse, medianWageChange: number): Assessment['evidence'] {
   const change = signals.projectedChange;
@@ -180,7 +187,7 @@ export function deriveEvidence(signals: OccupationSignals, toolUse: ToolUse, med
     const names = consensusIndices(signals.indices).map((value) => `${value.index} ${Math.round(value.percentile)}`);
     expertConsensus = {
       score,
-      text: `${consensus.count} published indices: ${consensus.mean}th exposure percentile on average (spread ${consensus.spread}).`,
+      text: `${consensus.count} published indices: ${ordinal(consensus.mean)} exposure percentile on average (spread ${consensus.spread}).`,
       sources: [{ title: 'Published AI-exposure indices' }],
       provenance: { basis: 'data', source: 'Published AI-exposure indices', confidence: consensus.count >= 3 ? agreement : 'low', detail: names.join(', ') },
     };
@@ -213,10 +220,10 @@ export function deriveGrowth(signals: OccupationSignals): Assessment['growth'] {
   }
   const exposed = consensus.mean >= rules.exposedFrom;
   const rationale = !exposed
-    ? `${consensus.mean}th exposure percentile: AI is not what drives demand.`
+    ? `${ordinal(consensus.mean)} exposure percentile: AI is not what drives demand.`
     : score === 0
-      ? `Exposed (${consensus.mean}th percentile), BLS projects ${signed(change)}%: no clear link to AI.`
-      : `Exposed (${consensus.mean}th percentile), BLS projects ${signed(change)}%: demand ${score > 0 ? 'grows' : 'shrinks'} with AI.`;
+      ? `Exposed (${ordinal(consensus.mean)} percentile), BLS projects ${signed(change)}%: no clear link to AI.`
+      : `Exposed (${ordinal(consensus.mean)} percentile), BLS projects ${signed(change)}%: demand ${score > 0 ? 'grows' : 'shrinks'} with AI.`;
   return {
     score,
     rationale,

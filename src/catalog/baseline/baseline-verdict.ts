@@ -1,6 +1,6 @@
 import type { Assessment, ScoreResult } from '../../methodology/index.ts';
 import type { OccupationSignals } from './occupation-signals.ts';
-import { consensusOf } from './baseline-factors.ts';
+import { consensusOf, ordinal } from './baseline-factors.ts';
 
 /** The label every baseline carries wherever it appears. */
 export const BASELINE_LABEL = 'Data-derived baseline, not reviewed.';
@@ -17,8 +17,8 @@ export function writeVerdict(assessment: Assessment, result: ScoreResult, signal
     `${percent(automatable)} of working time is in tasks GPT-4 rates mostly or fully automatable (T3–T4), ${percent(human)} in tasks it rates little or not automatable (T0–T1).`,
   ];
   const change = signals.projectedChange;
-  if (change !== null) parts.push(`BLS projects ${change > 0 ? '+' : ''}${change}% employment by 2034.`);
+  if (change !== null) parts.push(`BLS projects employment to change ${change > 0 ? '+' : ''}${change}% by 2034.`);
   const consensus = consensusOf(signals.indices);
-  if (consensus) parts.push(`Published exposure indices put it at the ${consensus.mean}th percentile on average.`);
+  if (consensus) parts.push(`Published exposure indices put it at the ${ordinal(consensus.mean)} percentile on average.`);
   return parts.join(' ');
 }

@@ -34,6 +34,8 @@ export interface CatalogReport {
   mostResistant: ReportRow[];
   leastResistant: ReportRow[];
   correlations: IndexCorrelation[];
+  /** Spearman's ρ between each pair of indices, over the occupations both cover (rows and columns in INDEX_DEFINITIONS order). */
+  indexMatrix: (number | null)[][];
   /** Baseline says resistant, indices say exposed. */
   resistantButExposed: ReportRow[];
   /** Baseline says exposed, indices say sheltered. */
@@ -113,6 +115,22 @@ export function computeCatalogReport(catalog: Pick<CommittedCatalog, 'occupation
     return { key: definition.key, name: definition.name, covered: pairs.length, rho: rho === null ? null : Math.round(rho * 1000) / 1000, hasExpectedSign: rho !== null && rho < 0 };
   });
 
+  const valueOf = (row: (typeof scored)[number], key: string) => row.indices.find((value) => value.index === key)?.value;
+  const indexMatrix = INDEX_DEFINITIONS.map((a) =>
+    INDEX_DEFINITIONS.map((b) => {
+      const pairs = scored.flatMap((row) => {
+        const x = valueOf(row, a.key);
+        const y = valueOf(row, b.key);
+        return x === undefined || y === undefined ? [] : [[x, y] as const];
+      });
+      const rho = spearman(
+        pairs.map((pair) => pair[0]),
+        pairs.map((pair) => pair[1]),
+      );
+      return rho === null ? null : Math.round(rho * 100) / 100;
+    }),
+  );
+
   const withIndices = rows.filter((row) => row.meanIndexPercentile !== null);
   // Disagreement: the baseline's resistance rank against the indices' shelter rank (100 − exposure).
   const gap = (row: ReportRow) => row.resistancePercentile - (100 - (row.meanIndexPercentile ?? 50));
@@ -140,6 +158,7 @@ export function computeCatalogReport(catalog: Pick<CommittedCatalog, 'occupation
     mostResistant: byScore.slice(0, listLength),
     leastResistant: byScore.slice(-listLength).reverse(),
     correlations,
+    indexMatrix,
     resistantButExposed,
     exposedButSheltered,
     byCategory,
@@ -218,7 +237,17 @@ part of each correlation is by construction.
 |---|---:|---:|---|
 ${report.correlations.map((item) => `| ${cell(item.name)} | ${item.covered} | ${item.rho === null ? '—' : item.rho.toFixed(3)} | ${item.rho === null ? '—' : item.hasExpectedSign ? 'yes (negative)' : '**no**'} |`).join('\n')}
 
-${wrongSign.length === 0 ? 'Every correlation has the expected sign.' : `Unexpected sign: ${wrongSign.map((item) => item.name).join(', ')}.`}
+${wrongSign.length === 0 ? 'Every correlation has the expected sign.' : `Unexpected sign: ${wrongSign.map((item) => item.name).join(', ')}. See the agreement of the indices with one another below before reading this as a fault of the baseline.`}
+
+### How the indices agree with one another
+
+Spearman's ρ between each pair of indices, over the occupations both cover. An index that correlates
+negatively with the others measures a different thing; a score that follows the others will then
+correlate *positively* with it.
+
+| | ${INDEX_DEFINITIONS.map((definition, index) => `(${index + 1})`).join(' | ')} |
+|---|${INDEX_DEFINITIONS.map(() => '---:').join('|')}|
+${INDEX_DEFINITIONS.map((definition, row) => `| (${row + 1}) ${cell(definition.name)} | ${(report.indexMatrix[row] ?? []).map((value) => (value === null ? '—' : value.toFixed(2))).join(' | ')} |`).join('\n')}
 
 ## Where the baseline and the indices disagree most
 
