@@ -3,9 +3,10 @@ import { catalogCommand } from './commands/catalog.ts';
 import { importPageCommand } from './commands/import-page.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { scoreCommand } from './commands/score.ts';
+import { searchCommand } from './commands/search.ts';
 import { validateCommand } from './commands/validate.ts';
 
-export const COMMANDS: readonly Command[] = [scoreCommand, validateCommand, importPageCommand, catalogCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [scoreCommand, validateCommand, importPageCommand, catalogCommand, searchCommand, schemaCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

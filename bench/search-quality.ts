@@ -1,0 +1,96 @@
+/**
+ * Search quality: top-1 and top-3 accuracy on O*NET's reported job titles (each one's occupation
+ * is the expected answer) and on bench/queries/colloquial.tsv. Run: npm run bench:search-quality
+ * (add --misses to list the queries that missed).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { REPOSITORY_ROOT } from '../src/catalog/committed-catalog.ts';
+import { buildSearchIndex, search, type SearchIndex } from '../src/features/search/search-index.ts';
+import { normalizeText } from '../src/features/search/search-text.ts';
+import { loadBenchEntries, ONET_FOLDER, readTsv, withoutKind } from './search-bench-data.ts';
+
+interface Case {
+  query: string;
+  expected: string;
+  /** Every code the same query is a right answer for (a reported title can belong to several occupations). */
+  acceptable: ReadonlySet<string>;
+}
+
+interface Figures {
+  cases: number;
+  top1: number;
+  top3: number;
+  top1Acceptable: number;
+  misses: { query: string; expected: string; got: string }[];
+}
+
+function measure(index: SearchIndex, cases: readonly Case[]): Figures {
+  const figures: Figures = { cases: cases.length, top1: 0, top3: 0, top1Acceptable: 0, misses: [] };
+  for (const item of cases) {
+    const results = search(index, item.query, { limit: 3 });
+    const codes = results.map((result) => result.onetCode);
+    if (codes[0] === item.expected) figures.top1 += 1;
+    if (codes.includes(item.expected)) figures.top3 += 1;
+    if (codes[0] !== undefined && codes[0] !== null && item.acceptable.has(codes[0])) figures.top1Acceptable += 1;
+    if (codes[0] !== item.expected) {
+      const first = results[0];
+      figures.misses.push({ query: item.query, expected: item.expected, got: first ? `${first.onetCode} ${first.title} (via "${first.matchedTitle}", ${first.score})` : 'nothing' });
+    }
+  }
+  return figures;
+}
+
+const percent = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(1)}%`;
+
+function report(label: string, figures: Figures, showMisses: boolean): void {
+  console.log(
+    `${label}: ${figures.cases} queries  top-1 ${percent(figures.top1, figures.cases)}  top-3 ${percent(figures.top3, figures.cases)}  top-1 any right occupation ${percent(figures.top1Acceptable, figures.cases)}`,
+  );
+  if (showMisses) for (const miss of figures.misses) console.log(`  miss  ${miss.query}  expected ${miss.expected}  got ${miss.got}`);
+}
+
+async function reportedCases(knownCodes: ReadonlySet<string>): Promise<{ cases: Case[]; skipped: number; ceiling: number }> {
+  const rows = (await readTsv(join(ONET_FOLDER, 'reported-titles.tsv'))).map(([code = '', title = '']) => ({ code, title }));
+  const codesByTitle = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const key = normalizeText(row.title);
+    codesByTitle.set(key, (codesByTitle.get(key) ?? new Set()).add(row.code));
+  }
+  const kept = rows.filter((row) => knownCodes.has(row.code));
+  const cases = kept.map((row) => ({ query: row.title, expected: row.code, acceptable: codesByTitle.get(normalizeText(row.title)) ?? new Set([row.code]) }));
+  // A title reported for n occupations can be right for only one of its n rows at top-1.
+  const ceiling = cases.filter((item) => item.acceptable.size === 1).length + [...codesByTitle.values()].filter((codes) => codes.size > 1).length;
+  return { cases, skipped: rows.length - kept.length, ceiling: Math.min(cases.length, ceiling) };
+}
+
+async function colloquialCases(): Promise<Case[]> {
+  const text = await readFile(join(REPOSITORY_ROOT, 'bench', 'queries', 'colloquial.tsv'), 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const [query = '', expected = ''] = line.split('\t');
+      return { query, expected, acceptable: new Set([expected]) };
+    });
+}
+
+async function main(): Promise<void> {
+  const showMisses = process.argv.includes('--misses');
+  const { entries, source } = await loadBenchEntries();
+  console.log(`search quality — titles from ${source}`);
+  const full = buildSearchIndex(entries);
+  const heldOut = buildSearchIndex(withoutKind(entries, 'reported'));
+  const knownCodes = new Set(entries.map((entry) => entry.onetCode ?? ''));
+  const reported = await reportedCases(knownCodes);
+  console.log(
+    `reported titles: ${reported.cases.length} rows (${reported.skipped} skipped: occupation not in the index); best possible top-1 ${percent(reported.ceiling, reported.cases.length)} because some titles are reported for several occupations`,
+  );
+  report('reported titles, with reported titles in the index', measure(full, reported.cases), false);
+  report('reported titles, held out (index without reported titles)', measure(heldOut, reported.cases), showMisses);
+  const colloquial = await colloquialCases();
+  report('colloquial queries (bench/queries/colloquial.tsv)', measure(full, colloquial), showMisses);
+  report('colloquial queries, index without reported titles', measure(heldOut, colloquial), false);
+}
+
+await main();

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { exactKey, normalizeText, stemToken, titleForms, tokenize } from './search-text.ts';
+
+describe('reducing titles and queries to comparable words', () => {
+  it('lower-cases, strips accents and punctuation, and keeps one-letter acronyms joined by "&" together', () => {
+    expect(normalizeText("  Café Manager's  (R&D) / E & I Tech. ")).toBe('cafe managers rd ei tech');
+    expect(normalizeText('C++ Professor')).toBe('cpp professor');
+  });
+
+  it('reduces plurals and possessives to one stem', () => {
+    expect(['nurses', 'secretaries', 'boxes', 'attorneys', 'firemen', 'analysis', 'glass'].map(stemToken)).toEqual([
+      'nurse',
+      'secretary',
+      'box',
+      'attorney',
+      'fireman',
+      'analysis',
+      'glass',
+    ]);
+  });
+
+  it('drops stop words unless nothing else is left', () => {
+    expect(tokenize('Teachers of the Deaf and Hard of Hearing')).toEqual(['teacher', 'deaf', 'hard', 'hearing']);
+    expect(tokenize('The')).toEqual(['the']);
+  });
+
+  it('gives the same key to the same words in any order', () => {
+    expect(exactKey(tokenize('Nurses, Registered'))).toBe(exactKey(tokenize('registered nurse')));
+  });
+
+  it('splits a title with an abbreviation in brackets into the forms a person types', () => {
+    expect(titleForms('Registered Nurse (RN)')).toEqual(['Registered Nurse (RN)', 'Registered Nurse', 'RN']);
+    expect(titleForms('Cashiers')).toEqual(['Cashiers']);
+  });
+
+  it('leaves out the part of an O*NET title that names what the occupation is not', () => {
+    expect(titleForms('Elementary School Teachers, Except Special Education')).toEqual(['Elementary School Teachers']);
+  });
+});

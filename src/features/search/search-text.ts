@@ -1,0 +1,64 @@
+/**
+ * How titles and queries are reduced to comparable tokens. The same functions run on both sides,
+ * so a crude stemmer is enough: what matters is that "Nurses" and "nurse" meet, not linguistics.
+ */
+
+const STOP_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/** Tells whether a normalized token carries no meaning for matching ("and", "of", "the"…). */
+export function isStopWord(token: string): boolean {
+  return STOP_WORDS.has(token);
+}
+
+/** Lower-cases a text and reduces it to letters, digits and single spaces ("R&D Manager's" → "rd managers"). */
+export function normalizeText(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      // "R&D", "O & M": a one-letter pair joined by "&" is an acronym, not two words.
+      .replace(/\b([a-z])\s*&\s*([a-z])\b/g, '$1$2')
+      .replace(/&/g, ' and ')
+      .replace(/\+\+/g, 'pp')
+      .replace(/['’.]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+  );
+}
+
+/** Reduces a word to a singular stem so plurals and possessives match ("secretaries" → "secretary"). */
+export function stemToken(token: string): string {
+  if (token.length <= 3 || /\d/.test(token)) return token;
+  if (token.endsWith('men') && token.length >= 5) return `${token.slice(0, -3)}man`;
+  if (token.endsWith('ies') && token.length > 4) return `${token.slice(0, -3)}y`;
+  if (token.endsWith('sses')) return token.slice(0, -2);
+  if (/(?:x|ch|sh|z)es$/.test(token)) return token.slice(0, -2);
+  if (/(?:ss|us|is)$/.test(token)) return token;
+  if (token.endsWith('s')) return token.slice(0, -1);
+  return token;
+}
+
+/** Splits a text into stemmed tokens, dropping stop words unless nothing else is left. */
+export function tokenize(text: string): string[] {
+  const words = normalizeText(text).split(' ').filter((word) => word !== '');
+  const meaningful = words.filter((word) => !isStopWord(word));
+  return (meaningful.length > 0 ? meaningful : words).map(stemToken);
+}
+
+/** Builds the order-insensitive key under which two texts count as the same title. */
+export function exactKey(tokens: readonly string[]): string {
+  return [...new Set(tokens)].sort().join(' ');
+}
+
+/** Splits "Registered Nurse (RN)" into the forms a person might type: the whole, "Registered Nurse" and "RN". */
+export function titleForms(text: string): string[] {
+  // O*NET's "Teachers, Except Special Education" names what the occupation is not: never match it.
+  const except = /,?\s+except\b/i.exec(text);
+  if (except) return [text.slice(0, except.index).trim()];
+  const match = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(text);
+  if (!match) return [text];
+  const outside = match[1]?.trim() ?? '';
+  const inside = match[2]?.trim() ?? '';
+  return [text, outside, inside].filter((form) => form !== '');
+}
