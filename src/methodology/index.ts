@@ -4,3 +4,4 @@ export * from './schema.ts';
 export * from './score.ts';
 export * from './explain.ts';
 export * from './validate.ts';
+export * from './score-json.ts';

@@ -1,4 +1,4 @@
-import type { toScoreJson } from '../../cli/format/score-report.ts';
+import type { toScoreJson } from '../../methodology/index.ts';
 import type { Zone } from '../../methodology/index.ts';
 import type { RoleKind } from './catalog.table.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { REPOSITORY_ROOT } from '../../catalog/committed-catalog.ts';
-import { toScoreJson } from '../../cli/format/score-report.ts';
+import { toScoreJson } from '../../methodology/index.ts';
 import { explainScore, scoreAssessment, type Assessment } from '../../methodology/index.ts';
 import { describeEachDriver } from '../../store/test-support/test-database.ts';
 import { readCatalogToLoad, readExpertAssessmentFiles, type CatalogToLoad } from './catalog-source.ts';

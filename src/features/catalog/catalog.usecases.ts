@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { toScoreJson } from '../../cli/format/score-report.ts';
+import { toScoreJson } from '../../methodology/index.ts';
 import { explainScore, scoreAssessment, SENIORITY_LEVELS, type Assessment } from '../../methodology/index.ts';
 import type { Database } from '../../store/database.ts';
 import { readCatalogToLoad, type CatalogToLoad } from './catalog-source.ts';
