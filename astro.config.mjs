@@ -1,0 +1,17 @@
+import node from '@astrojs/node';
+import preact from '@astrojs/preact';
+import { defineConfig } from 'astro/config';
+
+// The site is served by our own Node server (src/server/), which mounts Astro as middleware and
+// hands every request the in-memory read model through `locals`.
+export default defineConfig({
+  srcDir: './src/web',
+  publicDir: './src/web/public',
+  output: 'server',
+  adapter: node({ mode: 'middleware' }),
+  integrations: [preact()],
+  telemetry: false,
+  devToolbar: { enabled: false },
+  build: { inlineStylesheets: 'always' },
+  vite: { build: { sourcemap: false } },
+});

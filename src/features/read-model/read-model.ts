@@ -1,0 +1,197 @@
+import type { DataSource, IndexValue, OccupationRecord } from '../../catalog/catalog-records.ts';
+import { SENIORITY_LEVELS, type Assessment, type Zone } from '../../methodology/index.ts';
+import type { ScoreJson } from '../catalog/catalog.schemas.ts';
+import { buildSearchIndex, type SearchEntry, type SearchIndex } from '../search/search-index.ts';
+
+/** The revision an assessment is currently published at. */
+export interface RevisionInfo {
+  number: number;
+  publishedAt: Date;
+  author: string;
+  note: string;
+  methodologyVersion: string;
+}
+
+/** One published assessment (a role at one seniority) with its stored figures. */
+export interface AssessmentEntry {
+  key: string;
+  roleSlug: string;
+  seniority: string;
+  status: Assessment['status'];
+  title: string;
+  category: string;
+  onetCode: string | null;
+  assessment: Assessment;
+  figures: ScoreJson;
+  revision: RevisionInfo;
+}
+
+/** A role with the seniorities it is assessed at, in career order. */
+export interface RoleEntry {
+  slug: string;
+  title: string;
+  category: string;
+  kind: 'baseline' | 'expert';
+  onetCode: string | null;
+  seniorities: string[];
+  defaultSeniority: string;
+}
+
+export interface OccupationEntry extends Omit<OccupationRecord, 'indices'> {
+  indices: IndexValue[];
+  /** Expert-assessed roles that map to this occupation. */
+  expertRoleSlugs: string[];
+}
+
+export interface CategoryEntry {
+  name: string;
+  slug: string;
+  count: number;
+  byZone: Record<Zone, number>;
+}
+
+/** What the read model is built from: the current revision of everything published. */
+export interface ReadModelInput {
+  occupations: readonly (Omit<OccupationRecord, 'indices'> & { indices: readonly IndexValue[] })[];
+  roles: readonly { slug: string; title: string; category: string; kind: 'baseline' | 'expert'; primaryOnetCode: string | null }[];
+  assessments: readonly { roleSlug: string; seniority: string; document: Assessment; figures: ScoreJson; revision: RevisionInfo }[];
+  titles: readonly { title: string; kind: SearchEntry['titles'][number]['kind']; onetCode: string | null; roleSlug: string | null }[];
+  sources: readonly DataSource[];
+}
+
+/** The in-memory view of the published catalog that every page reads; rebuilt when something is published. */
+export interface ReadModel {
+  version: number;
+  builtAt: Date;
+  roles: ReadonlyMap<string, RoleEntry>;
+  assessments: ReadonlyMap<string, AssessmentEntry>;
+  /** Current assessments sorted by score, highest first (ties by title). */
+  ranked: readonly AssessmentEntry[];
+  occupations: ReadonlyMap<string, OccupationEntry>;
+  categories: readonly CategoryEntry[];
+  sources: readonly DataSource[];
+  search: SearchIndex;
+}
+
+const SENIORITY_ORDER: readonly string[] = SENIORITY_LEVELS.map((level) => level.slug);
+const PREFERRED_DEFAULT_SENIORITY = 'mid-level';
+
+/** Returns the key of an assessment: role slug and seniority. */
+export function assessmentKey(roleSlug: string, seniority: string): string {
+  return `${roleSlug}/${seniority}`;
+}
+
+/** Turns a category name into a URL slug ("Healthcare Practitioners and Technical" → "healthcare-practitioners-and-technical"). */
+export function categorySlug(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+const byTitle = (left: { title: string }, right: { title: string }) => left.title.localeCompare(right.title, 'en');
+
+function emptyZones(): Record<Zone, number> {
+  return { Green: 0, Yellow: 0, Red: 0 };
+}
+
+function buildSearchEntries(input: ReadModelInput, roles: ReadonlyMap<string, RoleEntry>): SearchEntry[] {
+  const byOccupation = new Map<string, SearchEntry['titles']>();
+  const byRole = new Map<string, SearchEntry['titles']>();
+  for (const title of input.titles) {
+    const target = title.roleSlug ? byRole : byOccupation;
+    const key = title.roleSlug ?? title.onetCode;
+    if (!key) continue;
+    const list = target.get(key) ?? [];
+    list.push({ text: title.title, kind: title.kind });
+    target.set(key, list);
+  }
+  const entries: SearchEntry[] = [];
+  for (const occupation of input.occupations) {
+    entries.push({
+      slug: occupation.slug,
+      title: occupation.title,
+      onetCode: occupation.onetCode,
+      socCode: occupation.socCode,
+      employment: occupation.employment2024?.value ?? null,
+      titles: byOccupation.get(occupation.onetCode) ?? [{ text: occupation.title, kind: 'onet' }],
+    });
+  }
+  for (const role of roles.values()) {
+    if (role.kind !== 'expert') continue;
+    entries.push({
+      slug: role.slug,
+      title: role.title,
+      onetCode: role.onetCode,
+      socCode: role.onetCode?.slice(0, 7) ?? null,
+      expert: true,
+      titles: byRole.get(role.slug) ?? [{ text: role.title, kind: 'alias' }],
+    });
+  }
+  return entries;
+}
+
+let nextVersion = 1;
+
+/** Builds the read model from the current revisions; pure apart from numbering versions. */
+export function buildReadModel(input: ReadModelInput): ReadModel {
+  const assessments = new Map<string, AssessmentEntry>();
+  const rolesInput = new Map(input.roles.map((role) => [role.slug, role]));
+  const senioritiesByRole = new Map<string, string[]>();
+  for (const row of input.assessments) {
+    const role = rolesInput.get(row.roleSlug);
+    if (!role) continue;
+    const key = assessmentKey(row.roleSlug, row.seniority);
+    assessments.set(key, {
+      key,
+      roleSlug: row.roleSlug,
+      seniority: row.seniority,
+      status: row.document.status,
+      title: role.title,
+      category: role.category,
+      onetCode: role.primaryOnetCode,
+      assessment: row.document,
+      figures: row.figures,
+      revision: row.revision,
+    });
+    senioritiesByRole.set(row.roleSlug, [...(senioritiesByRole.get(row.roleSlug) ?? []), row.seniority]);
+  }
+
+  const roles = new Map<string, RoleEntry>();
+  for (const role of input.roles) {
+    const seniorities = (senioritiesByRole.get(role.slug) ?? []).sort((a, b) => SENIORITY_ORDER.indexOf(a) - SENIORITY_ORDER.indexOf(b));
+    const [first] = seniorities;
+    if (first === undefined) continue;
+    const defaultSeniority = seniorities.includes(PREFERRED_DEFAULT_SENIORITY) ? PREFERRED_DEFAULT_SENIORITY : first;
+    roles.set(role.slug, { slug: role.slug, title: role.title, category: role.category, kind: role.kind, onetCode: role.primaryOnetCode, seniorities, defaultSeniority });
+  }
+
+  const occupations = new Map<string, OccupationEntry>();
+  for (const occupation of input.occupations) occupations.set(occupation.onetCode, { ...occupation, indices: [...occupation.indices], expertRoleSlugs: [] });
+  for (const role of roles.values()) {
+    if (role.kind === 'expert' && role.onetCode) occupations.get(role.onetCode)?.expertRoleSlugs.push(role.slug);
+  }
+
+  const categories = new Map<string, CategoryEntry>();
+  for (const entry of assessments.values()) {
+    const category = categories.get(entry.category) ?? { name: entry.category, slug: categorySlug(entry.category), count: 0, byZone: emptyZones() };
+    category.count += 1;
+    category.byZone[entry.figures.zone] += 1;
+    categories.set(entry.category, category);
+  }
+
+  const ranked = [...assessments.values()].sort((a, b) => b.figures.score - a.figures.score || byTitle(a, b) || a.key.localeCompare(b.key));
+  return {
+    version: nextVersion++,
+    builtAt: new Date(),
+    roles,
+    assessments,
+    ranked,
+    occupations,
+    categories: [...categories.values()].sort((a, b) => a.name.localeCompare(b.name, 'en')),
+    sources: input.sources,
+    search: buildSearchIndex(buildSearchEntries(input, roles)),
+  };
+}

@@ -1,0 +1,40 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ReadModelHolder } from './read-model-holder.ts';
+import { serveStaticFile } from './static-files.ts';
+
+type AstroHandler = (request: IncomingMessage, response: ServerResponse, next?: (error?: unknown) => void, locals?: object) => void | Promise<void>;
+
+export interface WebServerOptions {
+  readModel: ReadModelHolder;
+  publicUrl: string;
+  /** The built browser files (dist/client). */
+  clientRoot: string;
+  /** Astro's request handler from the built server bundle. */
+  astroHandler: AstroHandler;
+}
+
+/** Creates the HTTP server: built client files first, then every page through Astro with the read model in `locals`. */
+export function createWebServer(options: WebServerOptions): Server {
+  return createServer((request, response) => {
+    void handle(options, request, response);
+  });
+}
+
+async function handle(options: WebServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  try {
+    if (await serveStaticFile(options.clientRoot, request, response)) return;
+    const locals: App.Locals = { readModel: options.readModel.current(), publicUrl: options.publicUrl };
+    await options.astroHandler(request, response, undefined, locals);
+  } catch (error) {
+    process.stderr.write(`error serving ${request.method} ${request.url}: ${(error as Error).message}\n`);
+    if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('Something went wrong on our side. Please try again.');
+  }
+}
+
+/** Loads Astro's handler from the built server bundle. */
+export async function loadAstroHandler(entry: string): Promise<AstroHandler> {
+  const module = (await import(entry)) as { handler?: AstroHandler };
+  if (typeof module.handler !== 'function') throw new Error(`${entry} has no request handler; rebuild the site with "npx astro build"`);
+  return module.handler;
+}

@@ -1,0 +1,10 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** The in-memory read model of the published catalog, refreshed when something is published. */
+    readModel: import('../features/read-model/read-model.ts').ReadModel;
+    /** Base of absolute links (canonical URLs, feeds, emails), from PUBLIC_URL. */
+    publicUrl: string;
+  }
+}

@@ -1,0 +1,30 @@
+import { defineMiddleware } from 'astro:middleware';
+import { createRenderCache, etagOf } from '../features/render-cache/render-cache.ts';
+
+const cache = createRenderCache(2_000);
+const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
+
+/** Serves repeat page views from the render cache (keyed by read-model version) and answers conditional requests with 304. */
+export const onRequest = defineMiddleware(async (context, next) => {
+  if (context.request.method !== 'GET' || context.url.pathname.startsWith('/api/')) return next();
+  const version = context.locals.readModel.version;
+  const key = context.url.pathname + context.url.search;
+  const ifNoneMatch = context.request.headers.get('if-none-match');
+  const cached = cache.get(version, key);
+  if (cached) {
+    if (ifNoneMatch === cached.etag) return new Response(null, { status: 304, headers: { etag: cached.etag, 'cache-control': CACHE_CONTROL } });
+    return new Response(cached.body, { status: cached.status, headers: { 'content-type': cached.contentType, etag: cached.etag, 'cache-control': CACHE_CONTROL, 'x-render-cache': 'hit' } });
+  }
+  const response = await next();
+  const contentType = response.headers.get('content-type') ?? '';
+  if (response.status !== 200 || !/^(text\/html|application\/xml|application\/atom\+xml)/.test(contentType)) return response;
+  const body = await response.text();
+  const etag = etagOf(version, body);
+  cache.set(version, key, { body, etag, contentType, status: 200 });
+  if (ifNoneMatch === etag) return new Response(null, { status: 304, headers: { etag, 'cache-control': CACHE_CONTROL } });
+  const headers = new Headers(response.headers);
+  headers.set('etag', etag);
+  headers.set('cache-control', CACHE_CONTROL);
+  headers.set('x-render-cache', 'miss');
+  return new Response(body, { status: 200, headers });
+});
