@@ -33,11 +33,12 @@ async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new CatalogFileError(`${path}: cannot be read: ${describeFileError(error)} (run "npx jobzone catalog build --from ../shared/data")`);
+    throw new CatalogFileError(`${path}: cannot be read: ${describeFileError(error)}; build the catalog first with "npx jobzone catalog build --from ../shared/data"`);
   }
 }
 
-async function readJsonLines<T extends z.ZodType>(path: string, schema: T): Promise<z.output<T>[]> {
+/** Reads a JSON Lines file, validating every record; the first bad line stops it with file:line in the message. */
+export async function readJsonLines<T extends z.ZodType>(path: string, schema: T): Promise<z.output<T>[]> {
   const lines = (await readText(path)).split('\n');
   const records: z.output<T>[] = [];
   for (const [index, line] of lines.entries()) {

@@ -3,7 +3,7 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
-  isTerminal: boolean;
+  stderrIsTerminal: boolean;
 }
 
 /** Exit codes shared by every command. */

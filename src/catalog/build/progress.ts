@@ -6,7 +6,7 @@ export interface Progress {
 }
 
 /** Creates a progress reporter writing to the given stream function. */
-export function createProgress(write: (text: string) => void, isTerminal: boolean): Progress {
+export function createProgress(write: (text: string) => void, stderrIsTerminal: boolean): Progress {
   let lastPercentLogged = -1;
   let barShown = false;
   const clearBar = () => {
@@ -21,7 +21,7 @@ export function createProgress(write: (text: string) => void, isTerminal: boolea
     },
     advance(done, total, label) {
       const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
-      if (isTerminal) {
+      if (stderrIsTerminal) {
         const width = 30;
         const filled = Math.round((percent / 100) * width);
         write(`\r\x1b[2K${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);

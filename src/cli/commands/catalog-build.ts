@@ -29,7 +29,7 @@ Exit codes: 0 built, 1 bad source data, 2 usage error.`,
     if (!values.from) throw new UsageError('missing --from <data folder>, e.g. --from ../shared/data');
     const from = resolve(io.cwd, values.from);
     const out = values.out ? resolve(io.cwd, values.out) : join(REPOSITORY_ROOT, 'catalog');
-    const progress = createProgress(io.stderr, io.isTerminal);
+    const progress = createProgress(io.stderr, io.stderrIsTerminal);
     const started = performance.now();
     try {
       const summary = await buildCatalog(from, out, progress);

@@ -9,7 +9,7 @@ import { createCatalogStatsCommand } from './catalog-stats.ts';
 async function run(command: { run: (args: string[], io: CliIo) => Promise<number> }, args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await command.run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd: process.cwd(), isTerminal: false });
+  const code = await command.run(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd: process.cwd(), stderrIsTerminal: false });
   return { code, stdout, stderr };
 }
 

@@ -20,7 +20,7 @@ afterAll(async () => {
 
 async function run(...argv: string[]) {
   const output = { stdout: '', stderr: '' };
-  const io: CliIo = { stdout: (text) => (output.stdout += text), stderr: (text) => (output.stderr += text), cwd: root, isTerminal: false };
+  const io: CliIo = { stdout: (text) => (output.stdout += text), stderr: (text) => (output.stderr += text), cwd: root, stderrIsTerminal: false };
   const code = await runCli(argv, io);
   return { code, ...output };
 }

@@ -5,7 +5,7 @@ import { runCli } from '../run-cli.ts';
 export async function runCaptured(argv: string[], cwd = process.cwd()) {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd, isTerminal: false };
+  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd, stderrIsTerminal: false };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };
 }

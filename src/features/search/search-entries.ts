@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { CATALOG_FILES, OccupationRecordSchema, TitleRecordSchema } from '../../catalog/catalog-records.ts';
-import { REPOSITORY_ROOT } from '../../catalog/committed-catalog.ts';
-import { describeFileError, isDirectory, listFilesRecursively } from '../../shared/files.ts';
+import { CatalogFileError, readJsonLines, REPOSITORY_ROOT } from '../../catalog/committed-catalog.ts';
+import { isDirectory, listFilesRecursively } from '../../shared/files.ts';
 import { readAssessmentFile } from '../assessments/assessment-files.ts';
 import { formatFileProblem } from '../assessments/assessment-yaml.ts';
 import type { SearchEntry } from './search-index.ts';
@@ -15,30 +14,12 @@ export const ASSESSMENTS_FOLDER = 'content/assessments';
 export class SearchDataError extends Error {}
 
 async function readRecords<T extends z.ZodType>(root: string, file: string, schema: T): Promise<z.output<T>[]> {
-  const path = join(root, file);
-  let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    return await readJsonLines(join(root, file), schema);
   } catch (error) {
-    throw new SearchDataError(`${path}: cannot be read: ${describeFileError(error)}; build the catalog first with "npx jobzone catalog build --from ../shared/data"`);
+    if (error instanceof CatalogFileError) throw new SearchDataError(error.message);
+    throw error;
   }
-  const records: z.output<T>[] = [];
-  for (const [index, line] of text.split('\n').entries()) {
-    if (line.trim() === '') continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      throw new SearchDataError(`${path}:${index + 1}: not valid JSON`);
-    }
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new SearchDataError(`${path}:${index + 1}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid record'}`);
-    }
-    records.push(parsed.data);
-  }
-  return records;
 }
 
 /** Loads every expert-assessed role under content/assessments as a search entry with its title and aliases. */
