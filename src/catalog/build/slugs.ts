@@ -1,13 +1,4 @@
-/** Turns a title into a URL slug: lower-case ASCII letters and digits joined by single hyphens. */
-export function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+import { slugify } from '../../shared/slug.ts';
 
 /** Assigns each code a unique slug of its title; a repeated slug gets the code appended, so the result never depends on order of arrival. */
 export function assignUniqueSlugs(entries: readonly { code: string; title: string }[]): Map<string, string> {

@@ -1,6 +1,7 @@
 import type { DataSource, IndexValue, OccupationRecord } from '../../catalog/catalog-records.ts';
 import { SENIORITY_LEVELS, type Assessment, type Zone } from '../../methodology/index.ts';
 import type { ScoreJson } from '../catalog/catalog.schemas.ts';
+import { slugify } from '../../shared/slug.ts';
 import { buildSearchIndex, type SearchEntry, type SearchIndex } from '../search/search-index.ts';
 
 /** The revision an assessment is currently published at. */
@@ -82,14 +83,7 @@ export function assessmentKey(roleSlug: string, seniority: string): string {
 }
 
 /** Turns a category name into a URL slug ("Healthcare Practitioners and Technical" → "healthcare-practitioners-and-technical"). */
-export function categorySlug(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export const categorySlug = slugify;
 
 const byTitle = (left: { title: string }, right: { title: string }) => left.title.localeCompare(right.title, 'en');
 

@@ -25,13 +25,3 @@ export function labelPattern(label: string): string {
     .join(String.raw`\s*/\s*`);
 }
 
-/** Turns a title into a slug of lower-case letters, digits and single hyphens. */
-export function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}

@@ -1,4 +1,4 @@
-import { slugify } from './numbers.ts';
+import { slugify } from '../../../shared/slug.ts';
 
 export interface RelatedRole {
   title: string;

@@ -1,5 +1,6 @@
 import { SENIORITY_LEVELS, type SenioritySlug } from '../../../methodology/index.ts';
-import { escapeRegExp, slugify } from './numbers.ts';
+import { slugify } from '../../../shared/slug.ts';
+import { escapeRegExp } from './numbers.ts';
 import { addProblem, findLine, nonEmpty, quote, toMarkdown, type PageLine, type Report } from './page-lines.ts';
 import { parseNotThisRole, type RelatedRole } from './related-roles.ts';
 import { blameLine, type Sections } from './sections.ts';
