@@ -121,10 +121,14 @@ function buildSearchEntries(input: ReadModelInput, roles: ReadonlyMap<string, Ro
       onetCode: role.onetCode,
       socCode: role.onetCode?.slice(0, 7) ?? null,
       expert: true,
-      titles: byRole.get(role.slug) ?? [{ text: role.title, kind: 'alias' }],
+      titles: withTitle(role.title, byRole.get(role.slug) ?? []),
     });
   }
   return entries;
+}
+
+function withTitle(title: string, titles: SearchEntry['titles']): SearchEntry['titles'] {
+  return titles.some((entry) => entry.text === title) ? titles : [{ text: title, kind: 'alias' }, ...titles];
 }
 
 let nextVersion = 1;
