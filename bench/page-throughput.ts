@@ -1,0 +1,181 @@
+/**
+ * Throughput and p99 latency of the assessment page at 50 concurrent connections: rendered
+ * without the render cache, from the render cache, and nginx serving the same HTML as a static
+ * file — all measured in this run, with the same load generator, and reported as ratios to nginx.
+ *
+ * Usage: npm run bench:pages [-- --seconds 8 --connections 50 --path /roles/multimodal-ai-engineer/mid-level]
+ * Needs nginx (apt-get install nginx-light) and a built site (npm start builds it).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '8' },
+    connections: { type: 'string', default: '50' },
+    path: { type: 'string', default: '/roles/multimodal-ai-engineer/mid-level' },
+  },
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const pagePath = values.path;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function waitForOutput(child: ChildProcess, marker: string, timeoutMs: number): Promise<void> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for "${marker}":\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(marker)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before "${marker}":\n${output}`)));
+  });
+}
+
+function get(agent: Agent, port: number, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, agent }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+interface LoadResult {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** Keeps `connections` requests in flight for `seconds`, recording each latency. */
+async function load(port: number, pathFor: (n: number) => string): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  let counter = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const begin = performance.now();
+      try {
+        const { status } = await get(agent, port, pathFor(counter++));
+        if (status !== 200) errors += 1;
+      } catch {
+        errors += 1;
+      }
+      latencies.push(performance.now() - begin);
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { requests: latencies.length, perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
+}
+
+async function main(): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'jobzone-bench-'));
+  // nginx workers run as an unprivileged user and must be able to read the page.
+  await chmod(work, 0o755);
+  const sitePort = await freePort();
+  const nginxPort = await freePort();
+  const children: ChildProcess[] = [];
+  try {
+    const site = spawn(process.execPath, ['src/server/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(sitePort), JOBZONE_DATA_DIR: join(work, 'data'), DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(site);
+    process.stderr.write('starting the site (builds if needed, loads the catalog into a fresh store)…\n');
+    await waitForOutput(site, 'jobzone is running', 240_000);
+
+    const agent = new Agent({ keepAlive: true });
+    const page = await get(agent, sitePort, pagePath);
+    agent.destroy();
+    if (page.status !== 200) throw new Error(`${pagePath} answered ${page.status}`);
+    const staticRoot = join(work, 'static');
+    await mkdir(staticRoot, { recursive: true });
+    await writeFile(join(staticRoot, 'page.html'), page.body, { mode: 0o644 });
+    await chmod(staticRoot, 0o755);
+    await writeFile(
+      join(work, 'nginx.conf'),
+      `worker_processes 1;
+daemon off;
+pid ${join(work, 'nginx.pid')};
+error_log ${join(work, 'nginx-error.log')};
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  keepalive_requests 100000;
+  client_body_temp_path ${join(work, 'tmp')};
+  proxy_temp_path ${join(work, 'tmp')};
+  fastcgi_temp_path ${join(work, 'tmp')};
+  uwsgi_temp_path ${join(work, 'tmp')};
+  scgi_temp_path ${join(work, 'tmp')};
+  server {
+    listen 127.0.0.1:${nginxPort};
+    root ${staticRoot};
+    location / { default_type text/html; try_files /page.html =404; }
+  }
+}
+`,
+    );
+    await mkdir(join(work, 'tmp'), { recursive: true });
+    const nginx = spawn('nginx', ['-c', join(work, 'nginx.conf'), '-p', work], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(nginx);
+    nginx.once('error', (error) => process.stderr.write(`nginx could not start: ${error.message} (apt-get install nginx-light)\n`));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    process.stderr.write(`page ${pagePath}: ${(page.body.length / 1024).toFixed(1)} KB; ${connections} connections, ${seconds} s each\n`);
+    const nginxResult = await load(nginxPort, () => '/');
+    const cached = await load(sitePort, () => pagePath);
+    // A query string the page ignores makes every request a render-cache miss.
+    const uncached = await load(sitePort, (n) => `${pagePath}?bench=${n}`);
+
+    const row = (name: string, result: LoadResult) =>
+      `${name.padEnd(24)} ${result.perSecond.toFixed(0).padStart(8)} req/s  p50 ${result.p50.toFixed(2).padStart(7)} ms  p99 ${result.p99.toFixed(2).padStart(7)} ms  ` +
+      `throughput ×${(result.perSecond / nginxResult.perSecond).toFixed(3)} of nginx  p99 ×${(result.p99 / nginxResult.p99).toFixed(1)} of nginx  errors ${result.errors}`;
+    process.stdout.write(`${row('nginx static file', nginxResult)}\n${row('site, render cache', cached)}\n${row('site, uncached render', uncached)}\n`);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+});
