@@ -55,6 +55,10 @@ describe('comparing roles', () => {
     expect(view.redirectTo).toBe('/compare?roles=multimodal-ai-engineer,registered-nurses');
   });
 
+  it('adds a role given by its exact address, as the typeahead sends it', () => {
+    expect(compare({ roles: 'roofers', add: 'telemarketers' }).redirectTo).toBe('/compare?roles=roofers,telemarketers');
+  });
+
   it('explains when an added role matches nothing, is already there, or would make five', () => {
     expect(compare({ roles: 'roofers', add: 'qqqxxzz' }).messages[0]?.text).toBe('No role matched “qqqxxzz”. Try another title, such as “nurse” or “data scientist”.');
     expect(compare({ roles: 'roofers,registered-nurses', add: 'registered nurse' }).messages[0]?.text).toBe('Registered Nurses is already in the comparison.');

@@ -105,7 +105,8 @@ function buildRows(entries: readonly AssessmentEntry[]): CompareRow[] {
 }
 
 function resolveAddition(model: ReadModel, query: string, shown: readonly Resolved[], messages: CompareMessage[]): Resolved | null {
-  const hit = searchRoles(model, query, 5).find((each) => each.entry !== null);
+  const exact = findAssessment(model, query.toLowerCase());
+  const hit = exact ? { entry: exact.entry } : searchRoles(model, query, 5).find((each) => each.entry !== null);
   if (!hit?.entry) {
     messages.push({ kind: 'error', text: `No role matched “${query}”. Try another title, such as “nurse” or “data scientist”.` });
     return null;

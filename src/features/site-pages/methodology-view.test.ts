@@ -15,6 +15,7 @@ describe('the methodology page', () => {
     expect(rules.GM).toBe(`1 + ${aijri1.growthStep} × G`);
     expect(rules.AIJRI).toBe(`(raw − ${aijri1.rawFloor}) ÷ ${aijri1.rawDivisor} × 100, kept within 0–100`);
     expect(view.formula.find((step) => step.symbol === 'raw')?.places).toBe(aijri1.places.raw);
+    expect(view.formulaLine).toBe('AIJRI = ((6 − X) × (1 + 0.04·E) × (1 + 0.02·B) × (1 + 0.05·G) − 0.54) ÷ 7.93 × 100');
   });
 
   it('lists the zones, task score meanings and dimensions exactly as defined', () => {

@@ -56,6 +56,8 @@ export interface MethodologyView {
   dimensionGroups: DimensionGroup[];
   growth: { label: string; range: string };
   formula: FormulaStep[];
+  /** The whole formula on one line. */
+  formulaLine: string;
   constants: { rawFloor: string; rawDivisor: string; taskResistanceBase: string; scoreRange: string };
   zones: { zone: Zone; headline: string; rule: string }[];
   subLabels: { zone: Zone; rules: { subLabel: string; rule: string }[] }[];
@@ -119,6 +121,7 @@ export function describeMethodology(definition: MethodologyDefinition = CURRENT_
         places: places.score,
       },
     ],
+    formulaLine: `AIJRI = ((${definition.taskResistanceBase} − X) × (1 + ${definition.evidenceStep}·E) × (1 + ${definition.barrierStep}·B) × (1 + ${definition.growthStep}·G) − ${definition.rawFloor}) ÷ ${definition.rawDivisor} × 100`,
     constants: { rawFloor: definition.rawFloor, rawDivisor: definition.rawDivisor, taskResistanceBase: definition.taskResistanceBase, scoreRange: `${ranges.score.min}–${ranges.score.max}` },
     zones: [
       { zone: 'Green', headline: zones.headline.Green, rule: `score ≥ ${zones.greenFrom}` },
