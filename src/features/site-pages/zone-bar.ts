@@ -18,6 +18,8 @@ export interface ZoneBar {
   segments: ZoneSegment[];
   /** "Green 310 (34%), Yellow 402 (44%), Red 212 (23%)". */
   text: string;
+  /** "310 Green · 402 Yellow · 212 Red", for small bars. */
+  shortText: string;
 }
 
 /** Splits zone counts into the segments of a 100-wide stacked bar, Green to Red, and describes them in words. */
@@ -31,5 +33,6 @@ export function buildZoneBar(counts: Readonly<Record<Zone, number>>): ZoneBar {
     return segment;
   });
   const text = total === 0 ? 'No assessments.' : segments.map((segment) => `${segment.zone} ${segment.count} (${segment.percent}%)`).join(', ');
-  return { total, segments, text };
+  const shortText = segments.map((segment) => `${segment.count} ${segment.zone}`).join(' · ');
+  return { total, segments, text, shortText };
 }

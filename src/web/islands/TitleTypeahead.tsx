@@ -108,7 +108,7 @@ export default function TitleTypeahead(props: Props) {
   const status = !enhanced || query.trim() === '' ? '' : results.length === 0 ? 'No suggestions.' : `${results.length} suggestion${results.length === 1 ? '' : 's'}; use the up and down arrows to choose.`;
 
   return (
-    <form class={`typeahead typeahead--${size}`} action={action} method="get" role="search" onSubmit={() => setState(CLOSED)}>
+    <form class={`typeahead typeahead--${size}`} action={action} method="get" role="search" aria-label={label} onSubmit={() => setState(CLOSED)}>
       <label class="typeahead__label" for={id}>
         {label}
       </label>
