@@ -1,0 +1,94 @@
+import type { Zone } from '../../methodology/index.ts';
+import { isSearchableQuery } from '../search/search-index.ts';
+import { searchRoles } from '../read-model/read-model.queries.ts';
+import type { ReadModel } from '../read-model/read-model.ts';
+import { assessmentHref, formatScore } from './role-summary.ts';
+
+/** One search result as the results page and the typeahead show it. */
+export interface SearchHitView {
+  slug: string;
+  title: string;
+  matchedTitle: string;
+  /** True when the title typed is not the occupation's own ("RN" → "Registered Nurses"). */
+  matchedOther: boolean;
+  onetCode: string | null;
+  score: number | null;
+  scoreText: string | null;
+  zone: Zone | null;
+  label: string | null;
+  status: 'expert' | 'baseline' | null;
+  category: string | null;
+  url: string;
+}
+
+/** What the search page shows for a query. */
+export interface SearchView {
+  query: string;
+  state: 'empty-query' | 'no-results' | 'results';
+  hits: SearchHitView[];
+  suggestions: { text: string; href: string }[];
+}
+
+export const SEARCH_PAGE_LIMIT = 30;
+export const SEARCH_API_DEFAULT_LIMIT = 8;
+export const SEARCH_API_MAX_LIMIT = 20;
+const MAX_QUERY_LENGTH = 200;
+const SUGGESTED_QUERIES = ['registered nurse', 'software developer', 'accountant', 'electrician', 'teacher', 'truck driver'];
+
+/** Trims a query and cuts it to a length the index is built for. */
+export function normalizeQuery(raw: string | null | undefined): string {
+  return (raw ?? '').trim().slice(0, MAX_QUERY_LENGTH);
+}
+
+/** Searches titles and shapes each hit with its current score, zone and link. */
+export function findHits(model: ReadModel, query: string, limit: number): SearchHitView[] {
+  if (!isSearchableQuery(query)) return [];
+  return searchRoles(model, query, limit).map((hit) => {
+    const entry = hit.entry;
+    return {
+      slug: hit.slug,
+      title: hit.title,
+      matchedTitle: hit.matchedTitle,
+      matchedOther: hit.matchedTitle.localeCompare(hit.title, 'en', { sensitivity: 'base' }) !== 0,
+      onetCode: hit.onetCode,
+      score: entry?.figures.score ?? null,
+      scoreText: entry ? formatScore(entry.figures.score) : null,
+      zone: entry?.figures.zone ?? null,
+      label: entry?.figures.label ?? null,
+      status: entry?.status ?? null,
+      category: entry?.category ?? null,
+      url: entry ? assessmentHref(entry.roleSlug, entry.seniority) : `/roles/${encodeURIComponent(hit.slug)}`,
+    };
+  });
+}
+
+/** Builds the search results page, with example searches when there is nothing to show. */
+export function buildSearchView(model: ReadModel, rawQuery: string | null | undefined): SearchView {
+  const query = normalizeQuery(rawQuery);
+  const hits = findHits(model, query, SEARCH_PAGE_LIMIT);
+  const state = !isSearchableQuery(query) ? 'empty-query' : hits.length === 0 ? 'no-results' : 'results';
+  return { query, state, hits, suggestions: SUGGESTED_QUERIES.map((text) => ({ text, href: `/search?q=${encodeURIComponent(text)}` })) };
+}
+
+/** The JSON body of GET /api/v1/search. */
+export interface SearchApiResponse {
+  query: string;
+  results: { slug: string; title: string; matchedTitle: string; onetCode: string | null; score: number | null; zone: Zone | null; label: string | null; url: string }[];
+}
+
+/** Reads the limit parameter of the search API: the default when absent or unusable, at most the maximum. */
+export function parseSearchLimit(raw: string | null): number {
+  const value = raw === null ? Number.NaN : Number.parseInt(raw, 10);
+  if (!Number.isFinite(value) || value < 1) return SEARCH_API_DEFAULT_LIMIT;
+  return Math.min(value, SEARCH_API_MAX_LIMIT);
+}
+
+/** Answers GET /api/v1/search?q=…&limit=… for the typeahead and API clients. */
+export function buildSearchApiResponse(model: ReadModel, params: URLSearchParams): SearchApiResponse {
+  const query = normalizeQuery(params.get('q'));
+  const hits = findHits(model, query, parseSearchLimit(params.get('limit')));
+  return {
+    query,
+    results: hits.map(({ slug, title, matchedTitle, onetCode, score, zone, label, url }) => ({ slug, title, matchedTitle, onetCode, score, zone, label, url })),
+  };
+}

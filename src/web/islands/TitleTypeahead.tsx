@@ -1,0 +1,179 @@
+/// <reference lib="dom" />
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { SearchApiResponse } from '../../features/site-pages/search-view.ts';
+import {
+  chosenHref,
+  pressKey,
+  receiveSuggestions,
+  suggestionPath,
+  TYPEAHEAD_DEBOUNCE_MS,
+  type TypeaheadKey,
+  type TypeaheadState,
+} from '../../features/site-pages/typeahead-state.ts';
+
+interface Props {
+  /** Id of the input; the listbox and options derive their ids from it. */
+  id: string;
+  label: string;
+  placeholder?: string;
+  initialQuery?: string;
+  /** Where the plain form goes without JavaScript (and on Enter with no option active). */
+  action?: string;
+  name?: string;
+  submitLabel?: string;
+  /** Extra fields the form sends, e.g. the roles already compared. */
+  hidden?: Record<string, string>;
+  /** Where choosing a suggestion leads, with {slug} filled in; the role page when unset. */
+  chooseHref?: string;
+  size?: 'large' | 'normal';
+}
+
+type Result = SearchApiResponse['results'][number];
+
+const CLOSED: TypeaheadState = { open: false, active: -1, count: 0 };
+const KEYS = new Set<string>(['ArrowDown', 'ArrowUp', 'Escape', 'Home', 'End']);
+
+/** A job-title search box: a plain GET form, enhanced into an ARIA combobox with suggestions from /api/v1/search. */
+export default function TitleTypeahead(props: Props) {
+  const { id, label, placeholder, initialQuery = '', action = '/search', name = 'q', submitLabel = 'Search', hidden = {}, chooseHref, size = 'normal' } = props;
+  const [query, setQuery] = useState(initialQuery);
+  const [results, setResults] = useState<Result[]>([]);
+  const [state, setState] = useState<TypeaheadState>(CLOSED);
+  const [enhanced, setEnhanced] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const request = useRef<AbortController | null>(null);
+  const listId = `${id}-list`;
+  const optionId = (index: number) => `${id}-option-${index}`;
+
+  useEffect(() => {
+    setEnhanced(true);
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+      request.current?.abort();
+    };
+  }, []);
+
+  const fetchSuggestions = (text: string) => {
+    request.current?.abort();
+    const path = suggestionPath(text);
+    if (!path) {
+      setResults([]);
+      setState(CLOSED);
+      return;
+    }
+    const controller = new AbortController();
+    request.current = controller;
+    fetch(path, { signal: controller.signal, headers: { accept: 'application/json' } })
+      .then((response) => (response.ok ? (response.json() as Promise<SearchApiResponse>) : null))
+      .then((body) => {
+        if (!body || controller.signal.aborted) return;
+        setResults(body.results);
+        setState(receiveSuggestions(body.results.length));
+      })
+      .catch(() => undefined);
+  };
+
+  const onInput = (event: Event) => {
+    const text = (event.currentTarget as HTMLInputElement).value;
+    setQuery(text);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => fetchSuggestions(text), TYPEAHEAD_DEBOUNCE_MS);
+  };
+
+  const choose = (result: Result) => {
+    window.location.assign(chosenHref(result, chooseHref));
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter') {
+      const result = state.open ? results[state.active] : undefined;
+      if (result) {
+        event.preventDefault();
+        choose(result);
+      }
+      return;
+    }
+    if (!KEYS.has(event.key)) return;
+    if ((event.key === 'Home' || event.key === 'End') && !state.open) return;
+    if (event.key === 'Escape' && !state.open) {
+      setQuery('');
+      return;
+    }
+    event.preventDefault();
+    setState(pressKey({ ...state, count: results.length }, event.key as TypeaheadKey));
+  };
+
+  const open = enhanced && state.open && results.length > 0;
+  const active = open && state.active >= 0 ? optionId(state.active) : undefined;
+  const status = !enhanced || query.trim() === '' ? '' : results.length === 0 ? 'No suggestions.' : `${results.length} suggestion${results.length === 1 ? '' : 's'}; use the up and down arrows to choose.`;
+
+  return (
+    <form class={`typeahead typeahead--${size}`} action={action} method="get" role="search" aria-label={label} onSubmit={() => setState(CLOSED)}>
+      <label class="typeahead__label" for={id}>
+        {label}
+      </label>
+      <div class="typeahead__row">
+        <div class="typeahead__box">
+          {Object.entries(hidden).map(([field, value]) => (
+            <input type="hidden" name={field} value={value} key={field} />
+          ))}
+          <input
+            id={id}
+            type="search"
+            name={name}
+            value={query}
+            placeholder={placeholder}
+            autocomplete="off"
+            spellcheck={false}
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded={open ? 'true' : 'false'}
+            aria-controls={listId}
+            aria-activedescendant={active}
+            onInput={onInput}
+            onKeyDown={onKeyDown}
+            onBlur={() => setTimeout(() => setState((current) => ({ ...current, open: false, active: -1 })), 150)}
+            onFocus={() => results.length > 0 && setState(receiveSuggestions(results.length))}
+          />
+          <ul id={listId} role="listbox" aria-label={`Suggestions for ${label.toLowerCase()}`} class="typeahead__list" hidden={!open}>
+            {results.map((result, index) => (
+              <li
+                id={optionId(index)}
+                key={`${result.slug}-${index}`}
+                role="option"
+                aria-selected={index === state.active ? 'true' : 'false'}
+                class="typeahead__option"
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  choose(result);
+                }}
+              >
+                <span class="typeahead__title">
+                  {result.matchedTitle.toLowerCase() !== result.title.toLowerCase() ? (
+                    <>
+                      <span class="typeahead__matched">{result.matchedTitle}</span> → {result.title}
+                    </>
+                  ) : (
+                    result.title
+                  )}
+                </span>
+                {result.zone && result.score !== null ? (
+                  <span class="typeahead__figure">
+                    <span class="typeahead__score">{result.score.toFixed(1)}</span>{' '}
+                    <span class={`zone zone--${result.zone.toLowerCase()}`}>{result.zone}</span>
+                  </span>
+                ) : (
+                  <span class="typeahead__figure muted">not assessed</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <button type="submit">{submitLabel}</button>
+      </div>
+      <div class="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </div>
+    </form>
+  );
+}

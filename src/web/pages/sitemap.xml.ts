@@ -1,0 +1,6 @@
+import type { APIRoute } from 'astro';
+import { buildSitemapXml } from '../../features/site-pages/sitemap.ts';
+
+/** GET /sitemap.xml: every page with absolute URLs and the date it last changed. */
+export const GET: APIRoute = ({ locals }) =>
+  new Response(buildSitemapXml(locals.readModel, locals.publicUrl), { headers: { 'content-type': 'application/xml; charset=utf-8' } });
