@@ -6,8 +6,10 @@ const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
 
 /** Serves repeat page views from the render cache (keyed by read-model version) and answers conditional requests with 304. */
 export const onRequest = defineMiddleware(async (context, next) => {
-  if (context.request.method !== 'GET' || context.url.pathname.startsWith('/api/')) return next();
-  const version = context.locals.readModel.version;
+  // Astro renders its own error pages without our locals; those are never cached.
+  const model = context.locals.readModel as App.Locals['readModel'] | undefined;
+  if (context.request.method !== 'GET' || context.url.pathname.startsWith('/api/') || !model) return next();
+  const version = model.version;
   const key = context.url.pathname + context.url.search;
   const ifNoneMatch = context.request.headers.get('if-none-match');
   const cached = cache.get(version, key);
