@@ -160,6 +160,24 @@ describe('the assessment page of the worked example (Multimodal AI Engineer, Mid
     ]);
   });
 
+  it('lists the sources its evidence names when the assessment lists none of its own', () => {
+    expect(page.sourcesFromEvidence).toBe(true);
+    expect(page.sources.map((source) => source.title)).toContain('Kaggle AI Jobs dataset 2025–2026');
+  });
+
+  it('puts band, wages, employment, projected change and the O*NET code among the key figures', () => {
+    expect(page.keyFacts.map((fact) => fact.label)).toEqual(['Uncertainty band', 'Median wage (US)', 'Employed (US, 2024)', 'Projected change to 2034', 'O*NET occupation']);
+    expect(page.keyFacts[0]).toEqual({ label: 'Uncertainty band', value: '59.2–68.9', note: 'zone holds' });
+  });
+
+  it('compares with the O*NET group the role maps to while its own category has no other role', async () => {
+    const alone = await readModelFromCatalog({ onlyBaselines: ['computer-and-information-research-scientists', 'data-scientists', 'computer-programmers', 'roofers'] });
+    const view = pageOf(alone, 'multimodal-ai-engineer');
+    expect(view.override.peerGroup).toBe('Computer and Mathematical');
+    expect(view.override.livePeers.map((peer) => peer.title).sort()).toEqual(['Computer Programmers', 'Computer and Information Research Scientists', 'Data Scientists']);
+    expect(page.override.peerGroup).toBe('AI/ML Engineering');
+  });
+
   it('serves the default seniority at /roles/<slug> with the same canonical address', () => {
     expect(pageOf(model, 'multimodal-ai-engineer').meta.canonicalPath).toBe('/roles/multimodal-ai-engineer/mid-level');
   });
@@ -196,6 +214,12 @@ describe('the assessment page of a data-derived baseline', () => {
     expect(page.indices?.rows[4]?.name).toBe('Frey & Osborne 2013, probability of computerisation');
     expect(page.indices?.note).toContain('never blended into the AIJRI score');
     expect(page.indices?.crosswalkNote).toContain('crosswalk');
+  });
+
+  it('lists the indices in the catalog’s order whatever order the store returns them in', async () => {
+    const shuffled = await readModelFromCatalog({ onlyBaselines: ['roofers'] });
+    shuffled.occupations.get('47-2181.00')?.indices.reverse();
+    expect(pageOf(shuffled, 'roofers').indices?.rows[0]?.key).toBe('eloundou-2023-human-beta');
   });
 
   it('formats wages, employment and projected change with their sources', () => {

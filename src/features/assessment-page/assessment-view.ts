@@ -156,6 +156,8 @@ export interface AssessmentPageView {
     overridden: boolean;
     summary: string;
   };
+  /** The few figures a reader wants first, beside the headline. */
+  keyFacts: { label: string; value: string; note: string | null }[];
   seniorities: { slug: string; label: string; href: string; current: boolean; scoreText: string; zone: Zone; zoneClass: ZoneClass }[];
   verdictHtml: string;
   glance: { key: string; label: string; description: string; valueText: string; rangeText: string; bar: RangeBarGeometry }[];
@@ -200,6 +202,8 @@ export interface AssessmentPageView {
     livePeers: RoleLink[];
     quotedPeers: QuotedPeerView[];
     categoryName: string;
+    /** Where the live peers come from: the role's category, or the O*NET group it maps to when the category has no other role. */
+    peerGroup: string;
   };
   sensitivity: { top: SensitivityRow[]; rest: SensitivityRow[]; protective: { label: string; valueText: string }[]; intro: string };
   indices: { rows: IndexRow[]; dots: PercentileDot[]; ariaLabel: string; note: string; crosswalkNote: string | null; occupationTitle: string } | null;
@@ -222,6 +226,8 @@ export interface AssessmentPageView {
     timelineHtml: string;
   } | null;
   sources: { title: string; url: string | null }[];
+  /** True when the assessment lists no sources of its own and these are the ones its evidence names. */
+  sourcesFromEvidence: boolean;
   resources: { title: string; url: string | null }[];
   baseline: { provenanceCounts: { data: number; default: number; assessor: number }; inputs: number } | null;
   methodology: {
@@ -232,7 +238,6 @@ export interface AssessmentPageView {
     reviewedIso: string;
     revisionNumber: number;
     publishedText: string;
-    revisionNote: string;
   };
   reportHref: string;
 }
@@ -384,8 +389,14 @@ function factRows(occupation: OccupationEntry): FactRow[] {
   return rows;
 }
 
+const indexOrder = (key: string) => {
+  const position = INDEX_DEFINITIONS.findIndex((index) => index.key === key);
+  return position === -1 ? INDEX_DEFINITIONS.length : position;
+};
+
 function indexRows(occupation: OccupationEntry): IndexRow[] {
-  return occupation.indices.map((value) => {
+  const sorted = [...occupation.indices].sort((a, b) => indexOrder(a.index) - indexOrder(b.index) || a.index.localeCompare(b.index));
+  return sorted.map((value) => {
     const known = INDEX_DEFINITIONS.find((index) => index.key === value.index);
     return {
       key: value.index,
@@ -398,6 +409,32 @@ function indexRows(occupation: OccupationEntry): IndexRow[] {
       crosswalked: value.crosswalked,
     };
   });
+}
+
+function sourcesOf(assessment: Assessment): { sources: AssessmentPageView['sources']; sourcesFromEvidence: boolean } {
+  const own = assessment.sources.map((source) => ({ title: source.title, url: source.url ?? null }));
+  if (own.length > 0) return { sources: own, sourcesFromEvidence: false };
+  const seen = new Set<string>();
+  const named = Object.values(assessment.evidence)
+    .flatMap((item) => item.sources)
+    .filter((source) => !seen.has(source.title) && seen.add(source.title))
+    .map((source) => ({ title: source.title, url: source.url ?? null }));
+  return { sources: named, sourcesFromEvidence: named.length > 0 };
+}
+
+function keyFactsOf(onet: AssessmentPageView['onet'], labour: AssessmentPageView['labour'], band: { low: number; high: number; zoneStable: boolean }): AssessmentPageView['keyFacts'] {
+  const facts: AssessmentPageView['keyFacts'] = [
+    { label: 'Uncertainty band', value: `${formatScore(band.low)}–${formatScore(band.high)}`, note: band.zoneStable ? 'zone holds' : 'zone can change' },
+  ];
+  const pick = (label: string, shown: string) => {
+    const row = labour?.rows.find((item) => item.label === label);
+    if (row) facts.push({ label: shown, value: row.value, note: row.source });
+  };
+  pick('Median annual wage, May 2024', 'Median wage (US)');
+  pick('Employment, 2024', 'Employed (US, 2024)');
+  pick('Projected change, 2024–34', 'Projected change to 2034');
+  if (onet) facts.push({ label: 'O*NET occupation', value: onet.code, note: onet.title });
+  return facts;
 }
 
 function countProvenance(assessment: Assessment) {
@@ -581,7 +618,14 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
   const unclamped = ((figures.raw - Number(methodology.rawFloor)) / Number(methodology.rawDivisor)) * 100;
   if (unclamped > 100.05 || unclamped < -0.05) composite.clampNote = `The formula gives ${formatScore(unclamped)}; scores are clamped to 0–100.`;
 
-  const livePeers = peersOf(model, entry, 3).map(roleLinkOf);
+  const occupation = entry.onetCode ? (model.occupations.get(entry.onetCode) ?? null) : null;
+  let peerGroup = entry.category;
+  let livePeers = peersOf(model, entry, 3).map(roleLinkOf);
+  if (livePeers.length === 0 && occupation && occupation.category !== entry.category) {
+    // A new specialism has no assessed neighbours yet: compare within the O*NET group it maps to.
+    peerGroup = occupation.category;
+    livePeers = peersOf(model, { ...entry, category: occupation.category }, 3).map(roleLinkOf);
+  }
   const quotedPeers: QuotedPeerView[] = (assessment.peerCheck?.peers ?? []).map((peer) => {
     const found = peer.slug ? findAssessment(model, peer.slug) : null;
     return { title: peer.title, quotedScoreText: peer.score === undefined ? null : formatScore(peer.score), current: found ? roleLinkOf(found.entry) : null };
@@ -594,7 +638,6 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
       }
     : { accepted: true, line: 'Assessor override: none — formula score accepted.', justificationHtml: '' };
 
-  const occupation = entry.onetCode ? (model.occupations.get(entry.onetCode) ?? null) : null;
   let indices: AssessmentPageView['indices'] = null;
   let labour: AssessmentPageView['labour'] = null;
   let onet: AssessmentPageView['onet'] = null;
@@ -671,6 +714,7 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
       overridden: figures.override !== null,
       summary: ZONE_WORD_SUMMARY[figures.zone],
     },
+    keyFacts: keyFactsOf(onet, labour, band),
     seniorities: seniorities.length > 1 ? seniorities : [],
     verdictHtml: renderMarkdown(assessment.verdict),
     glance,
@@ -738,6 +782,7 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
       livePeers,
       quotedPeers,
       categoryName: entry.category,
+      peerGroup,
     },
     sensitivity: {
       top: sensitivity.slice(0, 8),
@@ -749,7 +794,7 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
     labour,
     onet,
     commentary: buildCommentary(assessment),
-    sources: assessment.sources.map((source) => ({ title: source.title, url: source.url ?? null })),
+    ...sourcesOf(assessment),
     resources: assessment.resources.map((source) => ({ title: source.title, url: source.url ?? null })),
     baseline: isBaseline ? countProvenance(assessment) : null,
     methodology: {
@@ -760,7 +805,6 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
       reviewedIso: reviewed ?? isoDate(published),
       revisionNumber: entry.revision.number,
       publishedText: formatDate(published),
-      revisionNote: entry.revision.note,
     },
     reportHref: `/report?role=${encodeURIComponent(entry.roleSlug)}/${encodeURIComponent(entry.seniority)}`,
   };

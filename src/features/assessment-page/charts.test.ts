@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPercentileStrip, buildRangeBar, buildScoreScale, buildSplitBar, positionOnRange } from './charts.ts';
+import { anchorAt, buildPercentileStrip, buildRangeBar, buildScoreScale, buildSplitBar, positionOnRange } from './charts.ts';
 
 describe('the 0–100 score scale', () => {
   it('puts the marker at the score and labels it with one decimal', () => {
@@ -76,5 +76,11 @@ describe('the published-index percentile strip', () => {
     ]);
     expect(strip.dots.map((dot) => dot.x)).toEqual([56.2, 9.7]);
     expect(strip.ariaLabel).toContain('0 least exposed to 100 most exposed: Index A (2023) 56th; Index B (2013) 10th');
+  });
+});
+
+describe('chart labels', () => {
+  it('anchor at the edges so they stay inside the chart', () => {
+    expect([0, 3, 50, 97, 100].map(anchorAt)).toEqual(['start', 'start', 'middle', 'end', 'end']);
   });
 });

@@ -9,6 +9,13 @@ import { formatScore } from './format.ts';
 const clampPercent = (value: number) => Math.min(100, Math.max(0, value));
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
+/** Picks the text anchor that keeps a label at this position inside the chart. */
+export function anchorAt(x: number): 'start' | 'middle' | 'end' {
+  if (x < 6) return 'start';
+  if (x > 94) return 'end';
+  return 'middle';
+}
+
 /** Returns where a value falls on a range, as a percentage of the width, clamped to the range. */
 export function positionOnRange(value: number, min: number, max: number): number {
   if (max <= min) return 0;
