@@ -15,6 +15,7 @@ describe('the 0–100 score scale', () => {
       ['Yellow', 25, 48],
       ['Green', 48, 100],
     ]);
+    expect(scale.zones.map((zone) => zone.word)).toEqual(['AT RISK', 'EXPOSED', 'PROTECTED']);
     expect(scale.zones.map((zone) => zone.label)).toEqual(['Red, at risk: below 25', 'Yellow, exposed: 25 to under 48', 'Green, protected: 48 and above']);
     expect(scale.ticks.map((tick) => tick.label)).toEqual(['0', '25', '48', '100']);
   });

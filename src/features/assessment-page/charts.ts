@@ -24,6 +24,8 @@ export function positionOnRange(value: number, min: number, max: number): number
 
 export interface ZoneBandGeometry {
   zone: Zone;
+  /** The headline word of the zone (PROTECTED, EXPOSED, AT RISK). */
+  word: string;
   from: number;
   to: number;
   label: string;
@@ -50,9 +52,9 @@ export function buildScoreScale(
   const greenFrom = Number(definition.zones.greenFrom);
   const at = (value: number) => positionOnRange(value, min, max);
   const zones: ZoneBandGeometry[] = [
-    { zone: 'Red', from: at(min), to: at(yellowFrom), label: `${ZONE_WORDS.Red}: below ${yellowFrom}` },
-    { zone: 'Yellow', from: at(yellowFrom), to: at(greenFrom), label: `${ZONE_WORDS.Yellow}: ${yellowFrom} to under ${greenFrom}` },
-    { zone: 'Green', from: at(greenFrom), to: at(max), label: `${ZONE_WORDS.Green}: ${greenFrom} and above` },
+    { zone: 'Red', word: definition.zones.headline.Red, from: at(min), to: at(yellowFrom), label: `${ZONE_WORDS.Red}: below ${yellowFrom}` },
+    { zone: 'Yellow', word: definition.zones.headline.Yellow, from: at(yellowFrom), to: at(greenFrom), label: `${ZONE_WORDS.Yellow}: ${yellowFrom} to under ${greenFrom}` },
+    { zone: 'Green', word: definition.zones.headline.Green, from: at(greenFrom), to: at(max), label: `${ZONE_WORDS.Green}: ${greenFrom} and above` },
   ];
   const ticks = [min, yellowFrom, greenFrom, max].map((value) => ({ x: at(value), label: String(value) }));
   const band = input.band
