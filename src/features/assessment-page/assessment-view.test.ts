@@ -97,7 +97,13 @@ describe('the assessment page of the worked example (Multimodal AI Engineer, Mid
     expect(page.subLabel.label).toBe('Green (Accelerated)');
     expect(page.subLabel.rule).toBe('Growth Correlation = 2 AND AIJRI ≥ 48');
     expect(page.subLabel.rows).toContainEqual({ metric: 'Share of task time scoring 3+', value: '45%' });
-    expect(page.quickScreen).toMatchObject({ protective: 2, growth: 2, sum: 4, label: 'Likely Green Zone (Accelerated)', agrees: true });
+    expect(page.quickScreen).toMatchObject({ protective: 2, growth: 2, sum: 4, line: 'Protective 2 + Correlation 2 = 4', label: 'Likely Green Zone (Accelerated)', agrees: true });
+  });
+
+  it('flags a quick screen that disagrees with the full zone', () => {
+    const trainer = pageOf(model, 'ai-trainer');
+    expect(trainer.quickScreen).toMatchObject({ label: 'Likely Yellow Zone', agrees: false, fullLabel: 'Green (Transforming)' });
+    expect(trainer.quickScreen.sentence).toContain('flagged for a second look');
   });
 
   it('shows the uncertainty band 59.2–68.9 and that the zone holds', () => {
@@ -222,6 +228,10 @@ describe('the assessment page of a data-derived baseline', () => {
     expect(pageOf(shuffled, 'roofers').indices?.rows[0]?.key).toBe('eloundou-2023-human-beta');
   });
 
+  it('writes a negative quick screen with true minus signs', () => {
+    expect(pageOf(model, 'telemarketers').quickScreen.line).toBe('Protective 1 + Correlation −2 = −1');
+  });
+
   it('formats wages, employment and projected change with their sources', () => {
     const facts = new Map(pageOf(model, 'roofers').labour?.rows.map((row) => [row.label, row]));
     expect(facts.get('Median annual wage, May 2024')).toMatchObject({ value: '$50,970', source: 'BLS OEWS May 2024' });
@@ -242,7 +252,14 @@ describe('the assessment page of a data-derived baseline', () => {
     const page = buildAssessmentPageView(model, model.assessments.get('roofers/all-levels')!);
     expect(page.tasks.rows.length).toBeGreaterThan(20);
     expect(new Set(page.tasks.rows.map((row) => row.impactWord))).toEqual(new Set(['Not involved']));
-    expect(page.tasks.rows[0]).toMatchObject({ score: 2, impactWord: 'Not involved', impactSetByAssessor: true });
+    expect(page.tasks.rows[0]).toMatchObject({ score: 2, impactWord: 'Not involved', impactSetByAssessor: true, impactNote: 'default for score 2: augmentation' });
+    expect(page.tasks.rows[1]?.impactNote).toBeNull();
+  });
+
+  it('leaves the banner to say it is not reviewed and starts the verdict with the finding', () => {
+    const page = pageOf(model, 'roofers');
+    expect(page.verdictHtml).toMatch(/^<p>AIJRI 66\.9, Green \(Stable\)\./);
+    expect(page.meta.description).toMatch(/^Roofers \(All levels\): GREEN \(Stable\) · PROTECTED · 66\.9\/100\. AIJRI 66\.9/);
   });
 });
 

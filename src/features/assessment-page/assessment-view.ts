@@ -63,6 +63,8 @@ export interface TaskRow {
   impact: Impact;
   impactWord: string;
   impactSetByAssessor: boolean;
+  /** Says what the score alone would imply when the impact was set otherwise. */
+  impactNote: string | null;
   scoreMeaning: string;
   rationaleHtml: string;
   provenance: ProvenanceTag | null;
@@ -176,7 +178,7 @@ export interface AssessmentPageView {
   };
   protective: { rows: JudgementRow[]; total: number; totalText: string };
   growth: JudgementRow & { meaning: string };
-  quickScreen: { protective: number; growth: number; sum: number; label: string; agrees: boolean; fullLabel: string; sentence: string };
+  quickScreen: { protective: number; growth: number; sum: number; line: string; label: string; agrees: boolean; fullLabel: string; sentence: string };
   tasks: { rows: TaskRow[]; shareTotalText: string; exposureText: string; resistanceText: string; resistanceLine: string };
   split: {
     displacement: number;
@@ -268,6 +270,7 @@ const GLANCE_DESCRIPTIONS = {
   growth: 'Does AI adoption create more demand for this role? +2 strong boost, 0 neutral, negative shrinking.',
 };
 
+const BASELINE_PREFIX = /^Data-derived baseline, not reviewed\.\s*/;
 const zoneClassOf = (zone: Zone): ZoneClass => zone.toLowerCase() as ZoneClass;
 const seniorityLabelOf = (slug: string) => SENIORITY_LEVELS.find((level) => level.slug === slug)?.label ?? slug;
 const symbols = (rule: string) => rule.replace(/>=/g, '≥').replace(/<=/g, '≤');
@@ -465,7 +468,7 @@ function buildCommentary(assessment: Assessment): AssessmentPageView['commentary
 }
 
 function buildDescription(headlineText: string, title: string, seniorityLabel: string, verdict: string | undefined): string {
-  const plain = markdownToPlainText(verdict).replace(/^Data-derived baseline, not reviewed\.\s*/, '');
+  const plain = markdownToPlainText(verdict).replace(BASELINE_PREFIX, '');
   const text = `${title} (${seniorityLabel}): ${headlineText}. ${plain}`.trim();
   if (text.length <= 300) return text;
   const cut = text.slice(0, 297);
@@ -578,6 +581,7 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
       impact: task.impact,
       impactWord: IMPACT_WORDS[task.impact],
       impactSetByAssessor: fallback !== undefined && fallback !== task.impact,
+      impactNote: fallback !== undefined && fallback !== task.impact ? `default for score ${task.score}: ${IMPACT_WORDS[fallback].toLowerCase()}` : null,
       scoreMeaning: definition.taskScoreMeaning[task.score] ?? '',
       rationaleHtml: renderInlineMarkdown(source?.rationale),
       provenance: provenanceTag(source?.provenance),
@@ -716,7 +720,7 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
     },
     keyFacts: keyFactsOf(onet, labour, band),
     seniorities: seniorities.length > 1 ? seniorities : [],
-    verdictHtml: renderMarkdown(assessment.verdict),
+    verdictHtml: renderMarkdown(isBaseline ? assessment.verdict?.replace(BASELINE_PREFIX, '') : assessment.verdict),
     glance,
     composition: {
       rows: compositionRows,
@@ -735,7 +739,12 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
     definition: { rows: definitionRows, notThisRole, seniorityNoteHtml: renderMarkdown(role.seniorityNote) },
     protective: { rows: protectiveRows, total: totals.protective, totalText: `${totals.protective}/${definition.ranges.protective.max * methodology.protective.length}` },
     growth: growthRow,
-    quickScreen: { protective: totals.protective, growth: totals.growth, sum: quick.sum, label: quick.label, agrees: quick.agrees, fullLabel: figures.label, sentence: quickSentence },
+    quickScreen: {
+      protective: totals.protective,
+      growth: totals.growth,
+      sum: quick.sum,
+      line: `Protective ${totals.protective} + Correlation ${minusSign(String(totals.growth))} = ${minusSign(String(quick.sum))}`,
+      label: quick.label, agrees: quick.agrees, fullLabel: figures.label, sentence: quickSentence },
     tasks: {
       rows: taskRows,
       shareTotalText: `${shareTotal}%`,
