@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, saveScreenshot, seriousAccessibilityViolations, type BrowserSession } from './support/browser.ts';
+
+const siteUrl = inject('siteUrl');
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the assessment page in Chromium', () => {
+  it('shows the expert assessment with every figure of the worked example', async () => {
+    const page = await browser.context.newPage();
+    const response = await page.goto(`${siteUrl}/roles/multimodal-ai-engineer/mid-level`);
+    expect(response?.status()).toBe(200);
+    const text = await page.locator('main').innerText();
+    expect(text).toMatch(/GREEN \(Accelerated\)\s*·\s*PROTECTED\s*·\s*64\.0\/100/);
+    for (const figure of ['3.65', '2.35', '5.6178', '1.32', '1.06', '1.10', '59.2', '68.9']) expect(text).toContain(figure);
+    expect(text).toMatch(/formula score accepted/i);
+    expect(text).toMatch(/Reinstatement check/);
+    await expect(page.locator('main svg[role=img]').count()).resolves.toBeGreaterThan(4);
+    await expect(page.locator('link[rel=canonical]').getAttribute('href')).resolves.toBe(`${siteUrl}/roles/multimodal-ai-engineer/mid-level`);
+    await saveScreenshot(page, 'assessment-expert');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('labels a baseline as data-derived and shows where each input came from', async () => {
+    const page = await browser.context.newPage();
+    const response = await page.goto(`${siteUrl}/roles/roofers`);
+    expect(response?.status()).toBe(200);
+    const text = await page.locator('main').innerText();
+    expect(text).toMatch(/Data-derived baseline, not reviewed/i);
+    expect(text).toMatch(/47-2181\.00/);
+    expect(text).toMatch(/from data/i);
+    await saveScreenshot(page, 'assessment-baseline');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('reads well on a 360 px phone in dark mode, without sideways scrolling', async () => {
+    const phone = await openBrowser({ viewport: { width: 360, height: 800 }, colorScheme: 'dark' });
+    try {
+      const page = await phone.context.newPage();
+      await page.goto(`${siteUrl}/roles/multimodal-ai-engineer/mid-level`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await saveScreenshot(page, 'assessment-expert-phone-dark');
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('draws its charts without JavaScript', async () => {
+    const noScript = await openBrowser({ javaScriptEnabled: false });
+    try {
+      const page = await noScript.context.newPage();
+      await page.goto(`${siteUrl}/roles/telemarketers`);
+      await expect(page.locator('main svg[role=img]').first().isVisible()).resolves.toBe(true);
+      await expect(page.locator('main').innerText()).resolves.toMatch(/AT RISK/);
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  it('answers an unknown role with a 404 that suggests similar titles', async () => {
+    const page = await browser.context.newPage();
+    const response = await page.goto(`${siteUrl}/roles/registered-nurse-x`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('main').innerText()).resolves.toMatch(/Registered Nurses/);
+    await page.close();
+  });
+
+  it('answers a seniority that is not assessed with a 404 naming the assessed levels', async () => {
+    const page = await browser.context.newPage();
+    const response = await page.goto(`${siteUrl}/roles/multimodal-ai-engineer/principal`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('main').innerText()).resolves.toMatch(/Mid-level/);
+    await page.close();
+  });
+
+  it('serves repeat views from the render cache and answers a matching ETag with 304', async () => {
+    const first = await fetch(`${siteUrl}/roles/roofers/all-levels`);
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    await first.text();
+    const second = await fetch(`${siteUrl}/roles/roofers/all-levels`);
+    expect(second.headers.get('x-render-cache')).toBe('hit');
+    await second.text();
+    const conditional = await fetch(`${siteUrl}/roles/roofers/all-levels`, { headers: { 'if-none-match': etag ?? '' } });
+    expect(conditional.status).toBe(304);
+  });
+});
