@@ -129,7 +129,8 @@ export function diffText(before: Assessment, after: Assessment): TextChange[] {
   const now: Leaves = new Map();
   collectLeaves(before, '', old);
   collectLeaves(after, '', now);
-  const paths = [...new Set([...old.keys(), ...now.keys()])];
+  // In the order of the newer document, then fields it no longer has.
+  const paths = [...new Set([...now.keys(), ...old.keys()])];
   return paths
     .filter((path) => !SCORING_LEAF.test(path) && old.get(path) !== now.get(path))
     .map((path) => ({ path, before: old.get(path) ?? null, after: now.get(path) ?? null }));
