@@ -1,4 +1,5 @@
 import {
+  AssessmentSchema,
   EVIDENCE_KEYS,
   METHODOLOGIES,
   SENIORITY_LEVELS,
@@ -299,7 +300,9 @@ export async function getRevision(db: Database, roleSlug: string, seniority: str
 /** Returns the current revision of an assessment as a document `publish` accepts back, marked with the revision it came from. */
 export async function exportAssessment(db: Database, roleSlug: string, seniority: string): Promise<ExportedAssessment> {
   const current = await getRevision(db, roleSlug, seniority);
-  return { roleSlug, seniority, revision: current.revision, document: { basedOnRevision: current.revision, ...current.document } };
+  // JSONB keeps keys in its own order; parsing restores the schema's field order for a readable file.
+  const document = AssessmentSchema.parse(current.document);
+  return { roleSlug, seniority, revision: current.revision, document: { basedOnRevision: current.revision, ...document } };
 }
 
 /** Accepts an evidence dimension by its key ("jobPostings") or its label in kebab case ("job-postings", "job-posting-trends"). */
