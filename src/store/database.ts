@@ -110,6 +110,9 @@ async function listenOnPostgres(url: string, channel: string, handler: (payload:
   let stopped = false;
   let client: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
+  const retryLater = () => {
+    if (!stopped) retry = setTimeout(() => void connect().catch(retryLater), RELISTEN_DELAY_MS);
+  };
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
     next.on('notification', (message) => {
@@ -118,7 +121,7 @@ async function listenOnPostgres(url: string, channel: string, handler: (payload:
     next.on('error', () => {
       // The connection broke (server restart): listen again on a new one; notifications sent meanwhile are missed.
       void next.end().catch(() => undefined);
-      if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), RELISTEN_DELAY_MS);
+      retryLater();
     });
     await next.connect();
     await next.query(`LISTEN ${channel}`);
