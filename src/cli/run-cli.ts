@@ -5,8 +5,25 @@ import { schemaCommand } from './commands/schema.ts';
 import { scoreCommand } from './commands/score.ts';
 import { searchCommand } from './commands/search.ts';
 import { validateCommand } from './commands/validate.ts';
+import { evidenceCommand } from './commands/evidence.ts';
+import { exportCommand } from './commands/export.ts';
+import { methodologyCommand } from './commands/methodology-rescore.ts';
+import { publishCommand } from './commands/publish.ts';
+import { revisionsCommand } from './commands/revisions.ts';
 
-export const COMMANDS: readonly Command[] = [scoreCommand, validateCommand, importPageCommand, catalogCommand, searchCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [
+  scoreCommand,
+  validateCommand,
+  importPageCommand,
+  catalogCommand,
+  searchCommand,
+  schemaCommand,
+  publishCommand,
+  evidenceCommand,
+  exportCommand,
+  revisionsCommand,
+  methodologyCommand,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -11,6 +11,7 @@ describe('the configuration', () => {
       port: 4321,
       publicUrl: 'http://localhost:4321',
       smtpUrl: undefined,
+      author: undefined,
     });
   });
 
@@ -26,6 +27,7 @@ describe('the configuration', () => {
       TEST_DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/test',
       CI: 'true',
       SMTP_URL: 'smtp://mail.example:587',
+      JOBZONE_AUTHOR: 'Ada Assessor',
     });
     expect(loaded).toMatchObject({
       dataDir: '/var/lib/jobzone',
@@ -33,6 +35,7 @@ describe('the configuration', () => {
       testDatabaseUrl: 'postgresql://postgres@127.0.0.1:5432/test',
       ci: true,
       smtpUrl: 'smtp://mail.example:587',
+      author: 'Ada Assessor',
     });
   });
 

@@ -26,6 +26,8 @@ const EnvironmentSchema = z.object({
     .transform((value) => (value === undefined ? 4321 : Number(value))),
   /** Address readers reach the site at, used in links in mail and feeds; defaults to http://localhost:<PORT>. */
   PUBLIC_URL: optionalText.refine((value) => value === undefined || URL.canParse(value), 'an absolute URL such as https://jobzone.example'),
+  /** Name recorded as the author of revisions published from this machine when `--author` is not given. */
+  JOBZONE_AUTHOR: optionalText,
   /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587; unset means mail is not sent. */
   SMTP_URL: optionalText.refine((value) => value === undefined || /^smtps?:\/\//.test(value), 'an smtp:// or smtps:// URL'),
 });
@@ -45,6 +47,8 @@ export interface Config {
   publicUrl: string;
   /** SMTP server URL, or undefined when mail is off (SMTP_URL). */
   smtpUrl: string | undefined;
+  /** Default author of published revisions (JOBZONE_AUTHOR), or undefined for "jobzone editorial team". */
+  author: string | undefined;
 }
 
 /** Raised when an environment variable has a value jobzone cannot use; the message names it. */
@@ -69,6 +73,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     port: values.PORT,
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
     smtpUrl: values.SMTP_URL,
+    author: values.JOBZONE_AUTHOR,
   };
 }
 

@@ -104,7 +104,11 @@ export const aijri1 = {
   growthLabel: 'AI Growth Correlation',
 } as const;
 
-export type MethodologyDefinition = typeof aijri1;
+type Widen<T> = T extends string ? string : T extends number ? number : { readonly [K in keyof T]: Widen<T[K]> };
+type KeptExactly = 'protective' | 'evidence' | 'barriers' | 'defaultImpactByScore';
+
+/** The shape of any methodology version: aijri-1's fields with its literal values widened, so a later version can change them. */
+export type MethodologyDefinition = Widen<Omit<typeof aijri1, KeptExactly>> & Pick<typeof aijri1, KeptExactly>;
 
 export const METHODOLOGIES: Readonly<Record<string, MethodologyDefinition>> = { [aijri1.version]: aijri1 };
 export const CURRENT_METHODOLOGY = aijri1;

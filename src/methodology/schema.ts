@@ -161,6 +161,14 @@ export const CommentarySchema = z
 
 export const AssessmentSchema = z
   .object({
+    basedOnRevision: z
+      .number()
+      .int('a whole number')
+      .min(0, 'a revision number of at least 0')
+      .optional()
+      .describe(
+        'Written by `jobzone export`: the published revision this file was exported from. `jobzone publish` refuses the file when a newer revision was published meanwhile. Metadata: not stored with the assessment.',
+      ),
     methodology: z.string().default(aijri1.version).describe('Methodology version the assessment was written for.'),
     status: z.enum(['expert', 'baseline']).describe('expert: written by an assessor; baseline: derived from data, not reviewed.'),
     role: RoleSchema,

@@ -1,6 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import { config } from '../config/config.ts';
 import { ensureCatalogLoaded } from '../features/catalog/catalog.usecases.ts';
+import { createPublishingService } from '../features/revisions/publishing-service.ts';
+import { PUBLICATION_CHANNEL } from '../features/revisions/revisions.schemas.ts';
+import { startInternalApi } from './internal-api.ts';
 import { openStore } from '../store/database.ts';
 import { createReadModelHolder } from './read-model-holder.ts';
 import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY } from './site-build.ts';
@@ -10,11 +13,21 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function start(): Promise<void> {
   await ensureSiteBuilt(log);
+  // Announced before the embedded store is opened, so CLI commands wait for this server instead of opening it too.
+  const internalApi = config.databaseUrl ? null : await startInternalApi({ dataDir: config.dataDir, log });
   const store = await openStore(config);
   log(`Store: ${store.driver} at ${store.location}`);
   const loaded = await ensureCatalogLoaded(store.db, { onProgress: log });
   if (loaded) log(`Loaded the committed catalog: ${loaded.occupations} occupations, ${loaded.revisionsPublished} assessments, ${loaded.titles} titles.`);
   const readModel = await createReadModelHolder(store.db);
+  // Every publication NOTIFYs on commit: from this process on PGlite, from any process on PostgreSQL.
+  const stopListening = await store.listen(PUBLICATION_CHANNEL, () => {
+    readModel.refresh().then(
+      (model) => log(`Read model refreshed after a publication (version ${model.version}).`),
+      (error: unknown) => log(`could not refresh the read model: ${(error as Error).message}`),
+    );
+  });
+  internalApi?.attach(createPublishingService(store.db), readModel);
   const server = createWebServer({
     readModel,
     publicUrl: config.publicUrl,
@@ -28,7 +41,9 @@ async function start(): Promise<void> {
     log('Stopping…');
     server.close();
     server.closeAllConnections();
-    void store.close().then(() => process.exit(0));
+    void Promise.all([internalApi?.close(), stopListening()])
+      .then(() => store.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

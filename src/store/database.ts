@@ -26,7 +26,15 @@ export interface Store {
   location: string;
   /** Applies every migration not yet applied; safe to run on every start. */
   migrate: () => Promise<void>;
+  /** Calls `handler` with the payload of every NOTIFY on `channel` (from any process on PostgreSQL); resolves to a function that stops listening. */
+  listen: (channel: string, handler: (payload: string) => void) => Promise<() => Promise<void>>;
   close: () => Promise<void>;
+}
+
+const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;
+
+function checkChannel(channel: string): void {
+  if (!CHANNEL_NAME.test(channel)) throw new StoreError(`"${channel}" is not a notification channel name; use lower-case letters, digits and underscores`);
 }
 
 /** Raised when the store cannot be opened or migrated; the message says where and what to check. */
@@ -78,6 +86,13 @@ export async function openPgliteStore(directory: string): Promise<Store> {
         throw new StoreError(`cannot migrate the PGlite database in ${location}: ${reason(error)}`);
       }
     },
+    listen: async (channel, handler) => {
+      checkChannel(channel);
+      const stop = await client.listen(channel, handler);
+      return async () => {
+        if (!client.closed) await stop();
+      };
+    },
     close: async () => {
       if (!client.closed) await client.close();
     },
@@ -87,9 +102,43 @@ export async function openPgliteStore(directory: string): Promise<Store> {
 // Any fixed number works; it only has to be the same in every jobzone process.
 const MIGRATION_LOCK_KEY = 720_417_003;
 
+const RELISTEN_DELAY_MS = 1_000;
+
+// LISTEN needs a connection of its own that stays open: a pooled one would be handed to queries.
+async function listenOnPostgres(url: string, channel: string, handler: (payload: string) => void): Promise<() => Promise<void>> {
+  checkChannel(channel);
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const retryLater = () => {
+    if (!stopped) retry = setTimeout(() => void connect().catch(retryLater), RELISTEN_DELAY_MS);
+  };
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    next.on('notification', (message) => {
+      if (message.channel === channel) handler(message.payload ?? '');
+    });
+    next.on('error', () => {
+      // The connection broke (server restart): listen again on a new one; notifications sent meanwhile are missed.
+      void next.end().catch(() => undefined);
+      retryLater();
+    });
+    await next.connect();
+    await next.query(`LISTEN ${channel}`);
+    client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+  };
+}
+
 /** Connects to PostgreSQL; migrations take an advisory lock so parallel starts apply them once. */
 export async function openPostgresStore(url: string): Promise<Store> {
   const location = describePostgresUrl(url);
+  const listeners = new Set<() => Promise<void>>();
   const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5_000 });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next query.
@@ -117,7 +166,17 @@ export async function openPostgresStore(url: string): Promise<Store> {
         client.release();
       }
     },
+    listen: async (channel, handler) => {
+      const stop = await listenOnPostgres(url, channel, handler);
+      const tracked = async () => {
+        listeners.delete(tracked);
+        await stop();
+      };
+      listeners.add(tracked);
+      return tracked;
+    },
     close: async () => {
+      await Promise.all([...listeners].map((stop) => stop()));
       if (!pool.ended) await pool.end();
     },
   };

@@ -93,7 +93,7 @@ export function parseAssessmentYaml(text: string, file: string, context: Validat
   return { ok: true, assessment: result.assessment, notices: result.problems.map(locate) };
 }
 
-const FIELD_ORDER = ['methodology', 'status', 'reviewed', 'role', 'verdict', 'tasks', 'protective', 'growth', 'evidence', 'barriers', 'override', 'peerCheck', 'reinstatement', 'growthCheck', 'commentary', 'sources', 'resources'];
+const FIELD_ORDER = ['basedOnRevision', 'methodology', 'status', 'reviewed', 'role', 'verdict', 'tasks', 'protective', 'growth', 'evidence', 'barriers', 'override', 'peerCheck', 'reinstatement', 'growthCheck', 'commentary', 'sources', 'resources'];
 
 function inFieldOrder(assessment: AssessmentInput): Record<string, unknown> {
   const entries = Object.entries(assessment).filter(([, value]) => value !== undefined);

@@ -1,0 +1,62 @@
+import { config } from '../../config/config.ts';
+import { METHODOLOGIES } from '../../methodology/index.ts';
+import { RESCORE_AUTHOR } from '../../features/revisions/revisions.schemas.ts';
+import { EXIT, UsageError, type Command } from '../cli-io.ts';
+import { parseCommandArgs } from '../parse-args.ts';
+import { withPublishing } from '../publishing-access.ts';
+import type { PublishingSettings } from './publish.ts';
+import { formatPlan, reportPublishingFailure } from './publishing-output.ts';
+
+/** Builds the command over a store's settings; the CLI uses the process configuration. */
+export function createMethodologyCommand(settings: PublishingSettings = config): Command {
+  const usage = `Usage: jobzone methodology rescore --version <v> [--note "<text>"] [--author <name>] [--dry-run]
+
+Re-scores every published assessment with a methodology version and publishes the results as new
+revisions whose note names the version, in one step (all or none). Known versions: ${Object.keys(METHODOLOGIES).join(', ')}.
+
+Options:
+  --version <v>    the methodology version to score with
+  --note <text>    added to the note "Re-scored with methodology <v>"
+  --author <name>  who publishes (default "${RESCORE_AUTHOR}")
+  --dry-run        list each assessment's score, zone and sub-label change; write nothing
+  --json           print the changes as JSON
+  -h, --help       show this help
+
+Exit codes: 0 re-scored (or dry run shown), 1 unknown version, conflict or store unavailable, 2 usage error.`;
+  return {
+    name: 'methodology',
+    summary: 'Re-score every assessment with a methodology version (methodology rescore)',
+    usage,
+    async run(args, io) {
+      const [subcommand, ...rest] = args;
+      if (subcommand !== 'rescore') throw new UsageError(subcommand === undefined ? 'missing the subcommand: jobzone methodology rescore --version <v>' : `unknown subcommand "${subcommand}"; use: jobzone methodology rescore`);
+      const { values, positionals } = parseCommandArgs(rest, {
+        version: { type: 'string' },
+        note: { type: 'string' },
+        author: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+      });
+      if (positionals.length > 0) throw new UsageError(`methodology rescore takes options only, found "${positionals[0]}"`);
+      const version = values.version;
+      if (!version) throw new UsageError(`--version is required: one of ${Object.keys(METHODOLOGIES).join(', ')}`);
+      try {
+        return await withPublishing(settings, (message) => io.stderr(`${message}\n`), async (access) => {
+          if (values['dry-run']) {
+            const plan = await access.service.planRescore(version);
+            io.stdout(values.json ? `${JSON.stringify(plan.changes, null, 2)}\n` : `Dry run: nothing is written.\n${formatPlan(plan.changes)}`);
+            return EXIT.ok;
+          }
+          const { plan, published } = await access.service.rescore(version, { note: values.note, author: values.author });
+          if (values.json) io.stdout(`${JSON.stringify(published, null, 2)}\n`);
+          else io.stdout(`${formatPlan(plan.changes)}Re-scored ${published.length} assessments with ${version}: ${published.length} revisions published in one step.\n`);
+          return EXIT.ok;
+        });
+      } catch (error) {
+        return reportPublishingFailure(error, 'methodology rescore', io);
+      }
+    },
+  };
+}
+
+export const methodologyCommand: Command = createMethodologyCommand();
