@@ -51,6 +51,21 @@ export async function readReadModelInput(db: Database): Promise<ReadModelInput> 
     .from(assessmentsTable)
     .innerJoin(revisionsTable, eq(revisionsTable.id, assessmentsTable.currentRevisionId))
     .orderBy(assessmentsTable.roleSlug, assessmentsTable.seniority);
+  const history = await db
+    .select({
+      roleSlug: assessmentsTable.roleSlug,
+      seniority: assessmentsTable.seniority,
+      document: revisionsTable.document,
+      figures: revisionsTable.figures,
+      number: revisionsTable.revisionNumber,
+      publishedAt: revisionsTable.publishedAt,
+      author: revisionsTable.author,
+      note: revisionsTable.note,
+      methodologyVersion: revisionsTable.methodologyVersion,
+    })
+    .from(revisionsTable)
+    .innerJoin(assessmentsTable, eq(assessmentsTable.id, revisionsTable.assessmentId))
+    .orderBy(assessmentsTable.roleSlug, assessmentsTable.seniority, revisionsTable.revisionNumber);
   const titles = await db
     .select({ title: titlesTable.title, kind: titlesTable.kind, onetCode: titlesTable.onetCode, roleSlug: titlesTable.roleSlug })
     .from(titlesTable)
@@ -66,6 +81,7 @@ export async function readReadModelInput(db: Database): Promise<ReadModelInput> 
       figures: row.figures,
       revision: { number: row.number, publishedAt: row.publishedAt, author: row.author, note: row.note, methodologyVersion: row.methodologyVersion },
     })),
+    history,
     titles,
     sources,
   };

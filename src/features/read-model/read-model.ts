@@ -13,6 +13,12 @@ export interface RevisionInfo {
   methodologyVersion: string;
 }
 
+/** One stored revision of an assessment, for history, diffs, movers and feeds. */
+export interface RevisionRecord extends RevisionInfo {
+  document: Assessment;
+  figures: ScoreJson;
+}
+
 /** One published assessment (a role at one seniority) with its stored figures. */
 export interface AssessmentEntry {
   key: string;
@@ -25,6 +31,8 @@ export interface AssessmentEntry {
   assessment: Assessment;
   figures: ScoreJson;
   revision: RevisionInfo;
+  /** Every revision, oldest first; the last is the current one. */
+  revisions: readonly RevisionRecord[];
 }
 
 /** A role with the seniorities it is assessed at, in career order. */
@@ -56,6 +64,8 @@ export interface ReadModelInput {
   occupations: readonly (Omit<OccupationRecord, 'indices'> & { indices: readonly IndexValue[] })[];
   roles: readonly { slug: string; title: string; category: string; kind: 'baseline' | 'expert'; primaryOnetCode: string | null }[];
   assessments: readonly { roleSlug: string; seniority: string; document: Assessment; figures: ScoreJson; revision: RevisionInfo }[];
+  /** Every revision of every assessment (the current ones included); missing means only the current ones. */
+  history?: readonly ({ roleSlug: string; seniority: string } & RevisionRecord)[];
   titles: readonly { title: string; kind: SearchEntry['titles'][number]['kind']; onetCode: string | null; roleSlug: string | null }[];
   sources: readonly DataSource[];
 }
@@ -136,6 +146,11 @@ let nextVersion = 1;
 /** Builds the read model from the current revisions; pure apart from numbering versions. */
 export function buildReadModel(input: ReadModelInput): ReadModel {
   const assessments = new Map<string, AssessmentEntry>();
+  const historyByKey = new Map<string, RevisionRecord[]>();
+  for (const { roleSlug, seniority, ...record } of input.history ?? []) {
+    const key = assessmentKey(roleSlug, seniority);
+    historyByKey.set(key, [...(historyByKey.get(key) ?? []), record]);
+  }
   const rolesInput = new Map(input.roles.map((role) => [role.slug, role]));
   const senioritiesByRole = new Map<string, string[]>();
   for (const row of input.assessments) {
@@ -153,6 +168,7 @@ export function buildReadModel(input: ReadModelInput): ReadModel {
       assessment: row.document,
       figures: row.figures,
       revision: row.revision,
+      revisions: (historyByKey.get(key) ?? [{ ...row.revision, document: row.document, figures: row.figures }]).sort((a, b) => a.number - b.number),
     });
     senioritiesByRole.set(row.roleSlug, [...(senioritiesByRole.get(row.roleSlug) ?? []), row.seniority]);
   }
