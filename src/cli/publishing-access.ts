@@ -45,8 +45,19 @@ export async function openStoreOrServer(settings: Pick<Config, 'dataDir' | 'data
   }
   const store = await openStore(settings);
   try {
-    const loaded = await ensureCatalogLoaded(store.db, { onProgress: (message) => progress(`  ${message}`) });
-    if (loaded) progress(`Loaded the committed catalog into ${store.location}.`);
+    const started = performance.now();
+    let announced = false;
+    const loaded = await ensureCatalogLoaded(store.db, {
+      onProgress: (message) => {
+        if (!announced) progress(`The store in ${store.location} is empty: loading the committed catalog.`);
+        announced = true;
+        progress(`  ${message}`);
+      },
+    });
+    if (loaded) {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      progress(`Loaded ${loaded.occupations} occupations, ${loaded.revisionsPublished} assessments, ${loaded.titles} titles, ${loaded.indexValues} index values and ${loaded.sources} data sources in ${seconds} s.`);
+    }
   } catch (error) {
     await store.close();
     throw error;

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CatalogError } from '../features/catalog/catalog.errors.ts';
 import { PUBLISHING_OPERATIONS, type PublishingService } from '../features/revisions/publishing-service.ts';
 import { RevisionError, type RevisionErrorCode } from '../features/revisions/revisions.errors.ts';
 import { assessmentKey } from '../features/read-model/read-model.ts';
@@ -94,6 +95,7 @@ export async function startInternalApi(options: { dataDir: string; log: (line: s
     handle(attached, token, request, response).catch((error: unknown) => {
       if (response.headersSent) return response.end();
       if (error instanceof RevisionError) return sendJson(response, REVISION_ERROR_STATUS[error.code], { error: { code: error.code, message: error.message } });
+      if (error instanceof CatalogError) return sendJson(response, error.code === 'catalog.not_found' ? 404 : 422, { error: { code: error.code, message: error.message } });
       options.log(`internal API: ${request.method} ${request.url}: ${(error as Error).message}`);
       sendJson(response, 500, { error: { code: 'internal.failure', message: (error as Error).message } });
     });

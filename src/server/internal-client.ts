@@ -1,3 +1,4 @@
+import { CatalogError } from '../features/catalog/catalog.errors.ts';
 import type { PublishingService } from '../features/revisions/publishing-service.ts';
 import { RevisionError, type RevisionErrorCode } from '../features/revisions/revisions.errors.ts';
 import type { ServerFile } from './server-file.ts';
@@ -38,6 +39,7 @@ async function call(server: ServerFile, method: 'GET' | 'POST', path: string, bo
   const code = parsed.error?.code ?? '';
   const message = parsed.error?.message ?? `HTTP ${response.status}`;
   if (REVISION_CODES.has(code)) throw new RevisionError(code as RevisionErrorCode, message);
+  if (code === 'catalog.not_found' || code === 'catalog.invalid') throw new CatalogError(code, message);
   if (code === 'internal.starting') throw new ServerUnavailableError(`the running jobzone server (pid ${server.pid}) is still opening the store; try again in a few seconds`, true);
   throw new ServerUnavailableError(`the running jobzone server (pid ${server.pid}) failed: ${message}`);
 }
@@ -56,6 +58,8 @@ export function createServerPublishingService(server: ServerFile): PublishingSer
     setEvidence: remote('setEvidence'),
     planRescore: remote('planRescore'),
     rescore: remote('rescore'),
+    catalogStats: remote('catalogStats'),
+    showAssessment: remote('showAssessment'),
   };
 }
 

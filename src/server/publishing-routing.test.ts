@@ -139,6 +139,18 @@ describe('CLI commands while the server holds the embedded store', () => {
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 
+  it('catalog stats and show answer through the server while it holds the store', async () => {
+    const stats = await runCliProcess(['catalog', 'stats', '--json'], dataDir);
+    expect(stats.code).toBe(0);
+    expect(JSON.parse(stats.stdout)).toMatchObject({ occupations: 923, assessments: 924 });
+    const shown = await runCliProcess(['catalog', 'show', 'registered-nurses', '--json'], dataDir);
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ slug: 'registered-nurses', revision: { number: 2 } });
+    const missing = await runCliProcess(['catalog', 'show', 'chief-vibes-officer'], dataDir);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no occupation or role "chief-vibes-officer"/);
+  });
+
   it('stopping the server removes server.json, and the CLI then opens the store itself', async () => {
     const exited = new Promise((resolve) => server?.once('exit', resolve));
     server?.kill('SIGTERM');

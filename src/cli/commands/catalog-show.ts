@@ -1,11 +1,10 @@
 import { config, type Config } from '../../config/config.ts';
-import { withLoadedCatalog } from '../../features/catalog/catalog-store.ts';
 import type { ShownAssessment } from '../../features/catalog/catalog.schemas.ts';
-import { showOccupation } from '../../features/catalog/catalog.usecases.ts';
+import { withPublishing } from '../publishing-access.ts';
 import { SENIORITY_LEVELS } from '../../methodology/index.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
-import { reportStoreFailure } from './catalog-stats.ts';
+import { reportPublishingFailure } from './publishing-output.ts';
 
 const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
 
@@ -52,11 +51,11 @@ Exit codes: 0 shown, 1 not found or the store cannot be read, 2 usage error.`,
       if (positionals.length !== 1) throw new UsageError(positionals.length ? 'show takes exactly one slug or code' : 'missing the slug or O*NET-SOC code to show');
       const [key = ''] = positionals;
       try {
-        const shown = await withLoadedCatalog(settings, (message) => io.stderr(`${message}\n`), (store) => showOccupation(store.db, key));
+        const shown = await withPublishing(settings, (message) => io.stderr(`${message}\n`), (access) => access.service.showAssessment(key));
         io.stdout(values.json ? `${JSON.stringify(shown, null, 2)}\n` : formatShown(shown, key));
         return EXIT.ok;
       } catch (error) {
-        return reportStoreFailure(error, 'catalog show', io);
+        return reportPublishingFailure(error, 'catalog show', io);
       }
     },
   };

@@ -1,21 +1,9 @@
 import { config, type Config } from '../../config/config.ts';
-import { CatalogFileError } from '../../catalog/committed-catalog.ts';
-import { withLoadedCatalog } from '../../features/catalog/catalog-store.ts';
-import { CatalogError } from '../../features/catalog/catalog.errors.ts';
 import type { CatalogStats } from '../../features/catalog/catalog.schemas.ts';
-import { getCatalogStats } from '../../features/catalog/catalog.usecases.ts';
-import { StoreError } from '../../store/database.ts';
-import { EXIT, UsageError, type CliIo, type Command, type ExitCode } from '../cli-io.ts';
+import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
-
-/** Prints the message of an error the user can act on and returns exit code 1; rethrows anything else. */
-export function reportStoreFailure(error: unknown, command: string, io: CliIo): ExitCode {
-  if (error instanceof StoreError || error instanceof CatalogError || error instanceof CatalogFileError) {
-    io.stderr(`jobzone ${command}: ${error.message}\n`);
-    return EXIT.invalid;
-  }
-  throw error;
-}
+import { withPublishing } from '../publishing-access.ts';
+import { reportPublishingFailure } from './publishing-output.ts';
 
 const number = (value: number) => value.toLocaleString('en-US');
 
@@ -51,15 +39,15 @@ Exit codes: 0 counted, 1 the store or the catalog cannot be read, 2 usage error.
       const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
       if (positionals.length > 0) throw new UsageError(`stats takes no arguments, found "${positionals[0]}"`);
       try {
-        const { stats, location } = await withLoadedCatalog(
+        const { stats, location } = await withPublishing(
           settings,
           (message) => io.stderr(`${message}\n`),
-          async (store) => ({ stats: await getCatalogStats(store.db), location: `${store.location} (${store.driver === 'pglite' ? 'PGlite' : 'PostgreSQL'})` }),
+          async (access) => ({ stats: await access.service.catalogStats(), location: access.via }),
         );
         io.stdout(values.json ? `${JSON.stringify(stats, null, 2)}\n` : formatStats(stats, location));
         return EXIT.ok;
       } catch (error) {
-        return reportStoreFailure(error, 'catalog stats', io);
+        return reportPublishingFailure(error, 'catalog stats', io);
       }
     },
   };

@@ -1,4 +1,6 @@
 import type { EvidenceKey } from '../../methodology/index.ts';
+import type { CatalogStats, ShownAssessment } from '../catalog/catalog.schemas.ts';
+import { getCatalogStats, showOccupation } from '../catalog/catalog.usecases.ts';
 import type { Database } from '../../store/database.ts';
 import { onRevisionsPublished } from './publication-hooks.ts';
 import type { PublishedRevision } from './published-revision.ts';
@@ -39,6 +41,8 @@ export interface PublishingService {
   setEvidence: (change: EvidenceChange, request: PublicationRequest) => Promise<{ plan: BulkPlan; published: PublishedRevision[] }>;
   planRescore: (version: string) => Promise<BulkPlan>;
   rescore: (version: string, request: Partial<PublicationRequest>) => Promise<{ plan: BulkPlan; published: PublishedRevision[] }>;
+  catalogStats: () => Promise<CatalogStats>;
+  showAssessment: (slugOrOnetCode: string) => Promise<ShownAssessment>;
 }
 
 /** Builds the publishing operations over an open store, running the registered publication hooks. */
@@ -58,8 +62,10 @@ export function createPublishingService(db: Database): PublishingService {
     setEvidence: (change, request) => setEvidence(db, change, withHooks(request)),
     planRescore: (version) => planRescore(db, version),
     rescore: (version, request) => rescoreAll(db, version, { note: request.note, author: request.author, notify: request.notify, onPublished: onRevisionsPublished }),
+    catalogStats: () => getCatalogStats(db),
+    showAssessment: (slugOrOnetCode) => showOccupation(db, slugOrOnetCode),
   };
 }
 
 /** The names of the service's operations, in the order the internal API lists them. */
-export const PUBLISHING_OPERATIONS = ['publish', 'listRevisions', 'exportAssessment', 'planEvidence', 'setEvidence', 'planRescore', 'rescore'] as const satisfies readonly (keyof PublishingService)[];
+export const PUBLISHING_OPERATIONS = ['publish', 'listRevisions', 'exportAssessment', 'planEvidence', 'setEvidence', 'planRescore', 'rescore', 'catalogStats', 'showAssessment'] as const satisfies readonly (keyof PublishingService)[];
