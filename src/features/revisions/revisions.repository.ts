@@ -2,7 +2,8 @@ import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Assessment } from '../../methodology/index.ts';
 import type { Database } from '../../store/database.ts';
 import type { ScoreJson } from '../catalog/catalog.schemas.ts';
-import { assessmentsTable, occupationsTable, revisionsTable, rolesTable, type RoleKind } from '../catalog/catalog.table.ts';
+import { assessmentsTable, occupationsTable, revisionsTable, rolesTable, titlesTable, type RoleKind } from '../catalog/catalog.table.ts';
+import { normalizeTitle } from '../catalog/normalize-title.ts';
 import type { RevisionSummary, StoredRevision } from './revisions.schemas.ts';
 
 /** The current state of one assessment, locked for the rest of the transaction when asked. */
@@ -63,6 +64,13 @@ export async function upsertRoles(db: Database, roles: readonly { slug: string; 
       set: { title: sql`excluded.title`, category: sql`excluded.category` },
       setWhere: sql`${rolesTable.title} is distinct from excluded.title or ${rolesTable.category} is distinct from excluded.category`,
     });
+}
+
+/** Records a role's own title and aliases as titles search can find, keeping those already stored. */
+export async function insertRoleTitles(db: Database, roles: readonly { slug: string; titles: readonly string[] }[]): Promise<void> {
+  const rows = roles.flatMap((role) => [...new Set(role.titles)].map((title) => ({ title, normalizedTitle: normalizeTitle(title), roleSlug: role.slug, onetCode: null, kind: 'alias' as const })));
+  if (rows.length === 0) return;
+  await db.insert(titlesTable).values(rows).onConflictDoNothing();
 }
 
 /** Adds the assessments (role × seniority) that are not stored yet. */

@@ -4,7 +4,7 @@ import { aijri1, explainScore, scoreAssessment, toScoreJson, type Assessment, ty
 import { config } from '../../config/config.ts';
 import { openPostgresStore } from '../../store/database.ts';
 import { describeEachDriver } from '../../store/test-support/test-database.ts';
-import { assessmentsTable, revisionsTable, rolesTable } from '../catalog/catalog.table.ts';
+import { assessmentsTable, revisionsTable, rolesTable, titlesTable } from '../catalog/catalog.table.ts';
 import { loadCommittedCatalog } from '../catalog/catalog.usecases.ts';
 import { sampleCatalog } from '../catalog/test-support/sample-catalog.ts';
 import type { PublishedRevision } from './published-revision.ts';
@@ -55,6 +55,18 @@ describeEachDriver('publishing revisions', (store) => {
     expect(current).toMatchObject({ revision: 1, author: 'Ada Assessor', note: 'Charting tools matured.', methodologyVersion: 'aijri-1' });
     expect(current.figures).toEqual(figuresOf(document));
     expect(current.document).toEqual(document);
+  });
+
+  it('a published expert role can be found by its own title and its aliases, once each however often it is published', async () => {
+    await loadSampleCatalog(store.db);
+    const document = expertAssessment();
+    await publishAssessment(store.db, { ...document, role: { ...document.role, aliases: ['Staff Nurse'] } }, by);
+    await publishAssessment(store.db, { ...document, role: { ...document.role, aliases: ['Staff Nurse'] } }, by);
+    const titles = await store.db.select({ title: titlesTable.title, kind: titlesTable.kind }).from(titlesTable).where(eq(titlesTable.roleSlug, 'ward-nurse'));
+    expect(titles.sort((a, b) => a.title.localeCompare(b.title))).toEqual([
+      { title: 'Staff Nurse', kind: 'alias' },
+      { title: 'Ward Nurse', kind: 'alias' },
+    ]);
   });
 
   it('publishing an edit writes revision 2, moves the current revision and reports the score before and after', async () => {

@@ -37,6 +37,7 @@ import {
   type CurrentDocument,
   type PublicationRow,
   type RevisionToInsert,
+  insertRoleTitles,
 } from './revisions.repository.ts';
 import {
   PUBLICATION_CHANNEL,
@@ -191,6 +192,10 @@ export async function publishAssessments(db: Database, items: readonly PublishIt
         ]),
       );
       await upsertRoles(tx, [...roles.values()]);
+      await insertRoleTitles(
+        tx,
+        prepared.filter(({ document }) => document.status === 'expert').map(({ document }) => ({ slug: document.role.slug, titles: [document.role.title, ...document.role.aliases] })),
+      );
       await insertMissingAssessments(tx, prepared.map(({ document }) => ({ roleSlug: document.role.slug, seniority: document.role.seniority })));
       const current = new Map((await readCurrentAssessments(tx, roleSlugs, true)).map((row) => [keyOf(row.roleSlug, row.seniority), row]));
 
