@@ -11,6 +11,9 @@ describe('the configuration', () => {
       port: 4321,
       publicUrl: 'http://localhost:4321',
       smtpUrl: undefined,
+      mailFrom: 'jobzone <updates@localhost>',
+      mailMaxAttempts: 8,
+      mailLeaseSeconds: 120,
     });
   });
 
@@ -26,6 +29,9 @@ describe('the configuration', () => {
       TEST_DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/test',
       CI: 'true',
       SMTP_URL: 'smtp://mail.example:587',
+      MAIL_FROM: 'jobzone <updates@jobzone.example>',
+      MAIL_MAX_ATTEMPTS: '5',
+      MAIL_LEASE_SECONDS: '30',
     });
     expect(loaded).toMatchObject({
       dataDir: '/var/lib/jobzone',
@@ -33,7 +39,14 @@ describe('the configuration', () => {
       testDatabaseUrl: 'postgresql://postgres@127.0.0.1:5432/test',
       ci: true,
       smtpUrl: 'smtp://mail.example:587',
+      mailFrom: 'jobzone <updates@jobzone.example>',
+      mailMaxAttempts: 5,
+      mailLeaseSeconds: 30,
     });
+  });
+
+  it('refuses a number of mail attempts that is not a whole number from 1 to 100', () => {
+    expect(() => loadConfig({ MAIL_MAX_ATTEMPTS: '0' })).toThrow(/MAIL_MAX_ATTEMPTS="0": expected a whole number of attempts from 1 to 100/);
   });
 
   it('treats an empty variable as unset', () => {

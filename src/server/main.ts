@@ -1,6 +1,11 @@
 import { pathToFileURL } from 'node:url';
 import { config } from '../config/config.ts';
 import { ensureCatalogLoaded } from '../features/catalog/catalog.usecases.ts';
+import { createMailDriver } from '../features/mail/mail-drivers.ts';
+import { DEFAULT_DELIVERY_SETTINGS } from '../features/mail/mail-delivery.usecases.ts';
+import { createRateLimiter } from '../features/subscriptions/rate-limiter.ts';
+import { DEFAULT_SUBSCRIPTION_LIMITS } from '../features/subscriptions/subscriptions.usecases.ts';
+import { startMailWorker } from '../jobs/mail-worker.ts';
 import { openStore } from '../store/database.ts';
 import { createReadModelHolder } from './read-model-holder.ts';
 import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY } from './site-build.ts';
@@ -15,9 +20,19 @@ async function start(): Promise<void> {
   const loaded = await ensureCatalogLoaded(store.db, { onProgress: log });
   if (loaded) log(`Loaded the committed catalog: ${loaded.occupations} occupations, ${loaded.revisionsPublished} assessments, ${loaded.titles} titles.`);
   const readModel = await createReadModelHolder(store.db);
+  // PGlite admits one process, so the server also sends the mail; on PostgreSQL more workers may run beside it.
+  const mailDriver = createMailDriver(config);
+  const mailWorker = startMailWorker({
+    db: store.db,
+    driver: mailDriver,
+    settings: { ...DEFAULT_DELIVERY_SETTINGS, publicUrl: config.publicUrl, maxAttempts: config.mailMaxAttempts, leaseSeconds: config.mailLeaseSeconds },
+    log,
+  });
+  log(`Mail: ${mailDriver.kind === 'smtp' ? 'SMTP via' : 'written as .eml files to'} ${mailDriver.destination}`);
   const server = createWebServer({
     readModel,
     publicUrl: config.publicUrl,
+    subscriptions: { db: store.db, limiter: createRateLimiter(), limits: DEFAULT_SUBSCRIPTION_LIMITS, onMailQueued: () => mailWorker.wake() },
     clientRoot: SITE_CLIENT_ROOT,
     astroHandler: await loadAstroHandler(pathToFileURL(SITE_ENTRY).href),
   });
@@ -28,7 +43,11 @@ async function start(): Promise<void> {
     log('Stopping…');
     server.close();
     server.closeAllConnections();
-    void store.close().then(() => process.exit(0));
+    void mailWorker
+      .stop()
+      .then(() => mailDriver.close())
+      .then(() => store.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

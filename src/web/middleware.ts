@@ -1,11 +1,15 @@
 import { defineMiddleware } from 'astro:middleware';
 import { createRenderCache, etagOf } from '../features/render-cache/render-cache.ts';
+import { isCrossSiteFormSubmission } from './lib/origin-check.ts';
 
 const cache = createRenderCache(2_000);
 const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
 
-/** Serves repeat page views from the render cache (keyed by read-model version) and answers conditional requests with 304. */
+/** Refuses form posts from other sites, then serves repeat page views from the render cache (keyed by read-model version) and answers conditional requests with 304. */
 export const onRequest = defineMiddleware(async (context, next) => {
+  if (isCrossSiteFormSubmission(context.request, context.url, context.locals.publicUrl)) {
+    return new Response('Forms on jobzone can only be sent from jobzone pages.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
   if (context.request.method !== 'GET' || context.url.pathname.startsWith('/api/')) return next();
   const version = context.locals.readModel.version;
   const key = context.url.pathname + context.url.search;
