@@ -1,4 +1,4 @@
-import { SENIORITY_LEVELS } from '../../methodology/index.ts';
+import { assessmentName } from '../../shared/seniority.ts';
 import type { RevisionHeadline } from '../revisions/published-revision.ts';
 import type { NotificationContent } from './mail.table.ts';
 
@@ -78,10 +78,6 @@ function formatDelta(delta: number): string {
   return rounded > 0 ? `+${rounded.toFixed(1)}` : rounded < 0 ? `−${Math.abs(rounded).toFixed(1)}` : '±0.0';
 }
 
-function seniorityLabel(seniority: string): string {
-  return SENIORITY_LEVELS.find((level) => level.slug === seniority)?.label ?? seniority;
-}
-
 /** Lists what a revision changed as [what, before, after] lines, e.g. ["Score", "42.0", "35.5 (−6.5)"]. */
 export function describeChanges(before: RevisionHeadline | null, after: RevisionHeadline): [string, string, string][] {
   if (!before) return [['Score', '—', formatScore(after.score)], ['Zone', '—', after.zone], ['Label', '—', after.label]];
@@ -102,7 +98,7 @@ export function revisionLinks(publicUrl: string, content: Pick<NotificationConte
 /** Writes the update email about one notable revision: what changed (score, zone, label), why (note, author), and links. */
 export function composeUpdateMail(input: { to: string; content: NotificationContent; messageId: string; links: MailLinks }): OutgoingMail {
   const { content } = input;
-  const name = `${content.title} (${seniorityLabel(content.seniority)})`;
+  const name = assessmentName(content.title, content.seniority);
   const { pageUrl, diffUrl } = revisionLinks(input.links.publicUrl, content);
   const unsubscribeUrl = unsubscribeUrlOf(input.links.publicUrl, input.links.unsubscribeToken);
   const changes = describeChanges(content.before, content.after);

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { assessmentName } from '../../shared/seniority.ts';
 import type { Database } from '../../store/database.ts';
 import { queryRows } from '../../store/sql-rows.ts';
 import type { PublishedRevision } from '../revisions/published-revision.ts';
@@ -66,7 +67,9 @@ interface ClaimedRow {
   message_id: string;
   attempts: number;
   confirm_token: string | null;
-  target_description: string | null;
+  target_title: string | null;
+  target_seniority: string | null;
+  target_category: string | null;
   content: NotificationContent | string | null;
   deliverable: boolean;
 }
@@ -87,7 +90,7 @@ async function claimWhere(db: Database, condition: typeof EXPIRED_LEASES, order:
           from claimable c where o.id = c.id
           returning o.id, o.kind, o.subscriber_id, o.notification_id, o.subscription_id, o.message_id, o.attempts, o.confirm_token)
         select o.id, o.kind, o.subscriber_id, s.email, o.message_id::text as message_id, o.attempts, o.confirm_token, n.content,
-          coalesce(r.title || ' (' || a.seniority || ')', x.category) as target_description,
+          r.title as target_title, a.seniority as target_seniority, x.category as target_category,
           case when o.kind = 'update' then exists (
                  select 1 from subscriptions y where y.subscriber_id = o.subscriber_id and y.status = 'confirmed'
                    and (y.assessment_id = (n.content ->> 'assessmentId')::int or y.category = n.content ->> 'category'))
@@ -109,7 +112,8 @@ async function claimWhere(db: Database, condition: typeof EXPIRED_LEASES, order:
     messageId: row.message_id,
     attempts: row.attempts,
     confirmToken: row.confirm_token,
-    targetDescription: row.target_description,
+    targetDescription:
+      row.target_title !== null && row.target_seniority !== null ? assessmentName(row.target_title, row.target_seniority) : row.target_category === null ? null : `the ${row.target_category} category`,
     content: typeof row.content === 'string' ? (JSON.parse(row.content) as NotificationContent) : row.content,
     deliverable: row.deliverable === true,
   }));

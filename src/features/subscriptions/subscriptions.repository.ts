@@ -60,16 +60,19 @@ export async function requestSubscription(
   return row;
 }
 
+/** What a confirmed subscription follows: an assessment (title, seniority) or a category. */
+export type ConfirmedTarget = { title: string; seniority: string; category: null } | { title: null; seniority: null; category: string };
+
 /** Confirms the pending subscription whose token hashes to `tokenHash` if asked for within `maxAgeDays`; returns what it follows, or null. */
-export async function confirmByTokenHash(db: Database, tokenHash: string, maxAgeDays: number): Promise<{ description: string } | null> {
-  const [row] = await queryRows<{ description: string }>(
+export async function confirmByTokenHash(db: Database, tokenHash: string, maxAgeDays: number): Promise<ConfirmedTarget | null> {
+  const [row] = await queryRows<ConfirmedTarget>(
     db,
     sql`with confirmed as (
           update subscriptions set status = 'confirmed', confirmed_at = now(), confirm_token_hash = null
           where confirm_token_hash = ${tokenHash} and status = 'pending'
             and confirmation_requested_at > now() - make_interval(days => ${maxAgeDays})
           returning assessment_id, category)
-        select coalesce(r.title || ' (' || a.seniority || ')', c.category) as description
+        select r.title, a.seniority, c.category
         from confirmed c left join assessments a on a.id = c.assessment_id left join roles r on r.slug = a.role_slug`,
   );
   return row ?? null;

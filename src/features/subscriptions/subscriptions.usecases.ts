@@ -1,4 +1,4 @@
-import { SENIORITY_LEVELS } from '../../methodology/index.ts';
+import { assessmentName } from '../../shared/seniority.ts';
 import type { Database } from '../../store/database.ts';
 import { slugify } from '../../shared/slug.ts';
 import { enqueueConfirmation } from '../mail/mail.repository.ts';
@@ -45,15 +45,11 @@ function parseEmail(email: unknown): string {
   return parsed.data;
 }
 
-function seniorityLabel(seniority: string): string {
-  return SENIORITY_LEVELS.find((level) => level.slug === seniority)?.label ?? seniority;
-}
-
 async function resolveTarget(db: Database, target: SubscriptionTarget): Promise<ResolvedTarget> {
   if (target.kind === 'assessment') {
     const found = await findPublishedAssessment(db, target.roleSlug, target.seniority);
     if (!found) throw new SubscriptionError('subscription.not_found', `There is no published assessment at /roles/${target.roleSlug}/${target.seniority}; check the address of the page.`);
-    return { kind: 'assessment', assessmentId: found.id, description: `${found.title} (${seniorityLabel(target.seniority)})` };
+    return { kind: 'assessment', assessmentId: found.id, description: assessmentName(found.title, target.seniority) };
   }
   const category = (await listCategories(db)).find((name) => slugify(name) === target.categorySlug);
   if (!category) throw new SubscriptionError('subscription.not_found', `There is no category "${target.categorySlug}"; check the address of the page.`);
@@ -106,7 +102,7 @@ export async function confirmSubscription(db: Database, token: unknown): Promise
       `This confirmation link does not work any more: it was already used, replaced by a newer one, or is older than ${CONFIRMATION_VALID_DAYS} days. Subscribe again to get a new link.`,
     );
   }
-  return confirmed;
+  return { description: confirmed.category === null ? assessmentName(confirmed.title, confirmed.seniority) : `the ${confirmed.category} category` };
 }
 
 /** Unsubscribes the address an unsubscribe link was made for from every update; repeating it is harmless. */
