@@ -75,6 +75,8 @@ export async function startTestSmtpServer(answer: (attempt: number) => SmtpAnswe
       });
     },
   });
+  // A client that dies mid-message (the kill tests) closes its socket; that is expected, not a failure.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
