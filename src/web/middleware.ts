@@ -21,7 +21,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   const response = await next();
   const contentType = response.headers.get('content-type') ?? '';
-  if (response.status !== 200 || !/^(text\/html|application\/xml|application\/atom\+xml)/.test(contentType)) return response;
+  // Responses marked no-store (confirmation and unsubscribe pages) act on a token each time they are opened.
+  if (response.status !== 200 || /no-store/.test(response.headers.get('cache-control') ?? '') || !/^(text\/html|application\/xml|application\/atom\+xml)/.test(contentType)) {
+    return response;
+  }
   const body = await response.text();
   const etag = etagOf(version, body);
   cache.set(version, key, { body, etag, contentType, status: 200 });
