@@ -13,6 +13,8 @@ export default defineConfig({
   adapter: node({ mode: 'middleware' }),
   integrations: [preact()],
   telemetry: false,
+  // Our middleware checks origins instead (src/web/lib/origin-check.ts): RFC 8058 unsubscribe POSTs come from mail providers.
+  security: { checkOrigin: false },
   devToolbar: { enabled: false },
   build: { inlineStylesheets: 'always' },
   vite: { build: { sourcemap: false } },

@@ -12,6 +12,9 @@ describe('the configuration', () => {
       publicUrl: 'http://localhost:4321',
       smtpUrl: undefined,
       author: undefined,
+      mailFrom: 'jobzone <updates@localhost>',
+      mailMaxAttempts: 8,
+      mailLeaseSeconds: 120,
     });
   });
 
@@ -28,6 +31,9 @@ describe('the configuration', () => {
       CI: 'true',
       SMTP_URL: 'smtp://mail.example:587',
       JOBZONE_AUTHOR: 'Ada Assessor',
+      MAIL_FROM: 'jobzone <updates@jobzone.example>',
+      MAIL_MAX_ATTEMPTS: '5',
+      MAIL_LEASE_SECONDS: '30',
     });
     expect(loaded).toMatchObject({
       dataDir: '/var/lib/jobzone',
@@ -36,7 +42,14 @@ describe('the configuration', () => {
       ci: true,
       smtpUrl: 'smtp://mail.example:587',
       author: 'Ada Assessor',
+      mailFrom: 'jobzone <updates@jobzone.example>',
+      mailMaxAttempts: 5,
+      mailLeaseSeconds: 30,
     });
+  });
+
+  it('refuses a number of mail attempts that is not a whole number from 1 to 100', () => {
+    expect(() => loadConfig({ MAIL_MAX_ATTEMPTS: '0' })).toThrow(/MAIL_MAX_ATTEMPTS="0": expected a whole number of attempts from 1 to 100/);
   });
 
   it('treats an empty variable as unset', () => {

@@ -10,6 +10,12 @@ const postgresUrl = optionalText.refine(
   'a PostgreSQL connection URL such as postgres://user@host:5432/database',
 );
 
+function positiveInteger(description: string, max: number, fallback: number) {
+  return optionalText
+    .refine((value) => value === undefined || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= max), description)
+    .transform((value) => (value === undefined ? fallback : Number(value)));
+}
+
 /** Every setting jobzone reads from the environment, with its meaning and default. */
 const EnvironmentSchema = z.object({
   /** Folder for local state; the embedded PGlite database lives in its pglite/ subfolder. */
@@ -30,6 +36,12 @@ const EnvironmentSchema = z.object({
   JOBZONE_AUTHOR: optionalText,
   /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example:587; unset means mail is not sent. */
   SMTP_URL: optionalText.refine((value) => value === undefined || /^smtps?:\/\//.test(value), 'an smtp:// or smtps:// URL'),
+  /** Sender of every email jobzone sends (confirmations, updates), e.g. "jobzone <updates@jobzone.example>". */
+  MAIL_FROM: optionalText.transform((value) => value ?? 'jobzone <updates@localhost>'),
+  /** Delivery attempts per email before it is set aside as a dead letter with its last error. */
+  MAIL_MAX_ATTEMPTS: positiveInteger('a whole number of attempts from 1 to 100', 100, 8),
+  /** Seconds a mail worker owns a claimed email; after a crash, another worker takes it over once this has passed. */
+  MAIL_LEASE_SECONDS: positiveInteger('a whole number of seconds from 1 to 3600', 3600, 120),
 });
 
 export interface Config {
@@ -49,6 +61,12 @@ export interface Config {
   smtpUrl: string | undefined;
   /** Default author of published revisions (JOBZONE_AUTHOR), or undefined for "jobzone editorial team". */
   author: string | undefined;
+  /** Sender address of outgoing mail (MAIL_FROM). */
+  mailFrom: string;
+  /** Delivery attempts per email before it becomes a dead letter (MAIL_MAX_ATTEMPTS). */
+  mailMaxAttempts: number;
+  /** Seconds a worker's claim on an email lasts before another worker may take it over (MAIL_LEASE_SECONDS). */
+  mailLeaseSeconds: number;
 }
 
 /** Raised when an environment variable has a value jobzone cannot use; the message names it. */
@@ -74,6 +92,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
     smtpUrl: values.SMTP_URL,
     author: values.JOBZONE_AUTHOR,
+    mailFrom: values.MAIL_FROM,
+    mailMaxAttempts: values.MAIL_MAX_ATTEMPTS,
+    mailLeaseSeconds: values.MAIL_LEASE_SECONDS,
   };
 }
 

@@ -1,10 +1,15 @@
 import { pathToFileURL } from 'node:url';
 import { config } from '../config/config.ts';
 import { ensureCatalogLoaded } from '../features/catalog/catalog.usecases.ts';
+import { createMailDriver } from '../features/mail/mail-drivers.ts';
+import { DEFAULT_DELIVERY_SETTINGS } from '../features/mail/mail-delivery.usecases.ts';
 import { createPublishingService } from '../features/revisions/publishing-service.ts';
 import { PUBLICATION_CHANNEL } from '../features/revisions/revisions.schemas.ts';
-import { startInternalApi } from './internal-api.ts';
+import { createRateLimiter } from '../features/subscriptions/rate-limiter.ts';
+import { DEFAULT_SUBSCRIPTION_LIMITS } from '../features/subscriptions/subscriptions.usecases.ts';
+import { startMailWorker } from '../jobs/mail-worker.ts';
 import { openStore } from '../store/database.ts';
+import { startInternalApi } from './internal-api.ts';
 import { createReadModelHolder } from './read-model-holder.ts';
 import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY } from './site-build.ts';
 import { createWebServer, loadAstroHandler } from './web-server.ts';
@@ -27,12 +32,22 @@ async function start(): Promise<void> {
       (error: unknown) => log(`could not refresh the read model: ${(error as Error).message}`),
     );
   });
+  // PGlite admits one process, so the server also sends the mail; on PostgreSQL more workers may run beside it.
+  const mailDriver = createMailDriver(config);
+  const mailWorker = startMailWorker({
+    db: store.db,
+    driver: mailDriver,
+    settings: { ...DEFAULT_DELIVERY_SETTINGS, publicUrl: config.publicUrl, maxAttempts: config.mailMaxAttempts, leaseSeconds: config.mailLeaseSeconds },
+    log,
+  });
+  log(`Mail: ${mailDriver.kind === 'smtp' ? 'SMTP via' : 'written as .eml files to'} ${mailDriver.destination}`);
   internalApi?.attach(createPublishingService(store.db), readModel);
   const server = createWebServer({
     readModel,
     publicUrl: config.publicUrl,
     clientRoot: SITE_CLIENT_ROOT,
     astroHandler: await loadAstroHandler(pathToFileURL(SITE_ENTRY).href),
+    subscriptions: { db: store.db, limiter: createRateLimiter(), limits: DEFAULT_SUBSCRIPTION_LIMITS, onMailQueued: () => mailWorker.wake() },
   });
   server.listen(config.port, () => {
     process.stdout.write(`jobzone is running at http://localhost:${config.port}/ (public URL ${config.publicUrl})\n`);
@@ -41,7 +56,7 @@ async function start(): Promise<void> {
     log('Stopping…');
     server.close();
     server.closeAllConnections();
-    void Promise.all([internalApi?.close(), stopListening()])
+    void Promise.all([internalApi?.close(), stopListening(), mailWorker.stop().then(() => mailDriver.close())])
       .then(() => store.close())
       .then(() => process.exit(0));
   };

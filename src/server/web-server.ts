@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { SubscriptionDependencies } from '../features/subscriptions/subscriptions.usecases.ts';
 import type { ReadModelHolder } from './read-model-holder.ts';
 import { serveStaticFile } from './static-files.ts';
 
@@ -7,6 +8,7 @@ type AstroHandler = (request: IncomingMessage, response: ServerResponse, next?: 
 export interface WebServerOptions {
   readModel: ReadModelHolder;
   publicUrl: string;
+  subscriptions: SubscriptionDependencies;
   /** The built browser files (dist/client). */
   clientRoot: string;
   /** Astro's request handler from the built server bundle. */
@@ -23,7 +25,7 @@ export function createWebServer(options: WebServerOptions): Server {
 async function handle(options: WebServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
   try {
     if (await serveStaticFile(options.clientRoot, request, response)) return;
-    const locals: App.Locals = { readModel: options.readModel.current(), publicUrl: options.publicUrl };
+    const locals: App.Locals = { readModel: options.readModel.current(), publicUrl: options.publicUrl, subscriptions: options.subscriptions };
     await options.astroHandler(request, response, undefined, locals);
   } catch (error) {
     process.stderr.write(`error serving ${request.method} ${request.url}: ${(error as Error).message}\n`);

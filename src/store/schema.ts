@@ -1,2 +1,4 @@
 /** Every table of the store; drizzle-kit generates the migrations from this barrel. */
 export * from '../features/catalog/catalog.table.ts';
+export * from '../features/subscriptions/subscriptions.table.ts';
+export * from '../features/mail/mail.table.ts';

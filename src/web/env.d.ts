@@ -6,5 +6,7 @@ declare namespace App {
     readModel: import('../features/read-model/read-model.ts').ReadModel;
     /** Base of absolute links (canonical URLs, feeds, emails), from PUBLIC_URL. */
     publicUrl: string;
+    /** The store, rate limiter and worker nudge the subscribe, confirm and unsubscribe endpoints use. */
+    subscriptions: import('../features/subscriptions/subscriptions.usecases.ts').SubscriptionDependencies;
   }
 }

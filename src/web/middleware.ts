@@ -1,11 +1,15 @@
 import { defineMiddleware } from 'astro:middleware';
 import { createRenderCache, etagOf } from '../features/render-cache/render-cache.ts';
+import { isCrossSiteFormSubmission } from './lib/origin-check.ts';
 
 const cache = createRenderCache(2_000);
 const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
 
-/** Serves repeat page views from the render cache (keyed by read-model version) and answers conditional requests with 304. */
+/** Refuses form posts from other sites, then serves repeat page views from the render cache (keyed by read-model version) and answers conditional requests with 304. */
 export const onRequest = defineMiddleware(async (context, next) => {
+  if (isCrossSiteFormSubmission(context.request, context.url, context.locals.publicUrl)) {
+    return new Response('Forms on jobzone can only be sent from jobzone pages.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
   // Astro renders its own error pages without our locals; those are never cached.
   const model = context.locals.readModel as App.Locals['readModel'] | undefined;
   if (context.request.method !== 'GET' || context.url.pathname.startsWith('/api/') || !model) return next();
@@ -19,7 +23,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   const response = await next();
   const contentType = response.headers.get('content-type') ?? '';
-  if (response.status !== 200 || !/^(text\/html|application\/xml|application\/atom\+xml)/.test(contentType)) return response;
+  // Responses marked no-store (confirmation and unsubscribe pages) act on a token each time they are opened.
+  if (response.status !== 200 || /no-store/.test(response.headers.get('cache-control') ?? '') || !/^(text\/html|application\/xml|application\/atom\+xml)/.test(contentType)) {
+    return response;
+  }
   const body = await response.text();
   const etag = etagOf(version, body);
   cache.set(version, key, { body, etag, contentType, status: 200 });

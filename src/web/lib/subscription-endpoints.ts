@@ -1,0 +1,89 @@
+import { SubscriptionError, type SubscriptionErrorCode } from '../../features/subscriptions/subscriptions.errors.ts';
+import type { SubscriptionTarget } from '../../features/subscriptions/subscriptions.schemas.ts';
+import { confirmSubscription, subscribe, unsubscribe, type SubscriptionDependencies } from '../../features/subscriptions/subscriptions.usecases.ts';
+
+/** The one place subscription error codes become HTTP statuses. */
+const STATUS_OF: Record<SubscriptionErrorCode, number> = {
+  'subscription.invalid_email': 400,
+  'subscription.not_found': 404,
+  'subscription.rate_limited': 429,
+  'subscription.invalid_token': 400,
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function wantsJson(request: Request): boolean {
+  return (request.headers.get('accept') ?? '').includes('application/json') && !(request.headers.get('accept') ?? '').includes('text/html');
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)} · jobzone</title></head><body style="font-family: system-ui, sans-serif; max-width: 40em; margin: 2rem auto; padding: 0 1rem; line-height: 1.5"><h1>${escapeHtml(title)}</h1>${body}<p><a href="/">Back to jobzone</a></p></body></html>`;
+}
+
+function respond(request: Request, status: number, title: string, message: string, extra: { headers?: Record<string, string>; html?: string; code?: string } = {}): Response {
+  const headers = { 'cache-control': 'no-store', ...extra.headers };
+  if (wantsJson(request)) {
+    return Response.json(status < 400 ? { message } : { error: { code: extra.code, message } }, { status, headers });
+  }
+  return new Response(page(title, extra.html ?? `<p>${escapeHtml(message)}</p>`), { status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+}
+
+function respondError(request: Request, error: unknown): Response {
+  if (!(error instanceof SubscriptionError)) throw error;
+  const headers: Record<string, string> = error.retryAfterSeconds === undefined ? {} : { 'retry-after': String(error.retryAfterSeconds) };
+  const title = error.code === 'subscription.rate_limited' ? 'Please wait a moment' : error.code === 'subscription.invalid_token' ? 'This link does not work' : 'We could not subscribe you';
+  return respond(request, STATUS_OF[error.code], title, error.message, { headers, code: error.code });
+}
+
+async function readField(request: Request, name: string): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  try {
+    if (type.includes('application/json')) return ((await request.json()) as Record<string, unknown> | null)?.[name];
+    if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) return (await request.formData()).get(name) ?? undefined;
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Answers POST …/subscribe: reads the `email` field (form or JSON) and answers 202 with the same words whatever the address's state. */
+export async function handleSubscribe(request: Request, clientAddress: string, deps: SubscriptionDependencies, target: SubscriptionTarget): Promise<Response> {
+  try {
+    const { message } = await subscribe(deps, { email: await readField(request, 'email'), target, clientKey: clientAddress });
+    return respond(request, 202, 'Check your inbox', message);
+  } catch (error) {
+    return respondError(request, error);
+  }
+}
+
+/** Answers GET /subscriptions/confirm?token=…: confirms the subscription the link was sent for. */
+export async function handleConfirm(request: Request, deps: Pick<SubscriptionDependencies, 'db'>): Promise<Response> {
+  try {
+    const { description } = await confirmSubscription(deps.db, new URL(request.url).searchParams.get('token') ?? undefined);
+    return respond(request, 200, 'Subscription confirmed', `You will get an email when the assessment of ${description} changes. Every email has a link to stop them.`);
+  } catch (error) {
+    return respondError(request, error);
+  }
+}
+
+/**
+ * Answers GET /subscriptions/unsubscribe?token=…: a page with one button, because mail scanners open
+ * links; the button, and mail clients using the RFC 8058 header, POST to the same address.
+ */
+export function handleUnsubscribePage(request: Request): Response {
+  const token = new URL(request.url).searchParams.get('token') ?? '';
+  const form = `<p>Stop every jobzone update email to this address?</p><form method="post" action="?token=${encodeURIComponent(token)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`;
+  return respond(request, 200, 'Unsubscribe', 'Stop every jobzone update email to this address? Send a POST to this address to confirm.', { html: form });
+}
+
+/** Answers POST /subscriptions/unsubscribe?token=… (RFC 8058 one-click, or the page's button): unsubscribes at once. */
+export async function handleUnsubscribe(request: Request, deps: Pick<SubscriptionDependencies, 'db'>): Promise<Response> {
+  try {
+    await unsubscribe(deps.db, new URL(request.url).searchParams.get('token') ?? undefined);
+    return respond(request, 200, 'You are unsubscribed', 'You will get no more update emails from jobzone. To follow an assessment again, subscribe on its page.');
+  } catch (error) {
+    return respondError(request, error);
+  }
+}

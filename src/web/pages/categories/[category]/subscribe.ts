@@ -1,0 +1,5 @@
+import type { APIRoute } from 'astro';
+import { handleSubscribe } from '../../../lib/subscription-endpoints.ts';
+
+export const POST: APIRoute = ({ request, params, clientAddress, locals }) =>
+  handleSubscribe(request, clientAddress, locals.subscriptions, { kind: 'category', categorySlug: params.category ?? '' });
