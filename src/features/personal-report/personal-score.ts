@@ -322,7 +322,10 @@ function attribute(source: ReportSource, inputs: PersonalInputs, pipeline: Pipel
     record('add', `Added ${added.length === 1 ? 'a task' : `${added.length} tasks`}`, `${added.map((task) => `${task.name} (score ${task.score})`).join('; ')}, ${ADDED_TASK_SHARE}% of time each`, scoreOf(pipeline.afterAdd, base.judgements, offset));
   }
   if (Object.keys(inputs.shares).length > 0) {
-    record('split', 'Your time split', `time across tasks as you set it`, scoreOf(pipeline.split, base.judgements, offset));
+    const before = new Map(pipeline.afterAdd.map((task) => [task.id, task.share]));
+    const changed = pipeline.split.filter((task) => before.get(task.id) !== task.share);
+    const detail = changed.map((task) => `${describeTask(task)} ${toPercent(before.get(task.id) ?? 0)}% → ${toPercent(task.share)}%`).join(', ');
+    record('split', 'Your time split', detail === '' ? 'the same as the role’s split' : detail, scoreOf(pipeline.split, base.judgements, offset));
   }
   if (inputs.design !== 0) {
     const toward = inputs.design > 0 ? 'designing new solutions' : 'applying existing tools';

@@ -57,3 +57,24 @@ export function buildReportSource(model: ReadModel, slug: string, seniority: str
   const entry = findAssessment(model, slug, reference)?.entry;
   return { roleSlug: slug, title: role.title, status: entry?.status ?? role.kind, seniority: reference, bases, related };
 }
+
+/** The role's own words the report quotes: survival strategy, timeline and the role in a few years. */
+export interface ReportNarrative {
+  survivalStrategy: string[];
+  timeline: string | null;
+  roleInFuture: { year: number | null; text: string } | null;
+  whoShouldWorry: string | null;
+}
+
+const plain = (markdown: string) => markdown.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\*(.+?)\*/g, '$1').replace(/\[(.+?)\]\([^)]*\)/g, '$1').trim();
+
+/** Returns the narrative the report quotes from the role's assessment at a seniority, as plain text. */
+export function reportNarrative(model: ReadModel, slug: string, seniority: string): ReportNarrative {
+  const commentary = findAssessment(model, slug, seniority)?.entry.assessment.commentary;
+  return {
+    survivalStrategy: (commentary?.survivalStrategy ?? []).map(plain),
+    timeline: commentary?.timeline ? plain(commentary.timeline) : null,
+    roleInFuture: commentary?.roleInFuture ? { year: commentary.roleInFuture.year ?? null, text: plain(commentary.roleInFuture.text) } : null,
+    whoShouldWorry: commentary?.whoShouldWorry ? plain(commentary.whoShouldWorry) : null,
+  };
+}
