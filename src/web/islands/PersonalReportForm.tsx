@@ -98,9 +98,6 @@ export function PersonalReportForm({ view, handlers }: { view: ReportView; handl
                   <th scope="col">Task</th>
                   <th scope="col" class="num">AI score</th>
                   <th scope="col" class="num">Your time</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Remove or restore</span>
-                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -109,6 +106,20 @@ export function PersonalReportForm({ view, handlers }: { view: ReportView; handl
                     <th scope="row" class="pr-task-name">
                       <span class="pr-task-label">{row.label}</span> {row.dropped ? <s>{row.name}</s> : row.name}
                       {row.origin && <span class="small muted"> — from {row.origin}</span>}
+                      {(row.removeHref || row.restoreHref) && (
+                        <span class="pr-task-action">
+                          {row.removeHref && (
+                            <a class="small" href={row.removeHref} onClick={onFollow} aria-label={`Remove ${row.label}: ${row.name}`}>
+                              Remove
+                            </a>
+                          )}
+                          {row.restoreHref && (
+                            <a class="small" href={row.restoreHref} onClick={onFollow} aria-label={`Restore ${row.label}: ${row.name}`}>
+                              Restore
+                            </a>
+                          )}
+                        </span>
+                      )}
                       {row.problem && (
                         <span class="pr-field-problem" id={`${row.field}-problem`}>
                           {row.problem}
@@ -139,18 +150,6 @@ export function PersonalReportForm({ view, handlers }: { view: ReportView; handl
                         </span>
                       )}
                     </td>
-                    <td>
-                      {row.removeHref && (
-                        <a class="small" href={row.removeHref} onClick={onFollow} aria-label={`Remove ${row.label}: ${row.name}`}>
-                          Remove
-                        </a>
-                      )}
-                      {row.restoreHref && (
-                        <a class="small" href={row.restoreHref} onClick={onFollow} aria-label={`Restore ${row.label}: ${row.name}`}>
-                          Restore
-                        </a>
-                      )}
-                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -161,7 +160,6 @@ export function PersonalReportForm({ view, handlers }: { view: ReportView; handl
                   <td class={`num figure ${view.totalOk ? '' : 'pr-total-off'}`}>
                     {view.totalShare}%{view.totalOk ? '' : ' (must be 100%)'}
                   </td>
-                  <td />
                 </tr>
               </tfoot>
             </table>
