@@ -61,6 +61,33 @@ describe('the personal report in a real browser', () => {
     await page.close();
   });
 
+  it('adding, removing and shifting update the report in place, and the print version leaves the form out', async () => {
+    const page = await withScript.context.newPage();
+    await page.goto(`${siteUrl}/report?role=${ROLE}`);
+    await page.locator('.personal-report[data-hydrated="true"]').waitFor();
+    const marker = await page.evaluate(() => ((window as unknown as { untouched: boolean }).untouched = true));
+    expect(marker).toBe(true);
+
+    const option = await page.locator('#pr-add-select option[value*=":"]').first().getAttribute('value');
+    await page.locator('#pr-add-select').selectOption(option!);
+    await expect.poll(() => page.locator('#sa1').inputValue()).toBe('10');
+    await expect.poll(() => page.url()).toContain(`add=${option}`);
+
+    await page.getByRole('link', { name: /^Remove Task 6:/ }).click();
+    await expect.poll(() => page.locator('#s6').count()).toBe(0);
+    await expect(page.locator('#pr-moved-title + *').textContent()).resolves.toContain('Removed a task');
+
+    await page.locator('#design').fill('10');
+    await expect.poll(() => page.locator('#design-text').textContent()).toContain('10 points of time moved toward designing new solutions');
+    expect(await page.evaluate(() => (window as unknown as { untouched?: boolean }).untouched)).toBe(true);
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#pr-form').isVisible()).toBe(false);
+    expect(await page.locator('[data-personal-score]').isVisible()).toBe(true);
+    await saveScreenshot(page, 'personal-report-print');
+    await page.close();
+  });
+
   it('without JavaScript the plain form computes the same score on the server', async () => {
     const page = await withoutScript.context.newPage();
     await page.goto(`${siteUrl}/report?role=${ROLE}`);
