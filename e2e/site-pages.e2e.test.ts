@@ -73,6 +73,15 @@ describe('finding a job from the home page', () => {
     await page.close();
   });
 
+  it('offers the personal report from the home page and from every assessment page', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/`);
+    await expect(page.locator('main a[href="/report"]').count()).resolves.toBeGreaterThan(0);
+    await page.goto(`${siteUrl}/roles/roofers`);
+    await expect(page.locator('main a[href="/report?role=roofers/all-levels"]').count()).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('goes from search results to an assessment page and on to a comparison', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${siteUrl}/search?q=${encodeURIComponent('RN')}`);
