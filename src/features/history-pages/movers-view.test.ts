@@ -20,6 +20,7 @@ describe('the period of the movers page', () => {
     expect(parsePeriod({ ...noParams, days: '12' }, now)).toMatchObject({ days: 30, problem: expect.stringMatching(/7, 30, 90, 365/) });
     expect(parsePeriod({ days: null, since: '2026-02-30', until: null }, now).problem).toMatch(/YYYY-MM-DD/);
     expect(parsePeriod({ days: null, since: '2026-03-01', until: '2026-02-01' }, now).problem).toMatch(/before the end/);
+    expect(parsePeriod({ days: null, since: '2026-03-01T14:20Z', until: null }, now)).toMatchObject({ since: new Date('2026-03-01T14:20:00Z'), until: now, problem: null });
   });
 });
 
@@ -51,6 +52,7 @@ describe('the movers page', () => {
     const view = buildMoversView(model, noParams, now);
     expect(view.largest).toEqual([]);
     expect(view.zoneChanges).toEqual([]);
+    expect(view).toMatchObject({ publishedCount: 1, firstPublishedCount: 1 });
     expect(view.feeds[0]).toEqual({ label: 'Every published change', href: '/feeds/all.atom' });
   });
 });

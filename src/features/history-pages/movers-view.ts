@@ -25,13 +25,19 @@ export interface Period {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
 const dayStart = (text: string) => {
   if (!DATE.test(text)) return null;
   const date = new Date(`${text}T00:00:00Z`);
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text ? null : date;
 };
+const moment = (text: string) => {
+  if (!DATE_TIME.test(text)) return null;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
 
-/** Reads the period from the address: ?days=7|30|90|365 (default 30) or ?since=YYYY-MM-DD[&until=YYYY-MM-DD] (until inclusive, default today). */
+/** Reads the period from the address: ?days=7|30|90|365 (default 30) or ?since=YYYY-MM-DD[&until=YYYY-MM-DD] (until inclusive, default now); a UTC date-time (2026-01-31T12:00Z) is taken as the exact moment, an until moment exclusive. */
 export function parsePeriod(params: { days: string | null; since: string | null; until: string | null }, now: Date): Period {
   const preset = (days: number, problem: string | null): Period => ({
     since: new Date(now.getTime() - days * DAY_MS),
@@ -41,10 +47,11 @@ export function parsePeriod(params: { days: string | null; since: string | null;
     problem,
   });
   if (params.since || params.until) {
-    const since = params.since ? dayStart(params.since) : null;
+    const since = params.since ? (dayStart(params.since) ?? moment(params.since)) : null;
     const untilDay = params.until ? dayStart(params.until) : null;
-    if (!since || (params.until && !untilDay)) return preset(DEFAULT_DAYS, 'Dates are written YYYY-MM-DD, like 2026-01-31. Showing the last 30 days instead.');
-    const until = untilDay ? new Date(untilDay.getTime() + DAY_MS) : now;
+    const untilMoment = params.until && !untilDay ? moment(params.until) : null;
+    if (!since || (params.until && !untilDay && !untilMoment)) return preset(DEFAULT_DAYS, 'Dates are written YYYY-MM-DD, like 2026-01-31. Showing the last 30 days instead.');
+    const until = untilDay ? new Date(untilDay.getTime() + DAY_MS) : (untilMoment ?? now);
     if (until <= since) return preset(DEFAULT_DAYS, 'The start date must come before the end date. Showing the last 30 days instead.');
     const lastDay = new Date(until.getTime() - 1);
     return { since, until, days: null, text: `${formatDate(since)} to ${formatDate(lastDay)}`, problem: null };
@@ -81,6 +88,8 @@ export interface MoversView {
   zoneChanges: MoverRow[];
   /** How many assessments had a revision published in the period. */
   publishedCount: number;
+  /** How many of them were first published in the period (and so are not movers). */
+  firstPublishedCount: number;
   feeds: { label: string; href: string }[];
 }
 
@@ -114,6 +123,7 @@ export function buildMoversView(model: ReadModel, params: { days: string | null;
     largest: movers.largest.map(rowOf),
     zoneChanges: movers.zoneChanges.map(rowOf),
     publishedCount: changes.length,
+    firstPublishedCount: changes.filter((change) => change.before === null).length,
     feeds: [
       { label: 'Every published change', href: feedUrl('', { kind: 'all' }) },
       ...model.categories.map((category) => ({ label: category.name, href: feedUrl('', { kind: 'category', category: category.name }) })),
