@@ -27,8 +27,8 @@ describe('the score timeline', () => {
     const green = chart.bands.find((band) => band.zone === 'Green')!;
     expect(green.y + green.height).toBeCloseTo(yellow.y);
     expect(chart.ticks.map((tick) => tick.label)).toEqual(['0', '25', '48', '100']);
-    expect(chart.points[0]!.x).toBe(52);
-    expect(chart.dates).toHaveLength(1);
+    expect(chart.points[0]!.x).toBe(53);
+    expect(chart.dates).toEqual([{ x: 53, text: '1 Jan 2026', anchor: 'middle' }]);
   });
 
   it('labels only the ends and zone changes of a long history', () => {

@@ -22,6 +22,7 @@ export interface TimelineChart {
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
+const shortDate = (date: Date) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
 
 /** Lays out a score timeline: the zone bands, one point per revision in order, a line joining them and the first and last dates. */
 export function buildTimelineChart(
@@ -30,7 +31,7 @@ export function buildTimelineChart(
   definition: MethodologyDefinition = CURRENT_METHODOLOGY,
 ): TimelineChart {
   const height = options.height ?? 200;
-  const plot = { left: 7, right: 97, top: 12, bottom: height - 26 };
+  const plot = { left: 9, right: 97, top: 12, bottom: height - 26 };
   const { min, max } = definition.ranges.score;
   const yellowFrom = Number(definition.zones.yellowFrom);
   const greenFrom = Number(definition.zones.greenFrom);
@@ -60,10 +61,10 @@ export function buildTimelineChart(
   const dates =
     first && last
       ? count === 1
-        ? [{ x: x(0), text: formatDate(first.publishedAt), anchor: 'middle' as const }]
+        ? [{ x: x(0), text: shortDate(first.publishedAt), anchor: 'middle' as const }]
         : [
-            { x: x(0), text: formatDate(first.publishedAt), anchor: 'start' as const },
-            { x: x(count - 1), text: formatDate(last.publishedAt), anchor: 'end' as const },
+            { x: x(0), text: shortDate(first.publishedAt), anchor: 'start' as const },
+            { x: x(count - 1), text: shortDate(last.publishedAt), anchor: 'end' as const },
           ]
       : [];
   const who = options.roleName ? ` of ${options.roleName}` : '';
