@@ -44,7 +44,7 @@ describe('the movers page', () => {
     const up = view.zoneChanges.find((row) => row.name.startsWith('Crossing up'))!;
     expect(up).toMatchObject({ diffHref: '/roles/crossing-up/all-levels/changes?from=1&to=2', before: { zone: 'Red' }, after: { zone: 'Yellow' }, direction: 'up', deltaText: '+2.5' });
     expect(view.largest.some((row) => row.zoneChanged)).toBe(false);
-    expect(view.publishedCount).toBe(27);
+    expect(view.countsText).toBe('27 assessments had a revision published in this period.');
   });
 
   it('shows nothing for a period without changes and ignores assessments first published in it', () => {
@@ -52,7 +52,7 @@ describe('the movers page', () => {
     const view = buildMoversView(model, noParams, now);
     expect(view.largest).toEqual([]);
     expect(view.zoneChanges).toEqual([]);
-    expect(view).toMatchObject({ publishedCount: 1, firstPublishedCount: 1 });
+    expect(view).toMatchObject({ publishedCount: 1, firstPublishedCount: 1, countsText: '1 assessment had a revision published in this period. It was first published in it and has nothing to move from.' });
     expect(view.feeds[0]).toEqual({ label: 'Every published change', href: '/feeds/all.atom' });
   });
 });

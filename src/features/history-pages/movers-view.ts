@@ -54,7 +54,8 @@ export function parsePeriod(params: { days: string | null; since: string | null;
     const until = untilDay ? new Date(untilDay.getTime() + DAY_MS) : (untilMoment ?? now);
     if (until <= since) return preset(DEFAULT_DAYS, 'The start date must come before the end date. Showing the last 30 days instead.');
     const lastDay = new Date(until.getTime() - 1);
-    return { since, until, days: null, text: `${formatDate(since)} to ${formatDate(lastDay)}`, problem: null };
+    const at = (date: Date) => (date.getTime() % DAY_MS === 0 ? formatDate(date) : `${formatDate(date)}, ${date.toISOString().slice(11, 16)} UTC`);
+    return { since, until, days: null, text: untilDay || !untilMoment ? `${at(since)} to ${formatDate(lastDay)}` : `${at(since)} to ${at(until)}`, problem: null };
   }
   if (params.days === null || params.days === '') return preset(DEFAULT_DAYS, null);
   const days = Number(params.days);
@@ -90,6 +91,8 @@ export interface MoversView {
   publishedCount: number;
   /** How many of them were first published in the period (and so are not movers). */
   firstPublishedCount: number;
+  /** The two counts in a sentence, or an empty string. */
+  countsText: string;
   feeds: { label: string; href: string }[];
 }
 
@@ -110,11 +113,21 @@ function rowOf(mover: Mover): MoverRow {
   };
 }
 
+const assessments = (count: number) => `${count.toLocaleString('en-US')} assessment${count === 1 ? '' : 's'}`;
+
+function countsText(published: number, firstPublished: number): string {
+  if (published === 0) return 'No revision was published in this period.';
+  const had = `${assessments(published)} had a revision published in this period.`;
+  if (firstPublished === 0) return had;
+  return `${had} ${firstPublished === published ? (published === 1 ? 'It was' : 'All were') : `${firstPublished.toLocaleString('en-US')} of them were`} first published in it and ${firstPublished === 1 ? 'has' : 'have'} nothing to move from.`;
+}
+
 /** Builds the movers page for the period in the address: the largest score changes, every zone change and the feeds. */
 export function buildMoversView(model: ReadModel, params: { days: string | null; since: string | null; until: string | null }, now: Date): MoversView {
   const period = parsePeriod(params, now);
   const changes = periodChangesOf(model, period.since, period.until);
   const movers = rankMovers(changes, period, MOVERS_LIMIT);
+  const firstPublished = changes.filter((change) => change.before === null).length;
   return {
     period,
     presets: PERIOD_DAYS.map((days) => ({ days, label: days === 365 ? 'Last year' : `Last ${days} days`, current: period.days === days })),
@@ -123,7 +136,8 @@ export function buildMoversView(model: ReadModel, params: { days: string | null;
     largest: movers.largest.map(rowOf),
     zoneChanges: movers.zoneChanges.map(rowOf),
     publishedCount: changes.length,
-    firstPublishedCount: changes.filter((change) => change.before === null).length,
+    firstPublishedCount: firstPublished,
+    countsText: countsText(changes.length, firstPublished),
     feeds: [
       { label: 'Every published change', href: feedUrl('', { kind: 'all' }) },
       ...model.categories.map((category) => ({ label: category.name, href: feedUrl('', { kind: 'category', category: category.name }) })),
