@@ -27,8 +27,8 @@ export function feedUrl(publicUrl: string, scope: FeedScope): string {
 
 /** Absolute address of the page a feed is the companion of. */
 export function feedPageUrl(publicUrl: string, scope: FeedScope): string {
-  if (scope.kind === 'all') return `${publicUrl}/changes`;
-  if (scope.kind === 'category') return `${publicUrl}/categories/${slugify(scope.category)}`;
+  if (scope.kind === 'all') return `${publicUrl}/movers`;
+  if (scope.kind === 'category') return `${publicUrl}/browse/${slugify(scope.category)}`;
   return `${publicUrl}/roles/${encodeURIComponent(scope.roleSlug)}`;
 }
 
