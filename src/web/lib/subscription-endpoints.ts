@@ -48,13 +48,29 @@ async function readField(request: Request, name: string): Promise<unknown> {
   return undefined;
 }
 
-/** Answers POST …/subscribe: reads the `email` field (form or JSON) and answers 202 with the same words whatever the address's state. */
-export async function handleSubscribe(request: Request, clientAddress: string, deps: SubscriptionDependencies, target: SubscriptionTarget): Promise<Response> {
+const OUTCOME_OF: Partial<Record<SubscriptionErrorCode, string>> = { 'subscription.invalid_email': 'invalid', 'subscription.rate_limited': 'limited' };
+
+// A browser's form post goes back to the page it came from, which shows the outcome beside the form.
+function isBrowserFormPost(request: Request): boolean {
+  return (request.headers.get('content-type') ?? '').includes('application/x-www-form-urlencoded') && (request.headers.get('accept') ?? '').includes('text/html');
+}
+
+function backTo(returnTo: string, outcome: string): Response {
+  return new Response(null, { status: 303, headers: { location: `${returnTo}?subscribe=${outcome}#get-updates`, 'cache-control': 'no-store' } });
+}
+
+/**
+ * Answers POST …/subscribe: reads the `email` field (form or JSON) and answers the same whatever the
+ * address's state — 202 with a message, or for a browser form a 303 back to `returnTo` with the outcome.
+ */
+export async function handleSubscribe(request: Request, clientAddress: string, deps: SubscriptionDependencies, target: SubscriptionTarget, returnTo?: string): Promise<Response> {
+  const redirect = returnTo !== undefined && isBrowserFormPost(request);
   try {
     const { message } = await subscribe(deps, { email: await readField(request, 'email'), target, clientKey: clientAddress });
-    return respond(request, 202, 'Check your inbox', message);
+    return redirect ? backTo(returnTo, 'sent') : respond(request, 202, 'Check your inbox', message);
   } catch (error) {
-    return respondError(request, error);
+    const outcome = error instanceof SubscriptionError ? OUTCOME_OF[error.code] : undefined;
+    return redirect && outcome ? backTo(returnTo, outcome) : respondError(request, error);
   }
 }
 

@@ -2,4 +2,10 @@ import type { APIRoute } from 'astro';
 import { handleSubscribe } from '../../../lib/subscription-endpoints.ts';
 
 export const POST: APIRoute = ({ request, params, clientAddress, locals }) =>
-  handleSubscribe(request, clientAddress, locals.subscriptions, { kind: 'category', categorySlug: params.category ?? '' });
+  handleSubscribe(
+    request,
+    clientAddress,
+    locals.subscriptions,
+    { kind: 'category', categorySlug: params.category ?? '' },
+    `/browse/${encodeURIComponent(params.category ?? '')}`,
+  );

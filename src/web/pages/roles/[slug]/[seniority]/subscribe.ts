@@ -2,4 +2,10 @@ import type { APIRoute } from 'astro';
 import { handleSubscribe } from '../../../../lib/subscription-endpoints.ts';
 
 export const POST: APIRoute = ({ request, params, clientAddress, locals }) =>
-  handleSubscribe(request, clientAddress, locals.subscriptions, { kind: 'assessment', roleSlug: params.slug ?? '', seniority: params.seniority ?? '' });
+  handleSubscribe(
+    request,
+    clientAddress,
+    locals.subscriptions,
+    { kind: 'assessment', roleSlug: params.slug ?? '', seniority: params.seniority ?? '' },
+    `/roles/${encodeURIComponent(params.slug ?? '')}/${encodeURIComponent(params.seniority ?? '')}`,
+  );
