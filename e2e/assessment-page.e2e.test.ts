@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, saveScreenshot, seriousAccessibilityViolations, type BrowserSession } from './support/browser.ts';
 
@@ -93,5 +95,27 @@ describe('the assessment page in Chromium', () => {
     await second.text();
     const conditional = await fetch(`${siteUrl}/roles/roofers/all-levels`, { headers: { 'if-none-match': etag ?? '' } });
     expect(conditional.status).toBe(304);
+  });
+});
+
+describe('getting updates from an assessment page', () => {
+  it('subscribing with the form shows a neutral confirmation and writes the confirmation mail to the outbox', async () => {
+    const outbox = join(inject('siteDataDir'), 'outbox');
+    const before = await readdir(outbox).catch(() => [] as string[]);
+    const page = await browser.context.newPage();
+    await page.goto(`${siteUrl}/roles/telemarketers/all-levels`);
+    await page.locator('form.subscribe input[name=email]').fill('e2e-reader@example.org');
+    await Promise.all([page.waitForURL(/subscribe=sent/), page.locator('form.subscribe button[type=submit]').click()]);
+    await expect(page.locator('.subscribe-status').innerText()).resolves.toMatch(/confirm/i);
+    let written: string[] = [];
+    for (let attempt = 0; attempt < 50 && written.length === 0; attempt += 1) {
+      written = (await readdir(outbox).catch(() => [] as string[])).filter((name) => !before.includes(name) && name.endsWith('.eml'));
+      if (written.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(written).toHaveLength(1);
+    const mail = await readFile(join(outbox, written[0] ?? ''), 'utf8');
+    expect(mail).toMatch(/^To: e2e-reader@example\.org$/m);
+    expect(mail).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    await page.close();
   });
 });

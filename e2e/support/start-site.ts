@@ -11,6 +11,8 @@ import { CHROMIUM_PATH } from './browser.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
+    /** The site's JOBZONE_DATA_DIR: mail without SMTP lands in its outbox/ folder. */
+    siteDataDir: string;
   }
 }
 
@@ -68,6 +70,7 @@ export default async function startSite(project: TestProject) {
     throw error;
   }
   project.provide('siteUrl', siteUrl);
+  project.provide('siteDataDir', dataDir);
   return async () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
