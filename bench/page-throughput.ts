@@ -9,11 +9,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { findFreePort } from '../src/shared/free-port.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({
@@ -26,16 +26,6 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const pagePath = values.path;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 function waitForOutput(child: ChildProcess, marker: string, timeoutMs: number): Promise<void> {
   let output = '';
@@ -107,8 +97,8 @@ async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'jobzone-bench-'));
   // nginx workers run as an unprivileged user and must be able to read the page.
   await chmod(work, 0o755);
-  const sitePort = await freePort();
-  const nginxPort = await freePort();
+  const sitePort = await findFreePort();
+  const nginxPort = await findFreePort();
   const children: ChildProcess[] = [];
   try {
     const site = spawn(process.execPath, ['src/server/main.ts'], {

@@ -1,21 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, saveScreenshot, seriousAccessibilityViolations, type BrowserSession } from './support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { openBrowser, saveScreenshot, seriousAccessibilityViolations, useBrowser } from './support/browser.ts';
 
 const siteUrl = inject('siteUrl');
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
 
 describe('the assessment page in Chromium', () => {
   it('shows the expert assessment with every figure of the worked example', async () => {
-    const page = await browser.context.newPage();
+    const page = await session().context.newPage();
     const response = await page.goto(`${siteUrl}/roles/multimodal-ai-engineer/mid-level`);
     expect(response?.status()).toBe(200);
     const text = await page.locator('main').innerText();
@@ -31,7 +24,7 @@ describe('the assessment page in Chromium', () => {
   });
 
   it('labels a baseline as data-derived and shows where each input came from', async () => {
-    const page = await browser.context.newPage();
+    const page = await session().context.newPage();
     const response = await page.goto(`${siteUrl}/roles/roofers`);
     expect(response?.status()).toBe(200);
     const text = await page.locator('main').innerText();
@@ -70,7 +63,7 @@ describe('the assessment page in Chromium', () => {
   });
 
   it('answers an unknown role with a 404 that suggests similar titles', async () => {
-    const page = await browser.context.newPage();
+    const page = await session().context.newPage();
     const response = await page.goto(`${siteUrl}/roles/registered-nurse-x`);
     expect(response?.status()).toBe(404);
     await expect(page.locator('main').innerText()).resolves.toMatch(/Registered Nurses/);
@@ -78,7 +71,7 @@ describe('the assessment page in Chromium', () => {
   });
 
   it('answers a seniority that is not assessed with a 404 naming the assessed levels', async () => {
-    const page = await browser.context.newPage();
+    const page = await session().context.newPage();
     const response = await page.goto(`${siteUrl}/roles/multimodal-ai-engineer/principal`);
     expect(response?.status()).toBe(404);
     await expect(page.locator('main').innerText()).resolves.toMatch(/Mid-level/);
@@ -102,7 +95,7 @@ describe('getting updates from an assessment page', () => {
   it('subscribing with the form shows a neutral confirmation and writes the confirmation mail to the outbox', async () => {
     const outbox = join(inject('siteDataDir'), 'outbox');
     const before = await readdir(outbox).catch(() => [] as string[]);
-    const page = await browser.context.newPage();
+    const page = await session().context.newPage();
     await page.goto(`${siteUrl}/roles/telemarketers/all-levels`);
     await page.locator('form.subscribe input[name=email]').fill('e2e-reader@example.org');
     await Promise.all([page.waitForURL(/subscribe=sent/), page.locator('form.subscribe button[type=submit]').click()]);

@@ -1,20 +1,13 @@
 import { SaxesParser } from 'saxes';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, saveScreenshot, seriousAccessibilityViolations, type BrowserSession } from './support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { saveScreenshot, seriousAccessibilityViolations, useBrowser } from './support/browser.ts';
 
 const siteUrl = inject('siteUrl');
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
 
 describe('history, movers and feeds in Chromium', () => {
   it('shows an assessment’s history with a timeline, its revisions, the review status and the compare form', async () => {
-    const page = await browser.context.newPage();
+    const page = await session().context.newPage();
     const response = await page.goto(`${siteUrl}/roles/roofers/all-levels/history`);
     expect(response?.status()).toBe(200);
     const text = await page.locator('main').innerText();
@@ -29,7 +22,7 @@ describe('history, movers and feeds in Chromium', () => {
   });
 
   it('answers a diff with a missing or unknown revision with a 400 page that keeps the form', async () => {
-    const page = await browser.context.newPage();
+    const page = await session().context.newPage();
     const response = await page.goto(`${siteUrl}/roles/roofers/all-levels/changes?from=1&to=99`);
     expect(response?.status()).toBe(400);
     await expect(page.locator('main').innerText()).resolves.toMatch(/no revision 99/);
@@ -39,7 +32,7 @@ describe('history, movers and feeds in Chromium', () => {
   });
 
   it('shows the movers page with its period picker and feed links', async () => {
-    const page = await browser.context.newPage();
+    const page = await session().context.newPage();
     const response = await page.goto(`${siteUrl}/movers?days=90`);
     expect(response?.status()).toBe(200);
     const text = await page.locator('main').innerText();
@@ -70,7 +63,7 @@ describe('history, movers and feeds in Chromium', () => {
   });
 
   it('puts a History section, the subscribe form posting `email` and the role’s feed on the assessment page', async () => {
-    const page = await browser.context.newPage();
+    const page = await session().context.newPage();
     await page.goto(`${siteUrl}/roles/multimodal-ai-engineer/mid-level?subscribe=sent`);
     const form = page.locator('form[method=post][action="/roles/multimodal-ai-engineer/mid-level/subscribe"]');
     await expect(form.count()).resolves.toBe(1);

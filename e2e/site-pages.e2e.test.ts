@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, saveScreenshot, seriousAccessibilityViolations, type BrowserSession } from './support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { openBrowser, saveScreenshot, seriousAccessibilityViolations, useBrowser } from './support/browser.ts';
 
 const siteUrl = inject('siteUrl');
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  browser = await openBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
 
 const pageTypes = [
   { name: 'home', path: '/', heading: /AI/ },
@@ -25,7 +18,7 @@ const pageTypes = [
 describe('every site page type in Chromium', () => {
   for (const type of pageTypes) {
     it(`renders ${type.name} with a heading, its canonical URL and no serious accessibility violations`, async () => {
-      const page = await browser.context.newPage();
+      const page = await session().context.newPage();
       const response = await page.goto(`${siteUrl}${type.path}`);
       expect(response?.status()).toBe(200);
       await expect(page.locator('h1').first().textContent()).resolves.toMatch(type.heading);
@@ -39,7 +32,7 @@ describe('every site page type in Chromium', () => {
   }
 
   it('answers an unknown address with a 404 page that offers search', async () => {
-    const page = await browser.context.newPage();
+    const page = await session().context.newPage();
     const response = await page.goto(`${siteUrl}/no/such/page`);
     expect(response?.status()).toBe(404);
     await expect(page.locator('main input[type=search]').count()).resolves.toBeGreaterThan(0);
@@ -59,7 +52,7 @@ describe('every site page type in Chromium', () => {
 
 describe('finding a job from the home page', () => {
   it('suggests titles as you type and opens the chosen one with the keyboard', async () => {
-    const page = await browser.context.newPage();
+    const page = await session().context.newPage();
     await page.goto(`${siteUrl}/`);
     const box = page.getByRole('combobox').first();
     await box.click();
@@ -74,7 +67,7 @@ describe('finding a job from the home page', () => {
   });
 
   it('offers the personal report from the home page and from every assessment page', async () => {
-    const page = await browser.context.newPage();
+    const page = await session().context.newPage();
     await page.goto(`${siteUrl}/`);
     await expect(page.locator('main a[href="/report"]').count()).resolves.toBeGreaterThan(0);
     await page.goto(`${siteUrl}/roles/roofers`);
@@ -83,7 +76,7 @@ describe('finding a job from the home page', () => {
   });
 
   it('goes from search results to an assessment page and on to a comparison', async () => {
-    const page = await browser.context.newPage();
+    const page = await session().context.newPage();
     await page.goto(`${siteUrl}/search?q=${encodeURIComponent('RN')}`);
     await expect(page.locator('main').innerText()).resolves.toMatch(/RN →[\s\S]{0,30}Registered Nurses/);
     await Promise.all([page.waitForURL(/\/roles\/registered-nurses/), page.locator('main a[href^="/roles/registered-nurses"]').first().click()]);

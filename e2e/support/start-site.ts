@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM_PATH } from './browser.ts';
+import { findFreePort } from '../../src/shared/free-port.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,17 +18,6 @@ declare module 'vitest' {
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const START_TIMEOUT_MS = 180_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 function waitForStart(child: ChildProcess, log: () => string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -52,7 +41,7 @@ export default async function startSite(project: TestProject) {
     throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM_PATH}; install it with "apt-get install chromium" (.ci/run does).`);
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'jobzone-e2e-'));
-  const port = await freePort();
+  const port = await findFreePort();
   const siteUrl = `http://127.0.0.1:${port}`;
   let output = '';
   const child = spawn(process.execPath, ['src/server/main.ts'], {

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,20 +13,10 @@ import { createRevisionsCommand } from '../cli/commands/revisions.ts';
 import { createMigratedDataDir } from '../store/test-support/scratch-stores.ts';
 import { fetchServerStatus, type ServerStatus } from './internal-client.ts';
 import { readLiveServerFile, serverFilePath } from './server-file.ts';
+import { findFreePort } from '../shared/free-port.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const START_TIMEOUT_MS = 280_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 async function run(command: Command, args: string[]) {
   let stdout = '';
@@ -67,7 +56,7 @@ describe('CLI commands while the server holds the embedded store', () => {
   beforeAll(async () => {
     dataDir = await createMigratedDataDir();
     workDir = await mkdtemp(join(tmpdir(), 'jobzone-routing-'));
-    const port = await freePort();
+    const port = await findFreePort();
     server = spawn(process.execPath, ['src/server/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), JOBZONE_DATA_DIR: dataDir, DATABASE_URL: '', ASTRO_TELEMETRY_DISABLED: '1' },

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { IndexValue } from '../../catalog/catalog-records.ts';
 import type { Database } from '../../store/database.ts';
 import {
@@ -36,25 +36,11 @@ export async function readReadModelInput(db: Database): Promise<ReadModelInput> 
     .select({ slug: rolesTable.slug, title: rolesTable.title, category: rolesTable.category, kind: rolesTable.kind, primaryOnetCode: rolesTable.primaryOnetCode })
     .from(rolesTable)
     .orderBy(rolesTable.slug);
-  const current = await db
-    .select({
-      roleSlug: assessmentsTable.roleSlug,
-      seniority: assessmentsTable.seniority,
-      document: revisionsTable.document,
-      figures: revisionsTable.figures,
-      number: revisionsTable.revisionNumber,
-      publishedAt: revisionsTable.publishedAt,
-      author: revisionsTable.author,
-      note: revisionsTable.note,
-      methodologyVersion: revisionsTable.methodologyVersion,
-    })
-    .from(assessmentsTable)
-    .innerJoin(revisionsTable, eq(revisionsTable.id, assessmentsTable.currentRevisionId))
-    .orderBy(assessmentsTable.roleSlug, assessmentsTable.seniority);
   const history = await db
     .select({
       roleSlug: assessmentsTable.roleSlug,
       seniority: assessmentsTable.seniority,
+      isCurrent: sql<boolean>`${revisionsTable.id} = ${assessmentsTable.currentRevisionId}`,
       document: revisionsTable.document,
       figures: revisionsTable.figures,
       number: revisionsTable.revisionNumber,
@@ -74,14 +60,16 @@ export async function readReadModelInput(db: Database): Promise<ReadModelInput> 
   return {
     occupations,
     roles,
-    assessments: current.map((row) => ({
-      roleSlug: row.roleSlug,
-      seniority: row.seniority,
-      document: row.document,
-      figures: row.figures,
-      revision: { number: row.number, publishedAt: row.publishedAt, author: row.author, note: row.note, methodologyVersion: row.methodologyVersion },
-    })),
-    history,
+    assessments: history
+      .filter((row) => row.isCurrent)
+      .map((row) => ({
+        roleSlug: row.roleSlug,
+        seniority: row.seniority,
+        document: row.document,
+        figures: row.figures,
+        revision: { number: row.number, publishedAt: row.publishedAt, author: row.author, note: row.note, methodologyVersion: row.methodologyVersion },
+      })),
+    history: history.map(({ isCurrent: _current, ...row }) => row),
     titles,
     sources,
   };
