@@ -36,11 +36,7 @@ export async function ensureSiteBuilt(log: (line: string) => void): Promise<void
   if (!(await isSiteBuildStale())) return;
   log('Building the site (first start or sources changed)…');
   await new Promise<void>((resolve, reject) => {
-    const child = spawn('npx', ['--no-install', 'astro', 'build', '--silent'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
+    const child = spawn('npm', ['run', '--silent', 'build', '--', '--silent'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited with code ${code}`))));
   });
