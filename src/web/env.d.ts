@@ -8,5 +8,7 @@ declare namespace App {
     publicUrl: string;
     /** The store, rate limiter and worker nudge the subscribe, confirm and unsubscribe endpoints use. */
     subscriptions: import('../features/subscriptions/subscriptions.usecases.ts').SubscriptionDependencies;
+    /** Rendered pages by read-model version and URL; the server answers hits from it before Astro runs. */
+    renderCache: import('../features/render-cache/render-cache.ts').RenderCache;
   }
 }

@@ -1,11 +1,9 @@
 import { defineMiddleware } from 'astro:middleware';
-import { createRenderCache, etagOf } from '../features/render-cache/render-cache.ts';
+import { answerFromCache, etagOf, RENDER_CACHE_CONTROL } from '../features/render-cache/render-cache.ts';
 import { isCrossSiteFormSubmission } from './lib/origin-check.ts';
 
-const cache = createRenderCache(2_000);
-const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
 
-/** Refuses form posts from other sites, then serves repeat page views from the render cache (keyed by read-model version) and answers conditional requests with 304. */
+/** Refuses form posts from other sites, then stores rendered pages in the render cache (keyed by read-model version) and answers conditional requests with 304; the Node server answers later hits before Astro. */
 export const onRequest = defineMiddleware(async (context, next) => {
   if (isCrossSiteFormSubmission(context.request, context.url, context.locals.publicUrl)) {
     return new Response('Forms on jobzone can only be sent from jobzone pages.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
@@ -16,11 +14,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const version = model.version;
   const key = context.url.pathname + context.url.search;
   const ifNoneMatch = context.request.headers.get('if-none-match');
-  const cached = cache.get(version, key);
-  if (cached) {
-    if (ifNoneMatch === cached.etag) return new Response(null, { status: 304, headers: { etag: cached.etag, 'cache-control': CACHE_CONTROL } });
-    return new Response(cached.body, { status: cached.status, headers: { 'content-type': cached.contentType, etag: cached.etag, 'cache-control': CACHE_CONTROL, 'x-render-cache': 'hit' } });
-  }
+  const cache = context.locals.renderCache;
+  const cached = answerFromCache(cache, version, key, ifNoneMatch);
+  if (cached) return new Response(cached.body, { status: cached.status, headers: cached.headers });
   const response = await next();
   const contentType = response.headers.get('content-type') ?? '';
   // Responses marked no-store (confirmation and unsubscribe pages) act on a token each time they are opened.
@@ -30,10 +26,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const body = await response.text();
   const etag = etagOf(version, body);
   cache.set(version, key, { body, etag, contentType, status: 200 });
-  if (ifNoneMatch === etag) return new Response(null, { status: 304, headers: { etag, 'cache-control': CACHE_CONTROL } });
+  if (ifNoneMatch === etag) return new Response(null, { status: 304, headers: { etag, 'cache-control': RENDER_CACHE_CONTROL } });
   const headers = new Headers(response.headers);
   headers.set('etag', etag);
-  headers.set('cache-control', CACHE_CONTROL);
+  headers.set('cache-control', RENDER_CACHE_CONTROL);
   headers.set('x-render-cache', 'miss');
   return new Response(body, { status: 200, headers });
 });

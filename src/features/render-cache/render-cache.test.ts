@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRenderCache, etagOf } from './render-cache.ts';
+import { answerFromCache, createRenderCache, etagOf } from './render-cache.ts';
 
 const page = (body: string) => ({ body, etag: etagOf(1, body), contentType: 'text/html', status: 200 });
 
@@ -34,5 +34,14 @@ describe('the render cache', () => {
     expect(etagOf(1, 'a')).not.toBe(etagOf(1, 'b'));
     expect(etagOf(1, 'a')).not.toBe(etagOf(2, 'a'));
     expect(etagOf(1, 'a')).toBe(etagOf(1, 'a'));
+  });
+
+  it('answers a cached page with its ETag, a matching If-None-Match with 304, and anything else not at all', () => {
+    const cache = createRenderCache(10);
+    cache.set(3, '/roles/a', { body: 'A', etag: etagOf(3, 'A'), contentType: 'text/html', status: 200 });
+    expect(answerFromCache(cache, 3, '/roles/a', null)).toMatchObject({ status: 200, body: 'A', headers: { etag: etagOf(3, 'A'), 'x-render-cache': 'hit' } });
+    expect(answerFromCache(cache, 3, '/roles/a', etagOf(3, 'A'))).toMatchObject({ status: 304, body: null });
+    expect(answerFromCache(cache, 3, '/roles/b', null)).toBeNull();
+    expect(answerFromCache(cache, 4, '/roles/a', null)).toBeNull();
   });
 });

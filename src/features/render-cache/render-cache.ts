@@ -52,3 +52,25 @@ export function createRenderCache(capacity: number): RenderCache {
     size: () => pages.size,
   };
 }
+
+/** How long browsers and shared caches may keep a rendered page. */
+export const RENDER_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
+
+/** A cached answer: the page itself, or 304 when the client already holds this version. */
+export interface CachedAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+/** Answers a GET from the cache when the page is there for this read-model version; null means render it. */
+export function answerFromCache(cache: RenderCache, version: number, url: string, ifNoneMatch: string | null): CachedAnswer | null {
+  const cached = cache.get(version, url);
+  if (!cached) return null;
+  if (ifNoneMatch === cached.etag) return { status: 304, headers: { etag: cached.etag, 'cache-control': RENDER_CACHE_CONTROL }, body: null };
+  return {
+    status: cached.status,
+    headers: { 'content-type': cached.contentType, etag: cached.etag, 'cache-control': RENDER_CACHE_CONTROL, 'x-render-cache': 'hit' },
+    body: cached.body,
+  };
+}
