@@ -1,13 +1,14 @@
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CATALOG_FILES, type OccupationRecord, type TitleRecord } from '../../../catalog/catalog-records.ts';
+import { CATALOG_FILES, type TitleRecord } from '../../../catalog/catalog-records.ts';
 import { REPOSITORY_ROOT } from '../../../catalog/committed-catalog.ts';
+import { sampleOccupation } from '../../catalog/test-support/sample-catalog.ts';
 
-const OCCUPATIONS: [string, string, string][] = [
-  ['29-1141.00', 'registered-nurses', 'Registered Nurses'],
-  ['15-1242.00', 'database-administrators', 'Database Administrators'],
-  ['41-2011.00', 'cashiers', 'Cashiers'],
+const OCCUPATIONS: [string, string][] = [
+  ['29-1141.00', 'Registered Nurses'],
+  ['15-1242.00', 'Database Administrators'],
+  ['41-2011.00', 'Cashiers'],
 ];
 
 const TITLES: TitleRecord[] = [
@@ -21,34 +22,13 @@ const TITLES: TitleRecord[] = [
   { onetCode: '41-2011.00', title: 'Cashiers', kind: 'onet' },
 ];
 
-function occupation(onetCode: string, slug: string, title: string): OccupationRecord {
-  return {
-    onetCode,
-    socCode: onetCode.slice(0, 7),
-    slug,
-    title,
-    description: `${title} do their work.`,
-    category: 'Test',
-    jobZone: 3,
-    employment2024: { value: 1000, source: 'test' },
-    medianWage2024: null,
-    medianWage2021: null,
-    projectedEmployment2034: null,
-    projectedChangePercent: null,
-    annualOpenings: null,
-    typicalEducation: null,
-    indices: [],
-    relatedOnetCodes: [],
-  };
-}
-
 /** Makes a temporary repository root with a three-occupation catalog and, optionally, the project's expert assessment. */
 export async function makeCatalogFolder(options: { withExpertRole?: boolean; withCatalog?: boolean } = {}): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'jobzone-search-'));
   if (options.withCatalog ?? true) {
     await mkdir(join(root, 'catalog'), { recursive: true });
     const lines = (records: readonly object[]) => records.map((record) => `${JSON.stringify(record)}\n`).join('');
-    await writeFile(join(root, CATALOG_FILES.occupations), lines(OCCUPATIONS.map(([code, slug, title]) => occupation(code, slug, title))));
+    await writeFile(join(root, CATALOG_FILES.occupations), lines(OCCUPATIONS.map(([code, title]) => sampleOccupation(code, title))));
     await writeFile(join(root, CATALOG_FILES.titles), lines(TITLES));
   }
   if (options.withExpertRole) {
