@@ -1,10 +1,10 @@
-import type { PeriodChange, PublicationRow } from '../revisions/revisions.repository.ts';
+import type { PeriodChange, PublicationRow } from '../revisions/revisions.schemas.ts';
 import type { FeedScope } from '../revisions/revision-links.ts';
 import type { AssessmentEntry, ReadModel, RevisionRecord } from '../read-model/read-model.ts';
 
 const publishedBefore = (revisions: readonly RevisionRecord[], moment: Date) => revisions.filter((revision) => revision.publishedAt.getTime() < moment.getTime()).at(-1) ?? null;
 
-/** Lists, for every assessment with a revision published in [since, until), its latest revision before `since` and its latest before `until` (as selectPeriodChanges does in the store). */
+/** Lists, for every assessment with a revision published in [since, until), its latest revision before `since` and its latest before `until`. */
 export function periodChangesOf(model: ReadModel, since: Date, until: Date): PeriodChange[] {
   const changes: PeriodChange[] = [];
   for (const entry of model.assessments.values()) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explainScore, scoreAssessment, toScoreJson } from '../../methodology/index.ts';
 import { buildAtomFeed } from './atom-feed.ts';
 import { buildRevisionFeed } from './revision-feeds.ts';
-import type { PublicationRow } from './revisions.repository.ts';
+import type { PublicationRow } from './revisions.schemas.ts';
 import { expertAssessment } from './test-support/publishing-fixture.ts';
 
 interface ParsedElement {

@@ -1,5 +1,5 @@
 import type { SubLabel, Zone } from '../../methodology/index.ts';
-import type { PeriodChange } from './revisions.repository.ts';
+import type { PeriodChange } from './revisions.schemas.ts';
 
 /** How one assessment moved over a period. */
 export interface Mover {

@@ -1,4 +1,4 @@
-import type { PublicationRow } from './revisions.repository.ts';
+import type { PublicationRow } from './revisions.schemas.ts';
 import { buildAtomFeed, type AtomEntry } from './atom-feed.ts';
 import { feedPageUrl, feedUrl, revisionDiffUrl, revisionUrl, type FeedScope } from './revision-links.ts';
 

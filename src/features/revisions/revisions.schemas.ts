@@ -79,3 +79,27 @@ export interface PlannedChange {
   before: { score: number; zone: Zone; subLabel: SubLabel };
   after: { score: number; zone: Zone; subLabel: SubLabel };
 }
+
+/** One revision in a publication stream, with what it replaced. */
+export interface PublicationRow {
+  roleSlug: string;
+  seniority: string;
+  title: string;
+  category: string;
+  revision: number;
+  publishedAt: Date;
+  author: string;
+  note: string;
+  figures: ScoreJson;
+  previousFigures: ScoreJson | null;
+}
+
+/** The figures of an assessment at the start and at the end of a period, for assessments published within it. */
+export interface PeriodChange {
+  roleSlug: string;
+  seniority: string;
+  title: string;
+  category: string;
+  before: { revision: number; figures: ScoreJson } | null;
+  after: { revision: number; figures: ScoreJson };
+}

@@ -14,10 +14,7 @@ import {
 } from '../../methodology/index.ts';
 import type { Database } from '../../store/database.ts';
 import type { ScoreJson } from '../catalog/catalog.schemas.ts';
-import { rankMovers, type Movers } from './movers.ts';
 import type { PublishedRevision, RevisionHeadline } from './published-revision.ts';
-import { buildRevisionFeed } from './revision-feeds.ts';
-import type { FeedScope } from './revision-links.ts';
 import { RevisionError } from './revisions.errors.ts';
 import {
   insertMissingAssessments,
@@ -28,14 +25,11 @@ import {
   notifyPublication,
   readCurrentAssessments,
   selectCurrentDocuments,
-  selectPeriodChanges,
-  selectPublications,
   selectRevision,
   selectRevisions,
   upsertRoles,
   type CurrentAssessment,
   type CurrentDocument,
-  type PublicationRow,
   type RevisionToInsert,
   insertRoleTitles,
 } from './revisions.repository.ts';
@@ -420,21 +414,4 @@ export async function rescoreAll(
   const note = `Re-scored with methodology ${version}${options.note ? `: ${options.note}` : '.'}`;
   const published = await publishAssessments(db, plan.items, { ...options, methodologies, note, author: options.author ?? RESCORE_AUTHOR });
   return { plan, published };
-}
-
-/** Lists the largest score changes (default 20) and all zone changes over [since, until). */
-export async function listMovers(db: Database, period: { since: Date; until: Date; limit?: number }): Promise<Movers> {
-  if (!(period.since < period.until)) throw new RevisionError('revision.invalid', `the period must start before it ends; found ${period.since.toISOString()} to ${period.until.toISOString()}`);
-  return rankMovers(await selectPeriodChanges(db, period.since, period.until), period, period.limit ?? 20);
-}
-
-/** Lists the newest published revisions of a feed's scope (default 50). */
-export async function listPublications(db: Database, scope: FeedScope, limit = 50): Promise<PublicationRow[]> {
-  const filter = scope.kind === 'category' ? { category: scope.category } : scope.kind === 'role' ? { roleSlug: scope.roleSlug } : {};
-  return selectPublications(db, { ...filter, limit });
-}
-
-/** Builds an Atom feed of the newest published revisions of everything, one category or one role. */
-export async function buildFeed(db: Database, scope: FeedScope, publicUrl: string, now = new Date()): Promise<string> {
-  return buildRevisionFeed(scope, await listPublications(db, scope), publicUrl, now);
 }
