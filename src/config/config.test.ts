@@ -15,7 +15,14 @@ describe('the configuration', () => {
       mailFrom: 'jobzone <updates@localhost>',
       mailMaxAttempts: 8,
       mailLeaseSeconds: 120,
+      trustedProxies: [],
     });
+  });
+
+  it('trusts X-Forwarded-For only from the proxies TRUST_PROXY names', () => {
+    expect(loadConfig({ TRUST_PROXY: ' 127.0.0.1, 10.0.0.0/8,::1 ' }).trustedProxies).toEqual(['127.0.0.1', '10.0.0.0/8', '::1']);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow('TRUST_PROXY="yes": expected a comma-separated list of proxy IP addresses or CIDR ranges');
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(ConfigError);
   });
 
   it('derives the public address from the port unless PUBLIC_URL is set', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const optionalText = z
@@ -15,6 +16,17 @@ function positiveInteger(description: string, max: number, fallback: number) {
     .refine((value) => value === undefined || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= max), description)
     .transform((value) => (value === undefined ? fallback : Number(value)));
 }
+
+function isProxyAddress(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+const proxyList = optionalText
+  .transform((value) => (value === undefined ? [] : value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')))
+  .refine((entries) => entries.length <= 100 && entries.every(isProxyAddress), 'a comma-separated list of proxy IP addresses or CIDR ranges, such as 127.0.0.1,10.0.0.0/8');
 
 /** Every setting jobzone reads from the environment, with its meaning and default. */
 const EnvironmentSchema = z.object({
@@ -42,6 +54,8 @@ const EnvironmentSchema = z.object({
   MAIL_MAX_ATTEMPTS: positiveInteger('a whole number of attempts from 1 to 100', 100, 8),
   /** Seconds a mail worker owns a claimed email; after a crash, another worker takes it over once this has passed. */
   MAIL_LEASE_SECONDS: positiveInteger('a whole number of seconds from 1 to 3600', 3600, 120),
+  /** Reverse proxies (IP addresses or CIDR ranges, comma-separated) whose X-Forwarded-For header names the client; unset trusts no header. */
+  TRUST_PROXY: proxyList,
 });
 
 export interface Config {
@@ -67,6 +81,8 @@ export interface Config {
   mailMaxAttempts: number;
   /** Seconds a worker's claim on an email lasts before another worker may take it over (MAIL_LEASE_SECONDS). */
   mailLeaseSeconds: number;
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); empty means the socket's peer is the client. */
+  trustedProxies: readonly string[];
 }
 
 /** Raised when an environment variable has a value jobzone cannot use; the message names it. */
@@ -95,6 +111,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     mailFrom: values.MAIL_FROM,
     mailMaxAttempts: values.MAIL_MAX_ATTEMPTS,
     mailLeaseSeconds: values.MAIL_LEASE_SECONDS,
+    trustedProxies: values.TRUST_PROXY,
   };
 }
 

@@ -5,7 +5,7 @@ import { createMailDriver } from '../features/mail/mail-drivers.ts';
 import { DEFAULT_DELIVERY_SETTINGS } from '../features/mail/mail-delivery.usecases.ts';
 import { createPublishingService } from '../features/revisions/publishing-service.ts';
 import { PUBLICATION_CHANNEL } from '../features/revisions/revisions.schemas.ts';
-import { createRateLimiter } from '../features/subscriptions/rate-limiter.ts';
+import { createRateLimiter } from '../features/rate-limits/rate-limits.usecases.ts';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from '../features/subscriptions/subscriptions.usecases.ts';
 import { startMailWorker } from '../jobs/mail-worker.ts';
 import { openStore } from '../store/database.ts';
@@ -47,7 +47,7 @@ async function start(): Promise<void> {
     publicUrl: config.publicUrl,
     clientRoot: SITE_CLIENT_ROOT,
     astroHandler: await loadAstroHandler(pathToFileURL(SITE_ENTRY).href),
-    subscriptions: { db: store.db, limiter: createRateLimiter(), limits: DEFAULT_SUBSCRIPTION_LIMITS, onMailQueued: () => mailWorker.wake() },
+    subscriptions: { db: store.db, limiter: createRateLimiter(store.db), limits: DEFAULT_SUBSCRIPTION_LIMITS, onMailQueued: () => mailWorker.wake() },
   });
   server.listen(config.port, () => {
     process.stdout.write(`jobzone is running at http://localhost:${config.port}/ (public URL ${config.publicUrl})\n`);

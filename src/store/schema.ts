@@ -2,3 +2,4 @@
 export * from '../features/catalog/catalog.table.ts';
 export * from '../features/subscriptions/subscriptions.table.ts';
 export * from '../features/mail/mail.table.ts';
+export * from '../features/rate-limits/rate-limits.table.ts';

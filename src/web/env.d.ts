@@ -9,6 +9,8 @@ declare namespace App {
     /** The store, rate limiter and worker nudge the subscribe, confirm and unsubscribe endpoints use. */
     subscriptions: import('../features/subscriptions/subscriptions.usecases.ts').SubscriptionDependencies;
     /** Rendered pages by read-model version and URL; the server answers hits from it before Astro runs. */
+    /** The client's IP address: the socket's peer, or the client a trusted proxy (TRUST_PROXY) forwarded for. */
+    clientAddress: string;
     renderCache: import('../features/render-cache/render-cache.ts').RenderCache;
   }
 }

@@ -71,7 +71,7 @@ describeEachDriver('update emails', (store) => {
     await subscribeConfirmed(deps, 'category@example.com', { kind: 'category', categorySlug: 'sample-occupations' });
     await subscribeConfirmed(deps, 'both@example.com', nurse.target);
     await subscribeConfirmed(deps, 'both@example.com', { kind: 'category', categorySlug: 'sample-occupations' });
-    await subscribe(deps, { email: 'pending@example.com', target: nurse.target, clientKey: 'test' });
+    await subscribe(deps, { email: 'pending@example.com', target: nurse.target, clientAddress: 'test' });
     await subscribeConfirmed(deps, 'other-role@example.com', sampleAssessment(assessments, 'Tax Preparer').target);
     await settleConfirmations(store.db);
 

@@ -8,7 +8,7 @@ import { listOutboxOf } from '../mail/mail.repository.ts';
 import { notifySubscribersOnPublish } from '../mail/notify-on-publish.ts';
 import { loadSampleAssessments, publishedRevision, sampleAssessment, unlimitedSubscriptions } from '../mail/test-support/mail-fixtures.ts';
 import { startTestSmtpServer, type ReceivedMail } from '../mail/test-support/test-smtp-server.ts';
-import { createRateLimiter } from './rate-limiter.ts';
+import { createRateLimiter } from '../rate-limits/rate-limits.usecases.ts';
 import { SubscriptionError } from './subscriptions.errors.ts';
 import { confirmSubscription, subscribe, SUBSCRIBE_ACCEPTED_MESSAGE, unsubscribe } from './subscriptions.usecases.ts';
 
@@ -47,7 +47,7 @@ describeEachDriver('subscriptions', (store) => {
     const deps = unlimitedSubscriptions(store.db);
     const { server, deliver } = await mailServer();
 
-    expect(await subscribe(deps, { email: '  Reader@Example.com ', target: nurse.target, clientKey: '10.0.0.1' })).toEqual({ message: SUBSCRIBE_ACCEPTED_MESSAGE });
+    expect(await subscribe(deps, { email: '  Reader@Example.com ', target: nurse.target, clientAddress: '10.0.0.1' })).toEqual({ message: SUBSCRIBE_ACCEPTED_MESSAGE });
     await deliver();
     const [confirmation] = await server.waitForMessages(1);
     expect(confirmation?.envelopeTo).toEqual(['reader@example.com']);
@@ -68,7 +68,7 @@ describeEachDriver('subscriptions', (store) => {
   it('the confirmation token is stored only as a hash, and forgotten by the outbox once the email is sent', async () => {
     const nurse = sampleAssessment(await loadSampleAssessments(store.db), 'Registered Nurse');
     const { server, deliver } = await mailServer();
-    await subscribe(unlimitedSubscriptions(store.db), { email: 'reader@example.com', target: nurse.target, clientKey: 'client' });
+    await subscribe(unlimitedSubscriptions(store.db), { email: 'reader@example.com', target: nurse.target, clientAddress: 'client' });
     await deliver();
     const token = tokenOf(linkIn((await server.waitForMessages(1))[0], '/subscriptions/confirm?token='));
     expect(token).toMatch(/^[\w-]{43}$/);
@@ -80,10 +80,10 @@ describeEachDriver('subscriptions', (store) => {
     const nurse = sampleAssessment(await loadSampleAssessments(store.db), 'Registered Nurse');
     const deps = unlimitedSubscriptions(store.db);
     const { server, deliver } = await mailServer();
-    await subscribe(deps, { email: 'reader@example.com', target: nurse.target, clientKey: 'client' });
+    await subscribe(deps, { email: 'reader@example.com', target: nurse.target, clientAddress: 'client' });
     await deliver();
     const first = tokenOf(linkIn((await server.waitForMessages(1))[0], '/subscriptions/confirm?token='));
-    await subscribe(deps, { email: 'reader@example.com', target: nurse.target, clientKey: 'client' });
+    await subscribe(deps, { email: 'reader@example.com', target: nurse.target, clientAddress: 'client' });
     await deliver();
     const second = tokenOf(linkIn((await server.waitForMessages(2))[1], '/subscriptions/confirm?token='));
 
@@ -98,7 +98,7 @@ describeEachDriver('subscriptions', (store) => {
     const nurse = sampleAssessment(await loadSampleAssessments(store.db), 'Registered Nurse');
     const deps = unlimitedSubscriptions(store.db);
     const { server, deliver } = await mailServer();
-    const ask = (email: string) => subscribe(deps, { email, target: nurse.target, clientKey: 'client' });
+    const ask = (email: string) => subscribe(deps, { email, target: nurse.target, clientAddress: 'client' });
 
     const answers = [await ask('new@example.com'), await ask('new@example.com')];
     // The second request replaced the first link before it was sent, so one email goes out.
@@ -114,13 +114,13 @@ describeEachDriver('subscriptions', (store) => {
   it('a whole category can be followed by the slug of its name; unknown targets are named', async () => {
     await loadSampleAssessments(store.db);
     const deps = unlimitedSubscriptions(store.db);
-    await subscribe(deps, { email: 'reader@example.com', target: { kind: 'category', categorySlug: 'sample-occupations' }, clientKey: 'client' });
+    await subscribe(deps, { email: 'reader@example.com', target: { kind: 'category', categorySlug: 'sample-occupations' }, clientAddress: 'client' });
     const [row] = await queryRows<{ category: string; status: string }>(store.db, sql`select category, status from subscriptions`);
     expect(row).toEqual({ category: 'Sample Occupations', status: 'pending' });
 
-    const unknownCategory = await failure(subscribe(deps, { email: 'reader@example.com', target: { kind: 'category', categorySlug: 'astronauts' }, clientKey: 'client' }));
+    const unknownCategory = await failure(subscribe(deps, { email: 'reader@example.com', target: { kind: 'category', categorySlug: 'astronauts' }, clientAddress: 'client' }));
     expect(unknownCategory).toMatchObject({ code: 'subscription.not_found', message: expect.stringContaining('"astronauts"') });
-    const unknownRole = await failure(subscribe(deps, { email: 'reader@example.com', target: { kind: 'assessment', roleSlug: 'wizard', seniority: 'senior' }, clientKey: 'client' }));
+    const unknownRole = await failure(subscribe(deps, { email: 'reader@example.com', target: { kind: 'assessment', roleSlug: 'wizard', seniority: 'senior' }, clientAddress: 'client' }));
     expect(unknownRole).toMatchObject({ code: 'subscription.not_found', message: expect.stringContaining('/roles/wizard/senior') });
   });
 
@@ -128,7 +128,7 @@ describeEachDriver('subscriptions', (store) => {
     const nurse = sampleAssessment(await loadSampleAssessments(store.db), 'Registered Nurse');
     const deps = unlimitedSubscriptions(store.db);
     for (const email of ['', 'not an address', 'reader@', undefined, `${'a'.repeat(250)}@example.com`]) {
-      const error = await failure(subscribe(deps, { email, target: nurse.target, clientKey: 'client' }));
+      const error = await failure(subscribe(deps, { email, target: nurse.target, clientAddress: 'client' }));
       expect(error.code).toBe('subscription.invalid_email');
       expect(error.message).toMatch(/email address/);
     }
@@ -137,17 +137,17 @@ describeEachDriver('subscriptions', (store) => {
 
   it('subscribe requests are limited per address and per client, with a clear wait', async () => {
     const nurse = sampleAssessment(await loadSampleAssessments(store.db), 'Registered Nurse');
-    const deps = { db: store.db, limiter: createRateLimiter(), limits: { perAddress: { capacity: 2, refillSeconds: 600 }, perClient: { capacity: 3, refillSeconds: 60 } } };
-    await subscribe(deps, { email: 'reader@example.com', target: nurse.target, clientKey: 'client-a' });
-    await subscribe(deps, { email: 'reader@example.com', target: nurse.target, clientKey: 'client-b' });
-    const perAddress = await failure(subscribe(deps, { email: 'READER@example.com', target: nurse.target, clientKey: 'client-c' }));
+    const deps = { db: store.db, limiter: createRateLimiter(store.db), limits: { perAddress: { capacity: 2, refillSeconds: 600 }, perClient: { capacity: 3, refillSeconds: 60 } } };
+    await subscribe(deps, { email: 'reader@example.com', target: nurse.target, clientAddress: 'client-a' });
+    await subscribe(deps, { email: 'reader@example.com', target: nurse.target, clientAddress: 'client-b' });
+    const perAddress = await failure(subscribe(deps, { email: 'READER@example.com', target: nurse.target, clientAddress: 'client-c' }));
     expect(perAddress).toMatchObject({ code: 'subscription.rate_limited', retryAfterSeconds: 600 });
     expect(perAddress.message).toBe('Too many subscribe requests for this email address. Please try again in 10 minutes.');
 
-    await subscribe(deps, { email: 'one@example.com', target: nurse.target, clientKey: 'client-d' });
-    await subscribe(deps, { email: 'two@example.com', target: nurse.target, clientKey: 'client-d' });
-    await subscribe(deps, { email: 'three@example.com', target: nurse.target, clientKey: 'client-d' });
-    const perClient = await failure(subscribe(deps, { email: 'four@example.com', target: nurse.target, clientKey: 'client-d' }));
+    await subscribe(deps, { email: 'one@example.com', target: nurse.target, clientAddress: 'client-d' });
+    await subscribe(deps, { email: 'two@example.com', target: nurse.target, clientAddress: 'client-d' });
+    await subscribe(deps, { email: 'three@example.com', target: nurse.target, clientAddress: 'client-d' });
+    const perClient = await failure(subscribe(deps, { email: 'four@example.com', target: nurse.target, clientAddress: 'client-d' }));
     expect(perClient.message).toBe('Too many subscribe requests from your network. Please try again in a minute.');
   });
 
@@ -156,8 +156,8 @@ describeEachDriver('subscriptions', (store) => {
     const nurse = sampleAssessment(assessments, 'Registered Nurse');
     const deps = unlimitedSubscriptions(store.db);
     const { server, deliver } = await mailServer();
-    await subscribe(deps, { email: 'reader@example.com', target: nurse.target, clientKey: 'client' });
-    await subscribe(deps, { email: 'reader@example.com', target: { kind: 'category', categorySlug: 'sample-occupations' }, clientKey: 'client' });
+    await subscribe(deps, { email: 'reader@example.com', target: nurse.target, clientAddress: 'client' });
+    await subscribe(deps, { email: 'reader@example.com', target: { kind: 'category', categorySlug: 'sample-occupations' }, clientAddress: 'client' });
     await deliver();
     for (const mail of await server.waitForMessages(2)) await confirmSubscription(store.db, tokenOf(linkIn(mail, '/subscriptions/confirm?token=')));
     await store.db.transaction((transaction) => notifySubscribersOnPublish(transaction, [publishedRevision(nurse, { before: [42, 'Yellow', 'Moderate'], after: [30, 'Red', 'Declining'] })]));

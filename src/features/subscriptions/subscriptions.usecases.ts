@@ -2,7 +2,8 @@ import { assessmentName } from '../../shared/seniority.ts';
 import type { Database } from '../../store/database.ts';
 import { slugify } from '../../shared/slug.ts';
 import { enqueueConfirmation } from '../mail/mail.repository.ts';
-import type { RateLimit, RateLimiter } from './rate-limiter.ts';
+import { clientNetworkOf } from '../rate-limits/client-network.ts';
+import type { RateLimit, RateLimiter } from '../rate-limits/rate-limits.usecases.ts';
 import { hashConfirmToken, newConfirmToken, verifyUnsubscribeToken } from './subscription-tokens.ts';
 import { SubscriptionError } from './subscriptions.errors.ts';
 import {
@@ -61,12 +62,12 @@ function minutes(seconds: number): string {
   return count === 1 ? 'a minute' : `${count} minutes`;
 }
 
-function takeRateLimit(deps: SubscriptionDependencies, email: string, clientKey: string): void {
-  const clientWait = deps.limiter.take([{ key: `client:${clientKey}`, limit: deps.limits.perClient }]);
+async function takeRateLimit(deps: SubscriptionDependencies, email: string, clientAddress: string): Promise<void> {
+  const clientWait = await deps.limiter.take('subscribe.client', clientNetworkOf(clientAddress), deps.limits.perClient);
   if (clientWait > 0) {
     throw new SubscriptionError('subscription.rate_limited', `Too many subscribe requests from your network. Please try again in ${minutes(clientWait)}.`, clientWait);
   }
-  const addressWait = deps.limiter.take([{ key: `address:${email}`, limit: deps.limits.perAddress }]);
+  const addressWait = await deps.limiter.take('subscribe.address', email, deps.limits.perAddress);
   if (addressWait > 0) {
     throw new SubscriptionError('subscription.rate_limited', `Too many subscribe requests for this email address. Please try again in ${minutes(addressWait)}.`, addressWait);
   }
@@ -77,9 +78,9 @@ function takeRateLimit(deps: SubscriptionDependencies, email: string, clientKey:
  * unsubscribed request queues a confirmation email; a confirmed one changes nothing. Either way the
  * answer is the same.
  */
-export async function subscribe(deps: SubscriptionDependencies, request: { email: unknown; target: SubscriptionTarget; clientKey: string }): Promise<{ message: string }> {
+export async function subscribe(deps: SubscriptionDependencies, request: { email: unknown; target: SubscriptionTarget; clientAddress: string }): Promise<{ message: string }> {
   const email = parseEmail(request.email);
-  takeRateLimit(deps, email, request.clientKey);
+  await takeRateLimit(deps, email, request.clientAddress);
   const target = await resolveTarget(deps.db, request.target);
   const token = newConfirmToken();
   const queued = await deps.db.transaction(async (transaction) => {

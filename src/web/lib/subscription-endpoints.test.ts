@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { loadSampleAssessments, queuedConfirmToken, sampleAssessment, unlimitedSubscriptions } from '../../features/mail/test-support/mail-fixtures.ts';
-import { createRateLimiter } from '../../features/subscriptions/rate-limiter.ts';
+import { createRateLimiter } from '../../features/rate-limits/rate-limits.usecases.ts';
 import { signUnsubscribeToken } from '../../features/subscriptions/subscription-tokens.ts';
 import { unsubscribeSigningKey } from '../../features/subscriptions/subscriptions.repository.ts';
 import { queryRows } from '../../store/sql-rows.ts';
@@ -45,7 +45,7 @@ describeEachDriver('the subscription endpoints', (store) => {
 
   it('answers 429 with Retry-After once a client sent too many requests', async () => {
     const nurse = sampleAssessment(await loadSampleAssessments(store.db), 'Registered Nurse');
-    const deps = { db: store.db, limiter: createRateLimiter(), limits: { perAddress: { capacity: 10, refillSeconds: 60 }, perClient: { capacity: 1, refillSeconds: 120 } } };
+    const deps = { db: store.db, limiter: createRateLimiter(store.db), limits: { perAddress: { capacity: 10, refillSeconds: 60 }, perClient: { capacity: 1, refillSeconds: 120 } } };
     const url = `${SITE}/roles/${nurse.roleSlug}/${nurse.seniority}/subscribe`;
     expect((await handleSubscribe(new Request(url, form({ email: 'a@example.com' })), '10.0.0.9', deps, nurse.target)).status).toBe(202);
     const limited = await handleSubscribe(new Request(url, form({ email: 'b@example.com' })), '10.0.0.9', deps, nurse.target);

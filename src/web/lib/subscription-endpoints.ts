@@ -66,7 +66,7 @@ function backTo(returnTo: string, outcome: string): Response {
 export async function handleSubscribe(request: Request, clientAddress: string, deps: SubscriptionDependencies, target: SubscriptionTarget, returnTo?: string): Promise<Response> {
   const redirect = returnTo !== undefined && isBrowserFormPost(request);
   try {
-    const { message } = await subscribe(deps, { email: await readField(request, 'email'), target, clientKey: clientAddress });
+    const { message } = await subscribe(deps, { email: await readField(request, 'email'), target, clientAddress });
     return redirect ? backTo(returnTo, 'sent') : respond(request, 202, 'Check your inbox', message);
   } catch (error) {
     const outcome = error instanceof SubscriptionError ? OUTCOME_OF[error.code] : undefined;

@@ -5,7 +5,7 @@ import { queryRows } from '../../../store/sql-rows.ts';
 import { loadCommittedCatalog } from '../../catalog/catalog.usecases.ts';
 import { sampleCatalog } from '../../catalog/test-support/sample-catalog.ts';
 import type { PublishedRevision, RevisionHeadline } from '../../revisions/published-revision.ts';
-import { createRateLimiter } from '../../subscriptions/rate-limiter.ts';
+import { createRateLimiter } from '../../rate-limits/rate-limits.usecases.ts';
 import { confirmSubscription, subscribe, type SubscriptionDependencies } from '../../subscriptions/subscriptions.usecases.ts';
 import type { SubscriptionTarget } from '../../subscriptions/subscriptions.schemas.ts';
 
@@ -87,7 +87,7 @@ export function publishedRevision(
 /** Makes subscription dependencies with limits generous enough that tests about other things never hit them. */
 export function unlimitedSubscriptions(db: Database, onMailQueued?: () => void): SubscriptionDependencies {
   const generous = { capacity: 1_000_000, refillSeconds: 1 };
-  return { db, limiter: createRateLimiter(), limits: { perAddress: generous, perClient: generous }, onMailQueued };
+  return { db, limiter: createRateLimiter(db), limits: { perAddress: generous, perClient: generous }, onMailQueued };
 }
 
 /** Reads the plain confirmation token queued for an address, as the confirmation email will carry it. */
@@ -103,7 +103,7 @@ export async function queuedConfirmToken(db: Database, email: string): Promise<s
 
 /** Subscribes an address to a target and confirms it through the use cases, as a reader clicking the link would. */
 export async function subscribeConfirmed(deps: SubscriptionDependencies, email: string, target: SubscriptionTarget): Promise<void> {
-  await subscribe(deps, { email, target, clientKey: '127.0.0.1' });
+  await subscribe(deps, { email, target, clientAddress: '127.0.0.1' });
   await confirmSubscription(deps.db, await queuedConfirmToken(deps.db, email));
 }
 

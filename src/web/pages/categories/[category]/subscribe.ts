@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
 import { handleSubscribe } from '../../../lib/subscription-endpoints.ts';
 
-export const POST: APIRoute = ({ request, params, clientAddress, locals }) =>
+export const POST: APIRoute = ({ request, params, locals }) =>
   handleSubscribe(
     request,
-    clientAddress,
+    locals.clientAddress,
     locals.subscriptions,
     { kind: 'category', categorySlug: params.category ?? '' },
     `/browse/${encodeURIComponent(params.category ?? '')}`,
