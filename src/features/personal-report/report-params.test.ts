@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { unchangedInputs, type PersonalInputs } from './personal-inputs.ts';
-import { parseReportParams, serializeReportParams } from './report-params.ts';
+import { MAX_LIST_ITEMS, MAX_REPORTED_PROBLEMS, parseReportParams, serializeReportParams } from './report-params.ts';
 import { CONTEXT_KEYS } from './report-source.ts';
 
 const parse = (query: string) => parseReportParams(new URLSearchParams(query));
@@ -55,6 +55,15 @@ describe('the report URL', () => {
         expect(parse(serializeReportParams(original))).toEqual({ inputs: original, problems: [], seniorityMissing: false });
       }),
     );
+  });
+
+  it('reads a bounded number of items and problems from a long address, and says what was cut', () => {
+    const parsed = parse(`role=registered-nurses/all-levels&t=${Array.from({ length: 3_000 }, () => '0').join(',')}`);
+    expect(parsed.problems).toHaveLength(MAX_REPORTED_PROBLEMS + 1);
+    expect(parsed.problems.at(-1)?.message).toBe(`${MAX_LIST_ITEMS + 1 - MAX_REPORTED_PROBLEMS} more problems in the address are not shown; fix the ones above first.`);
+    const shares = parse(`role=registered-nurses/all-levels&${Array.from({ length: 100 }, (_, index) => `s${index + 1}=1`).join('&')}`);
+    expect(Object.keys(shares.inputs?.shares ?? {})).toHaveLength(MAX_LIST_ITEMS);
+    expect(shares.problems.map((problem) => problem.message)).toEqual([`Only the first ${MAX_LIST_ITEMS} task shares were read; no role has more tasks than that.`]);
   });
 
   it('gives a clear message for each bad value', () => {

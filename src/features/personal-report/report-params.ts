@@ -21,12 +21,28 @@ export interface ParsedParams {
   seniorityMissing: boolean;
 }
 
-const listOf = (params: URLSearchParams, name: string): string[] =>
-  params
+/** At most this many items are read from one list parameter (drop, add, t, ctx) or as s<task> fields; no role has more tasks. */
+export const MAX_LIST_ITEMS = 60;
+/** At most this many problems are reported for one address; the rest are counted in one last line. */
+export const MAX_REPORTED_PROBLEMS = 10;
+
+function listOf(params: URLSearchParams, name: string, problems: InputProblem[]): string[] {
+  const items = params
     .getAll(name)
-    .flatMap((value) => value.split(','))
+    .slice(0, MAX_LIST_ITEMS)
+    .flatMap((value) => value.split(',', MAX_LIST_ITEMS + 1))
     .map((value) => value.trim())
     .filter((value) => value !== '');
+  if (items.length > MAX_LIST_ITEMS) problems.push({ field: name, message: `Only the first ${MAX_LIST_ITEMS} items of ${name}= were read; no role has more tasks than that.` });
+  return items.slice(0, MAX_LIST_ITEMS);
+}
+
+// Every problem is a line on the page: a long address of bad items must not make a long page.
+function capProblems(problems: InputProblem[]): InputProblem[] {
+  if (problems.length <= MAX_REPORTED_PROBLEMS) return problems;
+  const hidden = problems.length - MAX_REPORTED_PROBLEMS;
+  return [...problems.slice(0, MAX_REPORTED_PROBLEMS), { field: 'query', message: `${hidden} more problem${hidden === 1 ? '' : 's'} in the address are not shown; fix the ones above first.` }];
+}
 
 function parseNumber(text: string): number | null {
   const trimmed = text.trim();
@@ -50,7 +66,7 @@ export function parseReportParams(params: URLSearchParams): ParsedParams {
     else problems.push({ field: 'level', message: `"${level}" is not a seniority level.` });
   }
 
-  for (const item of listOf(params, 'drop')) {
+  for (const item of listOf(params, 'drop', problems)) {
     const number = /^\d+$/.test(item) ? Number(item) : NaN;
     if (Number.isInteger(number) && number >= 1) {
       if (!inputs.drop.includes(number)) inputs.drop.push(number);
@@ -58,7 +74,7 @@ export function parseReportParams(params: URLSearchParams): ParsedParams {
   }
   inputs.drop.sort((a, b) => a - b);
 
-  for (const item of listOf(params, 'add')) {
+  for (const item of listOf(params, 'add', problems)) {
     const [code = '', task = ''] = item.split(':');
     if (ONET_CODE.test(code) && /^[1-9]\d*$/.test(task)) inputs.add.push({ onetCode: code, task: Number(task) } satisfies AddedTaskRef);
     else problems.push({ field: 'add', message: `"${item}" is not a task to add; write it as the occupation's code and the task's number, like add=15-1221.00:3.` });
@@ -69,19 +85,24 @@ export function parseReportParams(params: URLSearchParams): ParsedParams {
     if (share === null) problems.push({ field, message: `The time on task ${id} must be a number of percent, like 25; "${text}" is not.` });
     else inputs.shares[id] = share;
   };
-  for (const item of listOf(params, 't')) {
+  for (const item of listOf(params, 't', problems)) {
     const [id = '', share = '', ...extra] = item.split(':');
     if (!TASK_ID.test(id) || extra.length > 0) problems.push({ field: 'shares', message: `"${item}" is not a task share; write each as task:percent, like t=1:25,2:15.` });
     else setShare(id, share, `s${id}`);
   }
+  let shareFields = 0;
   for (const [name, value] of params) {
     const id = /^s(.+)$/.exec(name)?.[1];
     if (id === undefined || !TASK_ID.test(id)) continue;
+    if (++shareFields > MAX_LIST_ITEMS) {
+      problems.push({ field: 'shares', message: `Only the first ${MAX_LIST_ITEMS} task shares were read; no role has more tasks than that.` });
+      break;
+    }
     if (value.trim() === '') problems.push({ field: name, message: `Give a share of time for task ${id} (0 if you do not do it).` });
     else setShare(id, value, name);
   }
 
-  for (const item of listOf(params, 'ctx')) {
+  for (const item of listOf(params, 'ctx', problems)) {
     if ((CONTEXT_KEYS as readonly string[]).includes(item)) {
       if (!inputs.context.includes(item as ContextKey)) inputs.context.push(item as ContextKey);
     } else problems.push({ field: 'ctx', message: `"${item}" is not a workplace context; use ${CONTEXT_KEYS.join(', ')}.` });
@@ -94,7 +115,7 @@ export function parseReportParams(params: URLSearchParams): ParsedParams {
     if (value === null || !Number.isInteger(value)) problems.push({ field: 'design', message: `The design shift is a whole number of points, like design=10 or design=-10; "${design}" is not.` });
     else inputs.design = value;
   }
-  return { inputs, problems, seniorityMissing: seniority === '' };
+  return { inputs, problems: capProblems(problems), seniorityMissing: seniority === '' };
 }
 
 const shareIdOrder = (id: string) => (id.startsWith('a') ? 1000 + Number(id.slice(1)) : Number(id));

@@ -7,8 +7,18 @@ const compare = (query: Record<string, string>) => buildCompareView(model, new U
 
 describe('comparing roles', () => {
   it('reads role tokens, dropping blanks and repeats', () => {
-    expect(parseRoleTokens(' registered-nurses, ,Multimodal-AI-Engineer/mid-level,registered-nurses ')).toEqual(['registered-nurses', 'multimodal-ai-engineer/mid-level']);
-    expect(parseRoleTokens(null)).toEqual([]);
+    expect(parseRoleTokens(' registered-nurses, ,Multimodal-AI-Engineer/mid-level,registered-nurses ')).toEqual({ tokens: ['registered-nurses', 'multimodal-ai-engineer/mid-level'], unread: 0 });
+    expect(parseRoleTokens(null)).toEqual({ tokens: [], unread: 0 });
+  });
+
+  it('reads at most twelve roles from a long address and lists at most five problems, saying what was cut', () => {
+    const roles = Array.from({ length: 2_000 }, (_, index) => `r${index}`).join(',');
+    const view = compare({ roles });
+    const texts = view.messages.map((message) => message.text);
+    expect(texts).toHaveLength(7);
+    expect(texts[0]).toBe('The address names 2000 roles; only the first 12 were read, and a comparison shows at most 4.');
+    expect(texts.slice(1, 5).every((text) => text.startsWith('No assessed role has the address'))).toBe(true);
+    expect(texts.at(-1)).toBe('8 more problems with the roles in the address are not shown.');
   });
 
   it('shows two roles side by side with every figure and a shareable URL', () => {

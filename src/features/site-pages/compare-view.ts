@@ -6,6 +6,10 @@ import { formatScore, seniorityLabel, summarize, type RoleSummary } from './role
 
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
+/** At most this many roles are read from the address; more could never be shown. */
+export const COMPARE_TOKENS_READ = 12;
+/** At most this many problems are listed; the rest are counted in one line. */
+export const COMPARE_MAX_PROBLEMS = 5;
 
 /** One role in the comparison. */
 export interface CompareColumn {
@@ -41,13 +45,22 @@ export interface CompareView {
   ready: boolean;
 }
 
-/** Splits the roles parameter into tokens ("a, b/senior,,a" → ["a", "b/senior"]), lower-cased and without repeats. */
-export function parseRoleTokens(raw: string | null | undefined): string[] {
+/** Splits the roles parameter into tokens ("a, b/senior,,a" → ["a", "b/senior"]), lower-cased and without repeats; reads at most `limit` of them. */
+export function parseRoleTokens(raw: string | null | undefined, limit = COMPARE_TOKENS_READ): { tokens: string[]; unread: number } {
   const tokens = (raw ?? '')
     .split(',')
     .map((token) => token.trim().toLowerCase().replace(/^\/+|\/+$/g, ''))
     .filter((token) => token !== '');
-  return [...new Set(tokens)];
+  const unique = [...new Set(tokens)];
+  return { tokens: unique.slice(0, limit), unread: Math.max(0, unique.length - limit) };
+}
+
+function capProblems(messages: CompareMessage[]): CompareMessage[] {
+  const errors = messages.filter((message) => message.kind === 'error');
+  if (errors.length <= COMPARE_MAX_PROBLEMS) return messages;
+  const shown = new Set(errors.slice(0, COMPARE_MAX_PROBLEMS));
+  const hidden = errors.length - COMPARE_MAX_PROBLEMS;
+  return [...messages.filter((message) => message.kind !== 'error' || shown.has(message)), { kind: 'error', text: `${hidden} more problem${hidden === 1 ? '' : 's'} with the roles in the address are not shown.` }];
 }
 
 /** Writes the compare path for a list of tokens; the commas and slashes stay readable. */
@@ -125,7 +138,9 @@ function resolveAddition(model: ReadModel, query: string, shown: readonly Resolv
 /** Builds the comparison for ?roles=a,b[/seniority]…&add=query: resolves each role, reports problems, and redirects when a role was added. */
 export function buildCompareView(model: ReadModel, params: URLSearchParams): CompareView {
   const messages: CompareMessage[] = [];
-  let resolved = resolveTokens(model, parseRoleTokens(params.get('roles')), messages);
+  const { tokens: requested, unread } = parseRoleTokens(params.get('roles'));
+  if (unread > 0) messages.push({ kind: 'error', text: `The address names ${requested.length + unread} roles; only the first ${COMPARE_TOKENS_READ} were read, and a comparison shows at most ${COMPARE_MAX}.` });
+  let resolved = resolveTokens(model, requested, messages);
   if (resolved.length > COMPARE_MAX) {
     const left = resolved.slice(COMPARE_MAX).map((each) => each.entry.title);
     messages.push({ kind: 'error', text: `A comparison holds at most ${COMPARE_MAX} roles; these were left out: ${left.join(', ')}.` });
@@ -151,7 +166,7 @@ export function buildCompareView(model: ReadModel, params: URLSearchParams): Com
   return {
     columns,
     rows: buildRows(resolved.map((each) => each.entry)),
-    messages,
+    messages: capProblems(messages),
     sharePath: comparePath(tokens),
     redirectTo: null,
     canAdd: resolved.length < COMPARE_MAX,
