@@ -42,9 +42,10 @@ async function start(): Promise<void> {
   });
   log(`Mail: ${mailDriver.kind === 'smtp' ? 'SMTP via' : 'written as .eml files to'} ${mailDriver.destination}`);
   internalApi?.attach(createPublishingService(store.db), readModel);
-  const server = createWebServer({
+  const { server } = createWebServer({
     readModel,
     publicUrl: config.publicUrl,
+    trustedProxies: config.trustedProxies,
     clientRoot: SITE_CLIENT_ROOT,
     astroHandler: await loadAstroHandler(pathToFileURL(SITE_ENTRY).href),
     subscriptions: { db: store.db, limiter: createRateLimiter(store.db), limits: DEFAULT_SUBSCRIPTION_LIMITS, onMailQueued: () => mailWorker.wake() },

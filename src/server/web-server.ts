@@ -1,8 +1,13 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { answerFromCache, createRenderCache, type RenderCache } from '../features/render-cache/render-cache.ts';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ByteBounds } from '../features/render-cache/byte-bounded-lru.ts';
+import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
+import { answerFromCache, createRenderCache, DEFAULT_RENDER_CACHE_BOUNDS, type RenderCache } from '../features/render-cache/render-cache.ts';
 import type { SubscriptionDependencies } from '../features/subscriptions/subscriptions.usecases.ts';
+import { SECURITY_HEADERS } from '../web/lib/security-headers.ts';
+import { createClientAddressResolver, type ClientAddressResolver } from './client-address.ts';
 import type { ReadModelHolder } from './read-model-holder.ts';
-import { serveStaticFile } from './static-files.ts';
+import { declaresTooLargeBody, DEFAULT_BODY_LIMITS, readBoundedBody, type BodyLimits } from './request-body.ts';
+import { createStaticFiles, type StaticFiles } from './static-files.ts';
 
 type AstroHandler = (request: IncomingMessage, response: ServerResponse, next?: (error?: unknown) => void, locals?: object) => void | Promise<void>;
 
@@ -14,37 +19,100 @@ export interface WebServerOptions {
   clientRoot: string;
   /** Astro's request handler from the built server bundle. */
   astroHandler: AstroHandler;
+  /** Proxies whose X-Forwarded-For names the client (TRUST_PROXY); none by default. */
+  trustedProxies?: readonly string[];
+  /** Body size and time limits; tests pass shorter ones. */
+  bodyLimits?: BodyLimits;
+  /** Memory bounds of the render cache. */
+  renderCacheBounds?: ByteBounds;
 }
 
-const RENDER_CACHE_PAGES = 2_000;
+/** The web server and its render cache, which tests and the hardening probe inspect. */
+export interface WebServer {
+  server: Server;
+  renderCache: RenderCache;
+}
 
-/** Creates the HTTP server: built client files first, then every page through Astro with the read model in `locals`. */
-export function createWebServer(options: WebServerOptions): Server {
-  const renderCache = createRenderCache(RENDER_CACHE_PAGES);
-  return createServer((request, response) => {
-    void handle(options, renderCache, request, response);
+const SERVED_METHODS = new Set(['GET', 'HEAD', 'POST']);
+const ALLOW = [...SERVED_METHODS].join(', ');
+// Methods HTTP defines that no jobzone address accepts get 405; the others Node parses (WebDAV and the like) 501.
+const REFUSED_METHODS = new Set(['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'CONNECT']);
+
+/** Creates the HTTP server: limits and security headers first, then built client files, cached pages, and every other page through Astro. */
+export function createWebServer(options: WebServerOptions): WebServer {
+  const renderCache = createRenderCache(options.renderCacheBounds ?? DEFAULT_RENDER_CACHE_BOUNDS);
+  const staticFiles = createStaticFiles(options.clientRoot);
+  const clientAddressOf = createClientAddressResolver(options.trustedProxies ?? []);
+  const limits = options.bodyLimits ?? DEFAULT_BODY_LIMITS;
+  const server = createServer((request, response) => {
+    void handle({ options, renderCache, staticFiles, clientAddressOf, limits }, request, response);
   });
+  return { server, renderCache };
+}
+
+interface Context {
+  options: WebServerOptions;
+  renderCache: RenderCache;
+  staticFiles: StaticFiles;
+  clientAddressOf: ClientAddressResolver;
+  limits: BodyLimits;
+}
+
+function refuse(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  // A refused body may still be arriving: close the connection rather than read the rest of it.
+  response.writeHead(status, STATUS_CODES[status], { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close', ...headers });
+  response.end(`${message}\n`);
+}
+
+function refuseMethod(request: IncomingMessage, response: ServerResponse): void {
+  const method = request.method ?? '';
+  if (REFUSED_METHODS.has(method)) refuse(response, 405, `${method} is not accepted here; jobzone answers ${ALLOW}.`, { allow: ALLOW });
+  else refuse(response, 501, `${method} is not supported by jobzone; use ${ALLOW}.`, { allow: ALLOW });
 }
 
 // Repeat views are answered here, before Astro builds a request, matches a route and runs middleware.
 function answerCachedPage(request: IncomingMessage, response: ServerResponse, cache: RenderCache, version: number): boolean {
-  if (request.method !== 'GET' || !request.url || request.url.startsWith('/api/')) return false;
-  const answer = answerFromCache(cache, version, request.url, request.headers['if-none-match'] ?? null);
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || !request.url || request.url.startsWith('/api/')) return false;
+  let key: string | null;
+  try {
+    key = renderCacheKeyOf(new URL(request.url, 'http://localhost'));
+  } catch {
+    return false;
+  }
+  if (key === null) return false;
+  const answer = answerFromCache(cache, version, key, { ifNoneMatch: request.headers['if-none-match'] ?? null, acceptEncoding: request.headers['accept-encoding'] });
   if (!answer) return false;
-  response.writeHead(answer.status, answer.headers);
-  response.end(answer.body ?? undefined);
+  response.writeHead(answer.status, STATUS_CODES[answer.status], answer.headers);
+  response.end(request.method === 'HEAD' ? undefined : (answer.body ?? undefined));
   return true;
 }
 
-async function handle(options: WebServerOptions, renderCache: RenderCache, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(context: Context, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const { options, renderCache, limits } = context;
   try {
-    if (await serveStaticFile(options.clientRoot, request, response)) return;
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    if (!SERVED_METHODS.has(request.method ?? '')) return refuseMethod(request, response);
+    if (declaresTooLargeBody(request, limits)) return refuse(response, 413, `Requests to jobzone may carry at most ${limits.maxBodyBytes / 1024} KB.`);
+    if (request.method === 'POST') {
+      const outcome = await readBoundedBody(request, limits);
+      if (outcome.kind === 'too-large') return refuse(response, 413, `Requests to jobzone may carry at most ${limits.maxBodyBytes / 1024} KB.`);
+      if (outcome.kind === 'too-slow') return refuse(response, 408, `The request body did not arrive within ${limits.bodyTimeoutMs / 1000} s; please send it again.`);
+      // Astro reads a body already read by the server from request.body instead of the stream.
+      (request as IncomingMessage & { body?: Buffer }).body = outcome.body;
+    }
+    if (await context.staticFiles.serve(request, response)) return;
     const readModel = options.readModel.current();
     if (answerCachedPage(request, response, renderCache, readModel.version)) return;
-    const locals: App.Locals = { readModel, publicUrl: options.publicUrl, subscriptions: options.subscriptions, renderCache };
+    const locals: App.Locals = {
+      readModel,
+      publicUrl: options.publicUrl,
+      subscriptions: options.subscriptions,
+      renderCache,
+      clientAddress: context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']),
+    };
     await options.astroHandler(request, response, undefined, locals);
   } catch (error) {
-    process.stderr.write(`error serving ${request.method} ${request.url}: ${(error as Error).message}\n`);
+    process.stderr.write(`error serving ${request.method} ${request.url?.slice(0, 200)}: ${(error as Error).message}\n`);
     if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
     response.end('Something went wrong on our side. Please try again.');
   }

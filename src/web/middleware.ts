@@ -1,35 +1,83 @@
+import { STATUS_CODES } from 'node:http';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineMiddleware } from 'astro:middleware';
-import { answerFromCache, etagOf, RENDER_CACHE_CONTROL } from '../features/render-cache/render-cache.ts';
+import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
+import { chooseContentCoding, encodeBodies, isCompressible } from '../features/render-cache/content-coding.ts';
+import { answerFromCache, answerWithPage, etagOf, type CachedAnswer } from '../features/render-cache/render-cache.ts';
 import { isCrossSiteFormSubmission } from './lib/origin-check.ts';
+import { contentSecurityPolicy, inlineScriptHashes } from './lib/security-headers.ts';
 
+const CACHEABLE_TYPES = /^(text\/html|application\/xml|application\/atom\+xml)/;
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
-/** Refuses form posts from other sites, then stores rendered pages in the render cache (keyed by read-model version) and answers conditional requests with 304; the Node server answers later hits before Astro. */
+function toResponse(answer: CachedAnswer, extra?: Headers): Response {
+  const headers = new Headers(extra);
+  for (const [name, value] of Object.entries(answer.headers)) headers.set(name, value);
+  return new Response(answer.body === null ? null : new Uint8Array(answer.body), { status: answer.status, statusText: STATUS_CODES[answer.status] ?? '', headers });
+}
+
+// Astro answers every status with the reason phrase "OK"; the status line should say what happened.
+function withReasonPhrase(response: Response): Response {
+  const statusText = STATUS_CODES[response.status] ?? '';
+  if (response.statusText === statusText || response.status === 101) return response;
+  return new Response(response.body, { status: response.status, statusText, headers: response.headers });
+}
+
+async function compressFor(body: Buffer, acceptEncoding: string | null): Promise<{ body: Buffer; coding: 'br' | 'gzip' | 'identity' }> {
+  const coding = chooseContentCoding(acceptEncoding);
+  if (coding === 'identity' || body.byteLength < 256) return { body, coding: 'identity' };
+  const compressed = coding === 'br' ? await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : await gzipAsync(body);
+  return compressed.byteLength < body.byteLength ? { body: compressed, coding } : { body, coding: 'identity' };
+}
+
+/**
+ * Refuses form posts from other sites; answers cached pages; gives every HTML page a content
+ * security policy naming its inline scripts and a UTF-8 charset; stores cacheable pages compressed
+ * once (keyed by read-model version and the parameters the page reads); compresses the rest per request.
+ */
 export const onRequest = defineMiddleware(async (context, next) => {
   if (isCrossSiteFormSubmission(context.request, context.url, context.locals.publicUrl)) {
-    return new Response('Forms on jobzone can only be sent from jobzone pages.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return new Response('Forms on jobzone can only be sent from jobzone pages.', { status: 403, statusText: 'Forbidden', headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
   // Astro renders its own error pages without our locals; those are never cached.
   const model = context.locals.readModel as App.Locals['readModel'] | undefined;
-  if (context.request.method !== 'GET' || context.url.pathname.startsWith('/api/') || !model) return next();
-  const version = model.version;
-  const key = context.url.pathname + context.url.search;
-  const ifNoneMatch = context.request.headers.get('if-none-match');
+  const method = context.request.method;
+  const key = (method === 'GET' || method === 'HEAD') && !context.url.pathname.startsWith('/api/') && model ? renderCacheKeyOf(context.url) : null;
+  const conditions = { ifNoneMatch: context.request.headers.get('if-none-match'), acceptEncoding: context.request.headers.get('accept-encoding') };
   const cache = context.locals.renderCache;
-  const cached = answerFromCache(cache, version, key, ifNoneMatch);
-  if (cached) return new Response(cached.body, { status: cached.status, headers: cached.headers });
-  const response = await next();
-  const contentType = response.headers.get('content-type') ?? '';
-  // Responses marked no-store (confirmation and unsubscribe pages) act on a token each time they are opened.
-  if (response.status !== 200 || /no-store/.test(response.headers.get('cache-control') ?? '') || !/^(text\/html|application\/xml|application\/atom\+xml)/.test(contentType)) {
-    return response;
+  if (key !== null && model) {
+    const cached = answerFromCache(cache, model.version, key, conditions);
+    if (cached) return toResponse(cached);
   }
-  const body = await response.text();
-  const etag = etagOf(version, body);
-  cache.set(version, key, { body, etag, contentType, status: 200 });
-  if (ifNoneMatch === etag) return new Response(null, { status: 304, headers: { etag, 'cache-control': RENDER_CACHE_CONTROL } });
+  const response = withReasonPhrase(await next());
+  const contentType = response.headers.get('content-type') ?? '';
+  if (response.body === null || !isCompressible(contentType)) return response;
+
+  const isHtml = /^text\/html/i.test(contentType);
+  const text = await response.text();
   const headers = new Headers(response.headers);
-  headers.set('etag', etag);
-  headers.set('cache-control', RENDER_CACHE_CONTROL);
-  headers.set('x-render-cache', 'miss');
-  return new Response(body, { status: 200, headers });
+  if (isHtml) {
+    headers.set('content-security-policy', contentSecurityPolicy(inlineScriptHashes(text)));
+    if (!/charset=/i.test(contentType)) headers.set('content-type', 'text/html; charset=utf-8');
+  }
+  const body = Buffer.from(text, 'utf8');
+  // Pages that act on a token (no-store) or show input problems (they send no-store too) are never stored.
+  const storable = key !== null && model !== undefined && response.status === 200 && !/no-store/.test(response.headers.get('cache-control') ?? '') && CACHEABLE_TYPES.test(contentType);
+  if (storable) {
+    const page = {
+      status: 200,
+      etag: etagOf(model.version, text),
+      headers: { 'content-type': headers.get('content-type') ?? contentType, ...(isHtml ? { 'content-security-policy': headers.get('content-security-policy') ?? '' } : {}) },
+      bodies: await encodeBodies(body),
+    };
+    cache.set(model.version, key, page);
+    return toResponse(answerWithPage(page, conditions, 'miss'), headers);
+  }
+  const encoded = await compressFor(body, conditions.acceptEncoding);
+  headers.set('vary', 'Accept-Encoding');
+  headers.set('content-length', String(encoded.body.byteLength));
+  if (encoded.coding !== 'identity') headers.set('content-encoding', encoded.coding);
+  return new Response(new Uint8Array(encoded.body), { status: response.status, statusText: response.statusText, headers });
 });

@@ -1,18 +1,22 @@
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { answerFromCache, createRenderCache, etagOf } from './render-cache.ts';
+import { createByteBoundedLru } from './byte-bounded-lru.ts';
+import { chooseContentCoding, encodeBodies } from './content-coding.ts';
+import { answerFromCache, createRenderCache, etagOf, type CachedPage } from './render-cache.ts';
 
-const page = (body: string) => ({ body, etag: etagOf(1, body), contentType: 'text/html', status: 200 });
+const page = (body: string): CachedPage => ({ status: 200, etag: etagOf(1, body), headers: { 'content-type': 'text/html; charset=utf-8' }, bodies: { identity: Buffer.from(body) } });
+const bounds = { maxBytes: 10_000, maxEntryBytes: 4_000 };
 
 describe('the render cache', () => {
-  it('returns a page stored for the same read-model version and URL', () => {
-    const cache = createRenderCache(10);
+  it('returns a page stored for the same read-model version and key', () => {
+    const cache = createRenderCache(bounds);
     cache.set(1, '/roles/a', page('A'));
-    expect(cache.get(1, '/roles/a')?.body).toBe('A');
+    expect(cache.get(1, '/roles/a')?.bodies.identity.toString()).toBe('A');
     expect(cache.get(1, '/roles/b')).toBeUndefined();
   });
 
   it('forgets every page once something new is published (a newer version)', () => {
-    const cache = createRenderCache(10);
+    const cache = createRenderCache(bounds);
     cache.set(1, '/roles/a', page('A'));
     cache.set(2, '/roles/b', page('B'));
     expect(cache.get(1, '/roles/a')).toBeUndefined();
@@ -20,14 +24,24 @@ describe('the render cache', () => {
     expect(cache.size()).toBe(1);
   });
 
-  it('evicts the least recently used page beyond its capacity', () => {
-    const cache = createRenderCache(2);
-    cache.set(1, '/a', page('A'));
-    cache.set(1, '/b', page('B'));
+  it('is bounded in bytes, counting every encoding, and evicts the least recently used pages', () => {
+    const cache = createRenderCache(bounds);
+    const big = (letter: string): CachedPage => ({ ...page(letter.repeat(1_000)), bodies: { identity: Buffer.alloc(1_500), br: Buffer.alloc(500), gzip: Buffer.alloc(600) } });
+    for (const letter of ['a', 'b', 'c']) cache.set(1, `/${letter}`, big(letter));
     cache.get(1, '/a');
-    cache.set(1, '/c', page('C'));
+    cache.set(1, '/d', big('d'));
+    expect(cache.bytes()).toBeLessThanOrEqual(bounds.maxBytes);
     expect(cache.get(1, '/b')).toBeUndefined();
-    expect(cache.get(1, '/a')?.body).toBe('A');
+    expect(cache.get(1, '/a')).toBeDefined();
+    expect(cache.size()).toBe(3);
+  });
+
+  it('does not store a page bigger than one entry may be', () => {
+    const cache = createRenderCache(bounds);
+    cache.set(1, '/huge', { ...page('x'), bodies: { identity: Buffer.alloc(5_000) } });
+    expect(cache.size()).toBe(0);
+    const lru = createByteBoundedLru<string>(bounds, (value) => value.length);
+    expect(lru.set('k', 'x'.repeat(4_000))).toBe(false);
   });
 
   it('gives different ETags to different bodies and versions', () => {
@@ -36,12 +50,36 @@ describe('the render cache', () => {
     expect(etagOf(1, 'a')).toBe(etagOf(1, 'a'));
   });
 
-  it('answers a cached page with its ETag, a matching If-None-Match with 304, and anything else not at all', () => {
-    const cache = createRenderCache(10);
-    cache.set(3, '/roles/a', { body: 'A', etag: etagOf(3, 'A'), contentType: 'text/html', status: 200 });
-    expect(answerFromCache(cache, 3, '/roles/a', null)).toMatchObject({ status: 200, body: 'A', headers: { etag: etagOf(3, 'A'), 'x-render-cache': 'hit' } });
-    expect(answerFromCache(cache, 3, '/roles/a', etagOf(3, 'A'))).toMatchObject({ status: 304, body: null });
-    expect(answerFromCache(cache, 3, '/roles/b', null)).toBeNull();
-    expect(answerFromCache(cache, 4, '/roles/a', null)).toBeNull();
+  it('answers in the encoding the client accepts, each with its own ETag, and 304 for a current copy', async () => {
+    const cache = createRenderCache(bounds);
+    const html = `<p>${'jobzone '.repeat(200)}</p>`;
+    cache.set(3, '/roles/a', { ...page(html), etag: etagOf(3, html), bodies: await encodeBodies(Buffer.from(html)) });
+    const br = answerFromCache(cache, 3, '/roles/a', { acceptEncoding: 'gzip, deflate, br' });
+    expect(br?.headers).toMatchObject({ 'content-encoding': 'br', vary: 'Accept-Encoding', 'x-render-cache': 'hit' });
+    expect(brotliDecompressSync(br?.body ?? Buffer.alloc(0)).toString()).toBe(html);
+    const gz = answerFromCache(cache, 3, '/roles/a', { acceptEncoding: 'gzip' });
+    expect(gunzipSync(gz?.body ?? Buffer.alloc(0)).toString()).toBe(html);
+    const plain = answerFromCache(cache, 3, '/roles/a', {});
+    expect(plain?.body?.toString()).toBe(html);
+    expect(plain?.headers['content-encoding']).toBeUndefined();
+    expect(new Set([br?.headers.etag, gz?.headers.etag, plain?.headers.etag]).size).toBe(3);
+    expect(answerFromCache(cache, 3, '/roles/a', { acceptEncoding: 'br', ifNoneMatch: br?.headers.etag })).toMatchObject({ status: 304, body: null });
+    expect(answerFromCache(cache, 3, '/roles/a', { acceptEncoding: 'identity', ifNoneMatch: br?.headers.etag })?.status).toBe(200);
+    expect(answerFromCache(cache, 3, '/roles/b', {})).toBeNull();
+    expect(answerFromCache(cache, 4, '/roles/a', {})).toBeNull();
+  });
+});
+
+describe('choosing a content coding', () => {
+  it('prefers Brotli, then gzip, honouring q-values, "*" and identity', () => {
+    expect(chooseContentCoding(undefined)).toBe('identity');
+    expect(chooseContentCoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(chooseContentCoding('br;q=0.5, gzip')).toBe('gzip');
+    expect(chooseContentCoding('br;q=0, gzip;q=0')).toBe('identity');
+    expect(chooseContentCoding('identity')).toBe('identity');
+    expect(chooseContentCoding('*')).toBe('br');
+    expect(chooseContentCoding('*;q=0, gzip')).toBe('gzip');
+    expect(chooseContentCoding('identity;q=1, br;q=0.2')).toBe('identity');
+    expect(chooseContentCoding('deflate')).toBe('identity');
   });
 });

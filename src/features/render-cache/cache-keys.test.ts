@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { renderCacheKeyOf } from './cache-keys.ts';
+
+const keyOf = (address: string) => renderCacheKeyOf(new URL(address, 'http://localhost'));
+
+describe('render-cache keys', () => {
+  it('ignore parameters the page does not read, so junk never makes a new entry', () => {
+    expect(keyOf('/roles/roofers?x=8f3a91')).toBe('/roles/roofers');
+    expect(keyOf('/roles/roofers?x=1&utm_source=mail')).toBe('/roles/roofers');
+    expect(keyOf('/?q=anything')).toBe('/');
+    expect(keyOf('/search?q=nurse&x=1')).toBe('/search?q=nurse');
+  });
+
+  it('keep the parameters the page reads, in a fixed order', () => {
+    expect(keyOf('/rankings?zone=red&sort=score')).toBe(keyOf('/rankings?sort=score&zone=red'));
+    expect(keyOf('/rankings?zone=red')).not.toBe(keyOf('/rankings?zone=green'));
+    expect(keyOf('/roles/roofers/all-levels?subscribe=sent')).toBe('/roles/roofers/all-levels?subscribe=sent');
+    expect(keyOf('/report?role=roofers/all-levels&s1=30&s12=5&sx=1')).toBe('/report?role=roofers%2Fall-levels&s1=30&s12=5');
+  });
+
+  it('keep repeated values in their order', () => {
+    expect(keyOf('/report?t=1:30&role=a/b&t=2:15')).toBe('/report?role=a%2Fb&t=1%3A30&t=2%3A15');
+    expect(keyOf('/report?t=2:15&t=1:30')).not.toBe(keyOf('/report?t=1:30&t=2:15'));
+  });
+
+  it('are refused for addresses too long to be a real link', () => {
+    expect(keyOf(`/roles/${'a'.repeat(400)}`)).toBeNull();
+    expect(keyOf(`/search?q=${'a'.repeat(3_000)}`)).toBeNull();
+  });
+});
