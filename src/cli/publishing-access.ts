@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.ts';
 import { ensureCatalogLoaded } from '../features/catalog/catalog.usecases.ts';
 import { createPublishingService, type PublishingService } from '../features/revisions/publishing-service.ts';
-import { createServerPublishingService, fetchServerStatus, ServerUnavailableError } from '../server/internal-client.ts';
+import { createServerPublishingService, fetchServerStatus, ServerUnavailableError, type InternalCallOptions } from '../server/internal-client.ts';
 import { readLiveServerFile, serverFilePath } from '../server/server-file.ts';
 import { openStore } from '../store/database.ts';
 
@@ -18,20 +18,20 @@ const STARTING_WAIT_MS = 120_000;
 
 // The embedded PGlite admits one process: while `npm start` holds it, go through its internal API.
 /** Opens the publishing operations: through the running server when it holds the embedded store, else on the store directly (always on PostgreSQL). */
-export async function openStoreOrServer(settings: Pick<Config, 'dataDir' | 'databaseUrl'>, progress: (message: string) => void): Promise<PublishingAccess> {
+export async function openStoreOrServer(settings: Pick<Config, 'dataDir' | 'databaseUrl'>, progress: (message: string) => void, calls: InternalCallOptions = {}): Promise<PublishingAccess> {
   if (!settings.databaseUrl) {
     const server = await readLiveServerFile(settings.dataDir);
     if (server) {
       const started = Date.now();
       for (let announced = false; ; ) {
         try {
-          await fetchServerStatus(server);
+          await fetchServerStatus(server, undefined, calls);
           break;
         } catch (error) {
           if (!(error instanceof ServerUnavailableError)) throw error;
           if (!error.starting) {
             throw new ServerUnavailableError(
-              `${error.message}. If no jobzone server is running, remove ${serverFilePath(settings.dataDir)} and try again.`,
+              `${error.message.replace(/\.$/, '')}. If no jobzone server is running, remove ${serverFilePath(settings.dataDir)} and try again.`,
             );
           }
           if (Date.now() - started > STARTING_WAIT_MS) throw error;
@@ -40,7 +40,7 @@ export async function openStoreOrServer(settings: Pick<Config, 'dataDir' | 'data
           await new Promise((resolve) => setTimeout(resolve, STARTING_RETRY_MS));
         }
       }
-      return { service: createServerPublishingService(server), via: `the running server (pid ${server.pid})`, close: async () => undefined };
+      return { service: createServerPublishingService(server, calls), via: `the running server (pid ${server.pid})`, close: async () => undefined };
     }
   }
   const store = await openStore(settings);

@@ -21,20 +21,63 @@ function revive(key: string, value: unknown): unknown {
   return DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value;
 }
 
-async function call(server: ServerFile, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+/** How long the CLI waits for the running server to answer one call. */
+export const DEFAULT_INTERNAL_TIMEOUT_MS = 30_000;
+
+/** Options of calls to the running server; tests pass a short timeout. */
+export interface InternalCallOptions {
+  timeoutMs?: number;
+}
+
+// Calls that publish: when the server stops answering during one, nobody knows whether it committed.
+const PUBLISHING_CALLS = new Set(['call/publish', 'call/setEvidence', 'call/rescore']);
+
+function slugsOf(body: unknown): string[] {
+  const items = Array.isArray(body) && Array.isArray(body[0]) ? (body[0] as { document?: { role?: { slug?: unknown } } }[]) : [];
+  return items.map((item) => item.document?.role?.slug).filter((slug): slug is string => typeof slug === 'string').slice(0, 5);
+}
+
+function outcomeUnknown(path: string, body: unknown): string {
+  if (!PUBLISHING_CALLS.has(path)) return '';
+  const slugs = slugsOf(body);
+  const check = slugs.length > 0 ? slugs.map((slug) => `"jobzone revisions ${slug}"`).join(', ') : '"jobzone revisions <slug>" for each assessment involved';
+  return ` The outcome is unknown: the publication may or may not have been stored. Once the server answers again (or after restarting it), run ${check} to see whether the new revision is there before publishing again.`;
+}
+
+async function call(server: ServerFile, method: 'GET' | 'POST', path: string, body?: unknown, options: InternalCallOptions = {}): Promise<unknown> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_INTERNAL_TIMEOUT_MS;
+  const where = `the running jobzone server (pid ${server.pid}) on 127.0.0.1:${server.port}`;
+  const name = path.replace(/^call\//, '').replace(/\?.*$/, '');
   let response: Response;
+  let text: string;
   try {
+    // One deadline covers connecting, the answer's headers and its body.
+    const signal = AbortSignal.timeout(timeoutMs);
     response = await fetch(`http://127.0.0.1:${server.port}/internal/v1/${path}`, {
       method,
       headers: { authorization: `Bearer ${server.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal,
     });
+    text = await response.text();
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    throw new ServerUnavailableError(`the running jobzone server (pid ${server.pid}) does not answer on 127.0.0.1:${server.port} (${cause}); wait for it to finish starting, or stop it and try again`);
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+    if (cause === 'TimeoutError') {
+      throw new ServerUnavailableError(
+        `${where} did not answer "${name}" within ${Math.round(timeoutMs / 100) / 10} s; check that the process is running and not stopped (ps -o stat= -p ${server.pid}; "T" means stopped, resume it with kill -CONT ${server.pid}) and look at its log, or stop it and try again.${outcomeUnknown(path, body)}`,
+      );
+    }
+    if (cause === 'ECONNREFUSED') {
+      throw new ServerUnavailableError(`${where} does not accept connections (${cause}); wait for it to finish starting, or stop it and try again`);
+    }
+    throw new ServerUnavailableError(`${where} stopped answering during "${name}" (${cause}); check its log and whether it is still running.${outcomeUnknown(path, body)}`);
   }
-  const text = await response.text();
-  const parsed = (text ? JSON.parse(text, revive) : {}) as { result?: unknown; error?: { code?: string; message?: string } };
+  let parsed: { result?: unknown; error?: { code?: string; message?: string } };
+  try {
+    parsed = (text ? JSON.parse(text, revive) : {}) as typeof parsed;
+  } catch {
+    throw new ServerUnavailableError(`${where} answered "${name}" with HTTP ${response.status} and a body that is not JSON; is another program using that port?${outcomeUnknown(path, body)}`);
+  }
   if (response.ok) return parsed.result ?? parsed;
   const code = parsed.error?.code ?? '';
   const message = parsed.error?.message ?? `HTTP ${response.status}`;
@@ -45,11 +88,11 @@ async function call(server: ServerFile, method: 'GET' | 'POST', path: string, bo
 }
 
 /** Builds the publishing operations as calls to the running server's internal API. */
-export function createServerPublishingService(server: ServerFile): PublishingService {
+export function createServerPublishingService(server: ServerFile, options: InternalCallOptions = {}): PublishingService {
   const remote =
     <K extends keyof PublishingService>(name: K) =>
     (...args: Parameters<PublishingService[K]>) =>
-      call(server, 'POST', `call/${name}`, args) as ReturnType<PublishingService[K]>;
+      call(server, 'POST', `call/${name}`, args, options) as ReturnType<PublishingService[K]>;
   return {
     publish: remote('publish'),
     listRevisions: remote('listRevisions'),
@@ -71,6 +114,6 @@ export interface ServerStatus {
 }
 
 /** Asks the running server for its status, and optionally for one assessment in its read model. */
-export async function fetchServerStatus(server: ServerFile, assessment?: string): Promise<ServerStatus> {
-  return (await call(server, 'GET', assessment === undefined ? 'status' : `status?assessment=${encodeURIComponent(assessment)}`)) as ServerStatus;
+export async function fetchServerStatus(server: ServerFile, assessment?: string, options: InternalCallOptions = {}): Promise<ServerStatus> {
+  return (await call(server, 'GET', assessment === undefined ? 'status' : `status?assessment=${encodeURIComponent(assessment)}`, undefined, options)) as ServerStatus;
 }
