@@ -48,7 +48,13 @@ async function start(): Promise<void> {
     trustedProxies: config.trustedProxies,
     clientRoot: SITE_CLIENT_ROOT,
     astroHandler: await loadAstroHandler(pathToFileURL(SITE_ENTRY).href),
-    subscriptions: { db: store.db, limiter: createRateLimiter(store.db), limits: DEFAULT_SUBSCRIPTION_LIMITS, onMailQueued: () => mailWorker.wake() },
+    subscriptions: {
+      db: store.db,
+      limiter: createRateLimiter(store.db),
+      limits: DEFAULT_SUBSCRIPTION_LIMITS,
+      onMailQueued: () => mailWorker.wake(),
+      runInBackground: (work) => void work.catch((error: unknown) => log(`could not record a subscribe request: ${(error as Error).message}`)),
+    },
   });
   server.listen(config.port, () => {
     process.stdout.write(`jobzone is running at http://localhost:${config.port}/ (public URL ${config.publicUrl})\n`);

@@ -25,6 +25,12 @@ export interface SubscriptionDependencies {
   limits: { perAddress: RateLimit; perClient: RateLimit };
   /** Called after a confirmation email was queued, so a worker in this process can send it at once. */
   onMailQueued?: () => void;
+  /**
+   * Takes the store work of an accepted subscribe request so the answer need not wait for it: the
+   * work differs for new, pending and confirmed addresses, and its duration must not tell which.
+   * Without it, the request waits for the work.
+   */
+  runInBackground?: (work: Promise<void>) => void;
 }
 
 /** Three requests per address at once, then one every 20 minutes; twenty per client, then one every 30 seconds. */
@@ -74,24 +80,39 @@ async function takeRateLimit(deps: SubscriptionDependencies, email: string, clie
 }
 
 /**
- * Subscribes an address to an assessment or a category with double opt-in: a new, pending or
- * unsubscribed request queues a confirmation email; a confirmed one changes nothing. Either way the
- * answer is the same.
+ * Accepts a subscribe request for an assessment or a category with double opt-in, checking
+ * everything that does not depend on the address's state (the address, the limits, the target),
+ * and returns the one answer together with the store work still to do: a new, pending or
+ * unsubscribed request queues a confirmation email; a confirmed one changes nothing.
  */
-export async function subscribe(deps: SubscriptionDependencies, request: { email: unknown; target: SubscriptionTarget; clientAddress: string }): Promise<{ message: string }> {
+export async function acceptSubscribeRequest(
+  deps: SubscriptionDependencies,
+  request: { email: unknown; target: SubscriptionTarget; clientAddress: string },
+): Promise<{ message: string; recorded: Promise<void> }> {
   const email = parseEmail(request.email);
   await takeRateLimit(deps, email, request.clientAddress);
   const target = await resolveTarget(deps.db, request.target);
   const token = newConfirmToken();
-  const queued = await deps.db.transaction(async (transaction) => {
-    const subscriberId = await upsertSubscriber(transaction, email);
-    const subscription = await requestSubscription(transaction, subscriberId, target, hashConfirmToken(token));
-    if (subscription.status !== 'pending') return false;
-    await enqueueConfirmation(transaction, { subscriberId, subscriptionId: subscription.id, token });
-    return true;
-  });
-  if (queued) deps.onMailQueued?.();
-  return { message: SUBSCRIBE_ACCEPTED_MESSAGE };
+  const recorded = deps.db
+    .transaction(async (transaction) => {
+      const subscriberId = await upsertSubscriber(transaction, email);
+      const subscription = await requestSubscription(transaction, subscriberId, target, hashConfirmToken(token));
+      if (subscription.status !== 'pending') return false;
+      await enqueueConfirmation(transaction, { subscriberId, subscriptionId: subscription.id, token });
+      return true;
+    })
+    .then((queued) => {
+      if (queued) deps.onMailQueued?.();
+    });
+  return { message: SUBSCRIBE_ACCEPTED_MESSAGE, recorded };
+}
+
+/** Subscribes an address (see `acceptSubscribeRequest`), answering once the request is stored, or at once when the dependencies run store work in the background. */
+export async function subscribe(deps: SubscriptionDependencies, request: { email: unknown; target: SubscriptionTarget; clientAddress: string }): Promise<{ message: string }> {
+  const { message, recorded } = await acceptSubscribeRequest(deps, request);
+  if (deps.runInBackground) deps.runInBackground(recorded);
+  else await recorded;
+  return { message };
 }
 
 /** Confirms a subscription from the token in its confirmation link; returns what it follows. */

@@ -7,12 +7,46 @@ import { unsubscribeSigningKey } from '../../features/subscriptions/subscription
 import { queryRows } from '../../store/sql-rows.ts';
 import { describeEachDriver } from '../../store/test-support/test-database.ts';
 import { isCrossSiteFormSubmission } from './origin-check.ts';
-import { handleConfirm, handleSubscribe, handleUnsubscribe, handleUnsubscribePage } from './subscription-endpoints.ts';
+import { handleConfirm, handleConfirmPage, handleSubscribe, handleUnsubscribe, handleUnsubscribePage } from './subscription-endpoints.ts';
 
 const SITE = 'http://localhost:4321';
 const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: SITE }, body: new URLSearchParams(fields).toString() });
 
+const confirmPost = (token: string) => new Request(`${SITE}/subscriptions/confirm?token=${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: SITE }, body: '' });
+
 describeEachDriver('the subscription endpoints', (store) => {
+  it('GET /subscriptions/confirm only shows a button that POSTs to the same address; the POST confirms', async () => {
+    const nurse = sampleAssessment(await loadSampleAssessments(store.db), 'Registered Nurse');
+    const deps = unlimitedSubscriptions(store.db);
+    await handleSubscribe(new Request(`${SITE}/subscribe`, form({ email: 'reader@example.com' })), '10.0.0.1', deps, nurse.target);
+    const token = await queuedConfirmToken(store.db, 'reader@example.com');
+
+    const page = handleConfirmPage(new Request(`${SITE}/subscriptions/confirm?token=${token}`));
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(await page.text()).toContain(`<form method="post" action="?token=${token}"><button type="submit">Confirm my subscription</button></form>`);
+    expect(await queryRows(store.db, sql`select status from subscriptions`)).toEqual([{ status: 'pending' }]);
+
+    const confirmed = await handleConfirm(confirmPost(token), deps);
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.text()).toContain('Subscription confirmed');
+    expect(await queryRows(store.db, sql`select status from subscriptions`)).toEqual([{ status: 'confirmed' }]);
+  });
+
+  it('answers a subscribe request before the store work that differs between new, pending and confirmed addresses', async () => {
+    const nurse = sampleAssessment(await loadSampleAssessments(store.db), 'Registered Nurse');
+    const background: Promise<void>[] = [];
+    const deps = { ...unlimitedSubscriptions(store.db), runInBackground: (work: Promise<void>) => void background.push(work) };
+    const url = `${SITE}/roles/${nurse.roleSlug}/${nurse.seniority}/subscribe`;
+    let settled = false;
+    const response = await handleSubscribe(new Request(url, form({ email: 'new@example.com' })), '10.0.0.1', deps, nurse.target);
+    expect(background).toHaveLength(1);
+    void background[0]?.then(() => (settled = true));
+    expect(response.status).toBe(202);
+    expect(settled).toBe(false);
+    await Promise.all(background);
+    expect(await queryRows(store.db, sql`select status from subscriptions`)).toEqual([{ status: 'pending' }]);
+  });
+
   it('POST /roles/<slug>/<seniority>/subscribe answers 202 with the same page for a new, a pending and a confirmed address', async () => {
     const nurse = sampleAssessment(await loadSampleAssessments(store.db), 'Registered Nurse');
     const deps = unlimitedSubscriptions(store.db);
@@ -25,7 +59,7 @@ describeEachDriver('the subscription endpoints', (store) => {
     await post('pending@example.com');
     const pending = await post('pending@example.com');
     await post('confirmed@example.com');
-    await handleConfirm(new Request(`${SITE}/subscriptions/confirm?token=${await queuedConfirmToken(store.db, 'confirmed@example.com')}`), deps);
+    await handleConfirm(confirmPost(await queuedConfirmToken(store.db, 'confirmed@example.com')), deps);
     const confirmed = await post('confirmed@example.com');
 
     expect(fresh.status).toBe(202);
@@ -69,7 +103,7 @@ describeEachDriver('the subscription endpoints', (store) => {
     const nurse = sampleAssessment(await loadSampleAssessments(store.db), 'Registered Nurse');
     const deps = unlimitedSubscriptions(store.db);
     await handleSubscribe(new Request(`${SITE}/subscribe`, form({ email: 'reader@example.com' })), '10.0.0.1', deps, nurse.target);
-    await handleConfirm(new Request(`${SITE}/subscriptions/confirm?token=${await queuedConfirmToken(store.db, 'reader@example.com')}`), deps);
+    await handleConfirm(confirmPost(await queuedConfirmToken(store.db, 'reader@example.com')), deps);
     const [subscriber] = await queryRows<{ id: number }>(store.db, sql`select id from subscribers`);
     const url = `${SITE}/subscriptions/unsubscribe?token=${signUnsubscribeToken(await unsubscribeSigningKey(store.db), subscriber?.id ?? 0)}`;
 
@@ -85,7 +119,7 @@ describeEachDriver('the subscription endpoints', (store) => {
   });
 
   it('a confirmation link that does not work is a 400 page that says what to do', async () => {
-    const response = await handleConfirm(new Request(`${SITE}/subscriptions/confirm?token=made-up`), { db: store.db });
+    const response = await handleConfirm(confirmPost('made-up'), { db: store.db });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('Subscribe again to get a new link.');
   });

@@ -74,7 +74,17 @@ export async function handleSubscribe(request: Request, clientAddress: string, d
   }
 }
 
-/** Answers GET /subscriptions/confirm?token=…: confirms the subscription the link was sent for. */
+/**
+ * Answers GET /subscriptions/confirm?token=…: a page with one button that POSTs to the same address,
+ * because mail scanners open every link in a message and must not confirm on the reader's behalf.
+ */
+export function handleConfirmPage(request: Request): Response {
+  const token = new URL(request.url).searchParams.get('token') ?? '';
+  const form = `<p>Start getting jobzone update emails at this address?</p><form method="post" action="?token=${escapeHtml(encodeURIComponent(token.slice(0, 200)))}"><button type="submit">Confirm my subscription</button></form>`;
+  return respond(request, 200, 'Confirm your subscription', 'Start getting jobzone update emails at this address? Send a POST to this address to confirm.', { html: form });
+}
+
+/** Answers POST /subscriptions/confirm?token=… (the confirmation page's button): confirms the subscription the link was sent for. */
 export async function handleConfirm(request: Request, deps: Pick<SubscriptionDependencies, 'db'>): Promise<Response> {
   try {
     const { description } = await confirmSubscription(deps.db, new URL(request.url).searchParams.get('token') ?? undefined);
@@ -90,7 +100,7 @@ export async function handleConfirm(request: Request, deps: Pick<SubscriptionDep
  */
 export function handleUnsubscribePage(request: Request): Response {
   const token = new URL(request.url).searchParams.get('token') ?? '';
-  const form = `<p>Stop every jobzone update email to this address?</p><form method="post" action="?token=${encodeURIComponent(token)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`;
+  const form = `<p>Stop every jobzone update email to this address?</p><form method="post" action="?token=${escapeHtml(encodeURIComponent(token.slice(0, 200)))}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`;
   return respond(request, 200, 'Unsubscribe', 'Stop every jobzone update email to this address? Send a POST to this address to confirm.', { html: form });
 }
 

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
-import { handleConfirm } from '../../lib/subscription-endpoints.ts';
+import { handleConfirm, handleConfirmPage } from '../../lib/subscription-endpoints.ts';
 
-export const GET: APIRoute = ({ request, locals }) => handleConfirm(request, locals.subscriptions);
+export const GET: APIRoute = ({ request }) => handleConfirmPage(request);
+export const POST: APIRoute = ({ request, locals }) => handleConfirm(request, locals.subscriptions);
