@@ -8,6 +8,7 @@ import { PUBLICATION_CHANNEL } from '../features/revisions/revisions.schemas.ts'
 import { createRateLimiter } from '../features/rate-limits/rate-limits.usecases.ts';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from '../features/subscriptions/subscriptions.usecases.ts';
 import { startMailWorker } from '../jobs/mail-worker.ts';
+import { ensurePrivateDirectory } from '../shared/files.ts';
 import { openStore } from '../store/database.ts';
 import { startInternalApi } from './internal-api.ts';
 import { createReadModelHolder } from './read-model-holder.ts';
@@ -18,6 +19,8 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function start(): Promise<void> {
   await ensureSiteBuilt(log);
+  // The data directory holds the store, the internal API token and outgoing mail: its owner's only.
+  await ensurePrivateDirectory(config.dataDir);
   // Announced before the embedded store is opened, so CLI commands wait for this server instead of opening it too.
   const internalApi = config.databaseUrl ? null : await startInternalApi({ dataDir: config.dataDir, log });
   const store = await openStore(config);

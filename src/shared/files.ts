@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 
 /** Writes a file so that readers see either the old content or the new, never a part of it. */
@@ -41,4 +41,20 @@ export function describeFileError(error: unknown): string {
   if (code === 'EISDIR') return 'is a folder, not a file';
   if (code === 'ENOTDIR') return 'a part of the path is not a folder';
   return (error as Error | undefined)?.message ?? String(error);
+}
+
+/** Creates a folder (and any missing parents) that only its owner can open, and makes an existing one so. */
+export async function ensurePrivateDirectory(path: string): Promise<void> {
+  await mkdir(path, { recursive: true, mode: 0o700 });
+  await chmod(path, 0o700);
+}
+
+/** Makes every file below a folder readable by its owner only (0600) and every folder 0700, for files a library created with wider modes. */
+export async function restrictToOwner(folder: string): Promise<void> {
+  await chmod(folder, 0o700);
+  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) await chmod(path, 0o700);
+    else if (entry.isFile()) await chmod(path, 0o600);
+  }
 }

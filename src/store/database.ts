@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -9,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Config } from '../config/config.ts';
+import { ensurePrivateDirectory, restrictToOwner } from '../shared/files.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -64,13 +64,15 @@ function reason(error: unknown): string {
   return [code, message].filter(Boolean).join(': ') || String(error);
 }
 
-/** Opens the embedded PGlite database kept in a folder, creating the folder when needed. */
+/** Opens the embedded PGlite database kept in a folder, creating the folder when needed; only its owner may read it. */
 export async function openPgliteStore(directory: string): Promise<Store> {
   const location = resolve(directory);
   let client: PGlite;
   try {
-    await mkdir(location, { recursive: true });
+    await ensurePrivateDirectory(location);
     client = await PGlite.create(location);
+    // PGlite writes its files world-readable (0666); the 0700 folder already shuts others out, and this narrows the files too.
+    await restrictToOwner(location);
   } catch (error) {
     throw new StoreError(`cannot open the PGlite database in ${location}: ${reason(error)} (is another jobzone process using it?)`);
   }
@@ -94,7 +96,9 @@ export async function openPgliteStore(directory: string): Promise<Store> {
       };
     },
     close: async () => {
-      if (!client.closed) await client.close();
+      if (client.closed) return;
+      await client.close();
+      await restrictToOwner(location).catch(() => undefined);
     },
   };
 }
@@ -184,6 +188,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
 
 /** Opens the configured store (PostgreSQL when DATABASE_URL is set, else PGlite in the data directory) and migrates it. */
 export async function openStore(settings: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<Store> {
+  if (!settings.databaseUrl) await ensurePrivateDirectory(settings.dataDir);
   const store = settings.databaseUrl ? await openPostgresStore(settings.databaseUrl) : await openPgliteStore(pgliteDirectoryOf(settings.dataDir));
   try {
     await store.migrate();

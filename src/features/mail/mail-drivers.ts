@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createTransport } from 'nodemailer';
 import type { Config } from '../../config/config.ts';
 import type { OutgoingMail } from './mail-messages.ts';
+import { ensurePrivateDirectory } from '../../shared/files.ts';
 
 /** Sends emails: over SMTP, or into a folder of .eml files when no SMTP server is configured. */
 export interface MailDriver {
@@ -66,12 +67,13 @@ export function createFileDropDriver(folder: string, from: string): MailDriver {
     kind: 'file',
     destination: folder,
     send: async (mail) => {
-      ready ??= mkdir(folder, { recursive: true });
+      ready ??= ensurePrivateDirectory(folder);
       await ready;
       const info = await composer.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId, headers: headerFields(mail) });
       const name = `${mail.label}-${mail.messageId.replace(/^<|@.*$/g, '')}.eml`;
       const partial = join(folder, `.${name}.${randomUUID()}.part`);
-      await writeFile(partial, info.message as Buffer);
+      // Messages hold confirmation and unsubscribe secrets: readable by their owner only.
+      await writeFile(partial, info.message as Buffer, { mode: 0o600 });
       await rename(partial, join(folder, name));
     },
     close: async () => composer.close(),
