@@ -13,7 +13,9 @@ beforeAll(async () => {
   [withScript, withoutScript] = await Promise.all([openBrowser(), openBrowser({ javaScriptEnabled: false })]);
 });
 afterAll(async () => {
+  const violations = withScript?.cspViolations() ?? [];
   await Promise.all([withScript?.close(), withoutScript?.close()]);
+  expect(violations).toEqual([]);
 });
 
 const scoreOn = (page: Page) => page.locator('[data-personal-score]').getAttribute('data-personal-score');
