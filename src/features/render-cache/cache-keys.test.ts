@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { renderCacheKeyOf } from './cache-keys.ts';
+import { listFilesRecursively } from '../../shared/files.ts';
+import { parametersReadByPages, renderCacheKeyOf } from './cache-keys.ts';
 
 const keyOf = (address: string) => renderCacheKeyOf(new URL(address, 'http://localhost'));
 
@@ -26,5 +29,22 @@ describe('render-cache keys', () => {
   it('are refused for addresses too long to be a real link', () => {
     expect(keyOf(`/roles/${'a'.repeat(400)}`)).toBeNull();
     expect(keyOf(`/search?q=${'a'.repeat(3_000)}`)).toBeNull();
+  });
+});
+
+describe('the route table', () => {
+  it('names every query parameter the pages and their view builders read', async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const folders = ['web/pages', 'web/components', 'features/site-pages', 'features/history-pages', 'features/personal-report'];
+    const files = (await Promise.all(folders.map((folder) => listFilesRecursively(`${root}${folder}`, ['.astro', '.ts'])))).flat().filter((file) => !file.endsWith('.test.ts'));
+    const read = new Set<string>();
+    for (const file of files) {
+      const source = await readFile(file, 'utf8');
+      for (const match of source.matchAll(/(?:params|searchParams)\s*\.\s*(?:get|getAll|has)\(\s*'([^']+)'/g)) read.add(match[1] ?? '');
+      for (const match of source.matchAll(/listOf\(params, '([^']+)'/g)) read.add(match[1] ?? '');
+    }
+    const known = parametersReadByPages();
+    expect(read.size).toBeGreaterThan(10);
+    expect([...read].filter((name) => !known.includes(name))).toEqual([]);
   });
 });

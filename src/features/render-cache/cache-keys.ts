@@ -17,6 +17,11 @@ const ROUTE_QUERIES: readonly RouteQuery[] = [
   { path: /^\/report$/, reads: ['role', 'level', 'drop', 'add', 't', 'ctx', 'design', 'q', /^s(?:[1-9]\d{0,2}|a[1-9]\d?)$/] },
 ];
 
+/** Every parameter name some page reads (patterns as their source), for the test that keeps the table in step with the pages. */
+export function parametersReadByPages(): string[] {
+  return [...new Set(ROUTE_QUERIES.flatMap((route) => route.reads.map((read) => (typeof read === 'string' ? read : read.source))))];
+}
+
 // Longer keys are not cached at all: no page a reader links to has such an address.
 const MAX_PATH_LENGTH = 300;
 const MAX_KEY_LENGTH = 2_048;
