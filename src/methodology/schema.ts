@@ -1,26 +1,14 @@
 import { z } from 'zod';
 import { BARRIER_KEYS, EVIDENCE_KEYS, PROTECTIVE_KEYS, aijri1 } from './definition.ts';
-
-/** Seniority levels in career order; the slug is used in files and URLs. */
-export const SENIORITY_LEVELS = [
-  { slug: 'all-levels', label: 'All levels' },
-  { slug: 'entry-level', label: 'Entry-level' },
-  { slug: 'junior', label: 'Junior' },
-  { slug: 'mid-level', label: 'Mid-level' },
-  { slug: 'senior', label: 'Senior' },
-  { slug: 'lead', label: 'Lead' },
-  { slug: 'principal', label: 'Principal' },
-  { slug: 'executive', label: 'Executive' },
-] as const;
-
-export type SenioritySlug = (typeof SENIORITY_LEVELS)[number]['slug'];
-const senioritySlugs = SENIORITY_LEVELS.map((level) => level.slug) as [SenioritySlug, ...SenioritySlug[]];
+import { isSenioritySlug, KNOWN_SENIORITY_LEVELS, SENIORITY_SLUG_PATTERN } from './seniority.ts';
 
 const { ranges } = aijri1;
 
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug of lower-case letters, digits and single hyphens, like "registered-nurses"');
+const senioritySlugExpected = `a seniority slug such as ${KNOWN_SENIORITY_LEVELS.map((level) => level.slug).join(', ')} (two levels combine lower first, like "mid-senior")`;
+const senioritySlug = z.string().regex(new RegExp(SENIORITY_SLUG_PATTERN), senioritySlugExpected).refine(isSenioritySlug, senioritySlugExpected);
 const onetCode = z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'an O*NET-SOC code like "15-1252.00"');
 const text = z.string().trim().min(1, 'some text');
 const markdown = text.describe('Markdown text.');
@@ -137,7 +125,9 @@ export const RoleSchema = z
   .object({
     slug: slug.describe('Identifies the role in files and URLs.'),
     title: text.describe('Job title as readers know it.'),
-    seniority: z.enum(senioritySlugs).describe('Seniority level this assessment covers.'),
+    seniority: senioritySlug.describe(
+      `Seniority level this assessment covers, as a slug: ${KNOWN_SENIORITY_LEVELS.map((level) => level.slug).join(', ')}; two levels may be combined, lower first, from their short names (intern, entry, junior, mid, senior, lead, staff, principal, director, executive), e.g. "mid-senior".`,
+    ),
     category: text.describe('Category the role is browsed under, e.g. "AI/ML Engineering".'),
     aliases: z.array(text).default([]).describe('Other titles for the same role ("also known as").'),
     onetCodes: z.array(onetCode).default([]).describe('O*NET-SOC codes the role maps to.'),
