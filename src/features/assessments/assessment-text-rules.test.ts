@@ -1,20 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatPath, validateAssessment, type PathSegment } from './validate.ts';
-import { LIST_LIMITS, TEXT_LIMITS, describeForbiddenCharacter, printable } from './text-rules.ts';
+import { describeForbiddenCharacter, formatPath, LIST_LIMITS, printable, TEXT_LIMITS, validateAssessment, type AssessmentInput, type PathSegment } from '../../methodology/index.ts';
 
-const EXAMPLE = new URL('../../content/assessments/multimodal-ai-engineer/mid-level.yaml', import.meta.url);
+const EXAMPLE = new URL('../../../content/assessments/multimodal-ai-engineer/mid-level.yaml', import.meta.url);
 
 /** The documented example with every optional text field filled in too. */
 function fullExample(): Record<string, unknown> {
-  const document = parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, any>;
-  document.tasks[0].provenance = { basis: 'data', source: 'O*NET 27.0 task ratings', confidence: 'medium', detail: 'importance 78/100' };
+  const document = parse(readFileSync(EXAMPLE, 'utf8')) as AssessmentInput;
+  const [firstTask] = document.tasks;
+  const [firstPeer] = document.peerCheck?.peers ?? [];
+  if (!firstTask || !firstPeer) throw new Error('the documented example lost its tasks or peers');
+  firstTask.provenance = { basis: 'data', source: 'O*NET 27.0 task ratings', confidence: 'medium', detail: 'importance 78/100' };
+  firstPeer.note = 'Closest peer.';
   document.override = { score: 60, justification: 'The formula misses how quickly this role is changing.' };
-  document.peerCheck.peers[0].note = 'Closest peer.';
   document.evidence.jobPostings.sources = [{ title: 'An invented survey', url: 'https://example.org/survey' }];
   document.resources = [{ title: 'An invented course', url: 'https://example.org/course' }];
-  return document;
+  return document as unknown as Record<string, unknown>;
 }
 
 function stringLeaves(value: unknown, path: PathSegment[] = []): PathSegment[][] {
