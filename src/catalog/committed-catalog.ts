@@ -33,7 +33,7 @@ async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new CatalogFileError(`${path}: cannot be read: ${describeFileError(error)}; build the catalog first with "npx jobzone catalog build --from ../shared/data"`);
+    throw new CatalogFileError(`${path}: cannot be read: ${describeFileError(error)}; build the catalog first with "npx jobzone catalog build --from <data folder>" (see docs/baseline-method.md)`);
   }
 }
 

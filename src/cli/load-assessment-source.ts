@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { comparePublishedFigures, parsePublishedPage, type FigureMismatch, type PublishedFigures } from '../catalog/importers/published-page/index.ts';
 import { readAssessmentFile } from '../features/assessments/assessment-files.ts';
 import type { FileProblem } from '../features/assessments/assessment-yaml.ts';
+import { readTextInput } from '../features/assessments/text-input.ts';
 import { validateAssessment, formatPath, scoreAssessment, type Assessment, type AssessmentInput } from '../methodology/index.ts';
-import { describeFileError } from '../shared/files.ts';
 
 export type LoadedSource =
   | { ok: true; kind: 'yaml' | 'page'; assessment: Assessment; input: AssessmentInput; notices: FileProblem[]; mismatches: FigureMismatch[]; published: PublishedFigures | null }
@@ -21,13 +20,9 @@ export async function loadAssessmentSource(path: string, kind: 'yaml' | 'page' =
     if (!parsed.ok) return parsed;
     return { ok: true, kind: 'yaml', assessment: parsed.assessment, input: parsed.assessment, notices: parsed.notices, mismatches: [], published: null };
   }
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    return { ok: false, problems: [{ file: path, line: null, path: '', message: `cannot be read: ${describeFileError(error)}`, severity: 'error' }] };
-  }
-  const page = parsePublishedPage(text);
+  const input = await readTextInput(path, 'the UTF-8 text of a published assessment page');
+  if (!input.ok) return { ok: false, problems: [{ file: path, line: null, path: '', message: input.message, severity: 'error' }] };
+  const page = parsePublishedPage(input.text);
   if (!page.ok) return { ok: false, problems: page.problems.map((problem) => ({ file: path, line: problem.line, path: problem.path, message: problem.message, severity: 'error' as const })) };
   const validated = validateAssessment(page.assessment);
   const located = (problem: { path: (string | number)[]; message: string; severity: 'error' | 'notice' }): FileProblem => ({

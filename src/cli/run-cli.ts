@@ -1,3 +1,4 @@
+import { describeFailure } from '../store/store-failure.ts';
 import { EXIT, UsageError, type CliIo, type Command, type ExitCode } from './cli-io.ts';
 import { catalogCommand } from './commands/catalog.ts';
 import { importPageCommand } from './commands/import-page.ts';
@@ -63,7 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       io.stderr(`jobzone ${command.name}: ${error.message}\n\n${command.usage}\n`);
       return EXIT.usage;
     }
-    io.stderr(`jobzone ${command.name}: unexpected failure: ${(error as Error).message ?? String(error)}\nPlease report this with the command you ran.\n`);
+    io.stderr(`jobzone ${command.name}: unexpected failure: ${describeFailure(error)}\nPlease report this with the command you ran.\n`);
     return EXIT.invalid;
   }
 }

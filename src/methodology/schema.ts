@@ -1,29 +1,37 @@
 import { z } from 'zod';
 import { BARRIER_KEYS, EVIDENCE_KEYS, PROTECTIVE_KEYS, aijri1 } from './definition.ts';
-
-/** Seniority levels in career order; the slug is used in files and URLs. */
-export const SENIORITY_LEVELS = [
-  { slug: 'all-levels', label: 'All levels' },
-  { slug: 'entry-level', label: 'Entry-level' },
-  { slug: 'junior', label: 'Junior' },
-  { slug: 'mid-level', label: 'Mid-level' },
-  { slug: 'senior', label: 'Senior' },
-  { slug: 'lead', label: 'Lead' },
-  { slug: 'principal', label: 'Principal' },
-  { slug: 'executive', label: 'Executive' },
-] as const;
-
-export type SenioritySlug = (typeof SENIORITY_LEVELS)[number]['slug'];
-const senioritySlugs = SENIORITY_LEVELS.map((level) => level.slug) as [SenioritySlug, ...SenioritySlug[]];
+import { isSenioritySlug, KNOWN_SENIORITY_LEVELS, SENIORITY_SLUG_PATTERN } from './seniority.ts';
+import { LIST_LIMITS, MULTI_LINE_EXPECTED, MULTI_LINE_PATTERN, SINGLE_LINE_EXPECTED, SINGLE_LINE_PATTERN, TEXT_LIMITS } from './text-rules.ts';
 
 const { ranges } = aijri1;
 
 const slug = z
   .string()
+  .max(TEXT_LIMITS.label)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug of lower-case letters, digits and single hyphens, like "registered-nurses"');
+const senioritySlugExpected = `a seniority slug such as ${KNOWN_SENIORITY_LEVELS.map((level) => level.slug).join(', ')} (two levels combine lower first, like "mid-senior")`;
+const senioritySlug = z.string().regex(new RegExp(SENIORITY_SLUG_PATTERN), senioritySlugExpected).refine(isSenioritySlug, senioritySlugExpected);
 const onetCode = z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'an O*NET-SOC code like "15-1252.00"');
-const text = z.string().trim().min(1, 'some text');
-const markdown = text.describe('Markdown text.');
+
+const isWellFormed = (value: string) => value.isWellFormed();
+
+/** Free text of at most `max` characters; one line unless `multiline`, never control characters. */
+const anyText = (max: number, multiline: boolean) => {
+  const expected = multiline ? MULTI_LINE_EXPECTED : SINGLE_LINE_EXPECTED;
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .regex(multiline ? MULTI_LINE_PATTERN : SINGLE_LINE_PATTERN, expected)
+    .refine(isWellFormed, expected);
+};
+const required = (max: number, multiline: boolean) => anyText(max, multiline).min(1, 'some text');
+const label = required(TEXT_LIMITS.label, false);
+const title = required(TEXT_LIMITS.title, false);
+const rationale = required(TEXT_LIMITS.rationale, true);
+const markdown = required(TEXT_LIMITS.narrative, true).describe('Markdown text.');
+const listOf = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max);
+const url = z.url().max(TEXT_LIMITS.url).regex(SINGLE_LINE_PATTERN, SINGLE_LINE_EXPECTED);
 
 const integerIn = (range: { min: number; max: number }, what: string) => {
   const expected = `${what} from ${range.min} to ${range.max}, a whole number`;
@@ -35,23 +43,23 @@ export const ProvenanceSchema = z
     basis: z
       .enum(['assessor', 'data', 'default'])
       .describe('assessor: an expert judgement; data: derived from a named data source; default: a neutral value because no data exists.'),
-    source: text.describe('Where the value came from, e.g. "O*NET 27.0 work activities: Performing General Physical Activities".'),
+    source: title.describe('Where the value came from, e.g. "O*NET 27.0 work activities: Performing General Physical Activities".'),
     confidence: z.enum(['high', 'medium', 'low']).describe('How sure the value is.'),
-    detail: z.string().optional().describe('The figures behind the value, e.g. "importance 78/100 (92nd percentile)".'),
+    detail: anyText(TEXT_LIMITS.rationale, true).optional().describe('The figures behind the value, e.g. "importance 78/100 (92nd percentile)".'),
   })
   .strict()
   .describe('Where an input came from and how sure it is.');
 
 export const SourceSchema = z
   .object({
-    title: text.describe('What the source is, e.g. "BLS Occupational Employment and Wage Statistics, May 2024".'),
-    url: z.url().optional().describe('Link to the source.'),
+    title: title.describe('What the source is, e.g. "BLS Occupational Employment and Wage Statistics, May 2024".'),
+    url: url.optional().describe('Link to the source.'),
   })
   .strict();
 
 export const TaskSchema = z
   .object({
-    name: text.describe('What the task is, as a short imperative phrase.'),
+    name: required(TEXT_LIMITS.taskName, false).describe('What the task is, as a short imperative phrase.'),
     share: z
       .number()
       .gt(0, 'a share above 0')
@@ -63,7 +71,7 @@ export const TaskSchema = z
       .enum(['augmentation', 'displacement', 'not_involved'])
       .optional()
       .describe('Defaults from the score: 1 not_involved, 2–3 augmentation, 4–5 displacement.'),
-    rationale: text.describe('Why this score.'),
+    rationale: rationale.describe('Why this score.'),
     provenance: ProvenanceSchema.optional(),
   })
   .strict();
@@ -72,7 +80,7 @@ const judged = (range: { min: number; max: number }, what: string) =>
   z
     .object({
       score: integerIn(range, what),
-      rationale: text.describe('Why this score.'),
+      rationale: rationale.describe('Why this score.'),
       provenance: ProvenanceSchema.optional(),
     })
     .strict();
@@ -92,8 +100,8 @@ export const GrowthSchema = judged(ranges.growth, 'a growth correlation').descri
 export const EvidenceItemSchema = z
   .object({
     score: integerIn(ranges.evidence, 'an evidence score'),
-    text: text.describe('The evidence behind the score.'),
-    sources: z.array(SourceSchema).default([]).describe('Where the evidence comes from.'),
+    text: rationale.describe('The evidence behind the score.'),
+    sources: listOf(SourceSchema, LIST_LIMITS.sources).default([]).describe('Where the evidence comes from.'),
     provenance: ProvenanceSchema.optional(),
   })
   .strict();
@@ -111,38 +119,40 @@ export const BarriersSchema = z
 export const OverrideSchema = z
   .object({
     score: z.number().min(0).max(100).describe('The final score that replaces the formula score (one decimal).'),
-    justification: text.describe('Why the formula score is not accepted. Mandatory.'),
+    justification: markdown.describe('Why the formula score is not accepted. Mandatory.'),
   })
   .strict();
 
 export const RelatedRoleSchema = z
   .object({
-    title: text.describe('The role this one is confused with.'),
+    title: title.describe('The role this one is confused with.'),
     slug: slug.optional().describe('Its slug in the catalog, so the page can link to it and show its current score.'),
-    reason: z.string().optional().describe('How it differs.'),
+    reason: anyText(TEXT_LIMITS.rationale, true).optional().describe('How it differs.'),
     publishedScore: z.number().min(0).max(100).optional().describe('The score quoted when this text was written.'),
   })
   .strict();
 
 export const PeerSchema = z
   .object({
-    title: text,
+    title,
     slug: slug.optional(),
     score: z.number().min(0).max(100).optional().describe('The peer score quoted when this text was written.'),
-    note: z.string().optional(),
+    note: anyText(TEXT_LIMITS.rationale, true).optional(),
   })
   .strict();
 
 export const RoleSchema = z
   .object({
     slug: slug.describe('Identifies the role in files and URLs.'),
-    title: text.describe('Job title as readers know it.'),
-    seniority: z.enum(senioritySlugs).describe('Seniority level this assessment covers.'),
-    category: text.describe('Category the role is browsed under, e.g. "AI/ML Engineering".'),
-    aliases: z.array(text).default([]).describe('Other titles for the same role ("also known as").'),
-    onetCodes: z.array(onetCode).default([]).describe('O*NET-SOC codes the role maps to.'),
+    title: title.describe('Job title as readers know it.'),
+    seniority: senioritySlug.describe(
+      `Seniority level this assessment covers, as a slug: ${KNOWN_SENIORITY_LEVELS.map((level) => level.slug).join(', ')}; two levels may be combined, lower first, from their short names (intern, entry, junior, mid, senior, lead, staff, principal, director, executive), e.g. "mid-senior".`,
+    ),
+    category: label.describe('Category the role is browsed under, e.g. "AI/ML Engineering".'),
+    aliases: listOf(title, LIST_LIMITS.aliases).default([]).describe('Other titles for the same role ("also known as").'),
+    onetCodes: listOf(onetCode, LIST_LIMITS.onetCodes).default([]).describe('O*NET-SOC codes the role maps to.'),
     primaryFunction: markdown.optional().describe('What the role does.'),
-    notThisRole: z.array(RelatedRoleSchema).default([]).describe('Roles this one is often confused with.'),
+    notThisRole: listOf(RelatedRoleSchema, LIST_LIMITS.relatedRoles).default([]).describe('Roles this one is often confused with.'),
     typicalExperience: markdown.optional(),
     seniorityNote: markdown.optional().describe('How other seniority levels would score.'),
   })
@@ -151,10 +161,10 @@ export const RoleSchema = z
 export const CommentarySchema = z
   .object({
     scoreVsReality: markdown.optional(),
-    whatTheNumbersMiss: z.array(z.object({ title: text, text: markdown }).strict()).default([]),
+    whatTheNumbersMiss: listOf(z.object({ title, text: markdown }).strict(), LIST_LIMITS.commentaryItems).default([]),
     whoShouldWorry: markdown.optional(),
     roleInFuture: z.object({ year: z.number().int().optional(), text: markdown }).strict().optional(),
-    survivalStrategy: z.array(markdown).default([]),
+    survivalStrategy: listOf(markdown, LIST_LIMITS.commentaryItems).default([]),
     timeline: markdown.optional(),
   })
   .strict();
@@ -169,26 +179,26 @@ export const AssessmentSchema = z
       .describe(
         'Written by `jobzone export`: the published revision this file was exported from. `jobzone publish` refuses the file when a newer revision was published meanwhile. Metadata: not stored with the assessment.',
       ),
-    methodology: z.string().default(aijri1.version).describe('Methodology version the assessment was written for.'),
+    methodology: label.default(aijri1.version).describe('Methodology version the assessment was written for.'),
     status: z.enum(['expert', 'baseline']).describe('expert: written by an assessor; baseline: derived from data, not reviewed.'),
     role: RoleSchema,
     verdict: markdown.optional().describe('One paragraph: what the score means for this role.'),
-    tasks: z.array(TaskSchema).min(1, 'at least one task').describe('The role’s work split into tasks.'),
+    tasks: listOf(TaskSchema, LIST_LIMITS.tasks).min(1, 'at least one task').describe('The role’s work split into tasks.'),
     protective: ProtectiveSchema,
     growth: GrowthSchema,
     evidence: EvidenceSchema,
     barriers: BarriersSchema,
     override: OverrideSchema.nullable().default(null).describe('An assessor override of the formula score, or null.'),
     peerCheck: z
-      .object({ text: markdown, peers: z.array(PeerSchema).default([]) })
+      .object({ text: markdown, peers: listOf(PeerSchema, LIST_LIMITS.relatedRoles).default([]) })
       .strict()
       .optional()
       .describe('How the score compares with the nearest assessed roles.'),
     reinstatement: markdown.optional().describe('New tasks AI creates for the role (Acemoglu).'),
     growthCheck: markdown.optional().describe('Why the growth correlation holds.'),
     commentary: CommentarySchema.default({ whatTheNumbersMiss: [], survivalStrategy: [] }),
-    sources: z.array(SourceSchema).default([]),
-    resources: z.array(SourceSchema).default([]),
+    sources: listOf(SourceSchema, LIST_LIMITS.sources).default([]),
+    resources: listOf(SourceSchema, LIST_LIMITS.sources).default([]),
     reviewed: z.iso.date().optional().describe('Date of the last review, YYYY-MM-DD.'),
   })
   .strict();

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { dec, sum, toFixed, compare } from './decimal.ts';
 import { AssessmentSchema, type Assessment } from './schema.ts';
 import { defaultImpact } from './score.ts';
+import { describeForbiddenCharacter, MULTI_LINE_EXPECTED, printable, SINGLE_LINE_EXPECTED } from './text-rules.ts';
 
 export type PathSegment = string | number;
 
@@ -26,7 +27,7 @@ export interface ValidationContext {
 function describeFound(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
+  if (typeof value === 'string') return `"${printable(value.length > 60 ? `${value.slice(0, 57)}...` : value)}"`;
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') return 'a mapping';
   return String(value);
@@ -41,13 +42,23 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   return current;
 }
 
+const count = (value: number) => value.toLocaleString('en-US');
+
 function schemaProblems(error: z.ZodError, raw: unknown): Problem[] {
-  return error.issues.map((issue) => {
+  const problems = error.issues.map((issue) => {
     const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
     const found = valueAt(raw, path);
     let message: string;
     if (issue.code === 'unrecognized_keys') {
-      message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}; remove or rename ${issue.keys.length > 1 ? 'them' : 'it'}`;
+      const keys = issue.keys.slice(0, 5).map((key) => `"${printable(key.length > 40 ? `${key.slice(0, 37)}...` : key)}"`);
+      const more = issue.keys.length > keys.length ? ` and ${count(issue.keys.length - keys.length)} more` : '';
+      message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys.join(', ')}${more}; remove or rename ${issue.keys.length > 1 ? 'them' : 'it'}`;
+    } else if (issue.code === 'too_big' && issue.origin === 'string' && typeof found === 'string') {
+      message = `found ${count(found.trim().length)} characters; expected at most ${count(Number(issue.maximum))} characters`;
+    } else if (issue.code === 'too_big' && issue.origin === 'array' && Array.isArray(found)) {
+      message = `found a list of ${count(found.length)}; expected at most ${count(Number(issue.maximum))} items`;
+    } else if ((issue.message === SINGLE_LINE_EXPECTED || issue.message === MULTI_LINE_EXPECTED) && typeof found === 'string') {
+      message = `found ${describeForbiddenCharacter(found.trim(), issue.message === MULTI_LINE_EXPECTED) ?? describeFound(found)}; expected ${issue.message}`;
     } else if (issue.code === 'invalid_type' && found === undefined) {
       message = `missing; expected ${issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
     } else if (issue.code === 'invalid_value') {
@@ -58,6 +69,14 @@ function schemaProblems(error: z.ZodError, raw: unknown): Problem[] {
       message = `found ${describeFound(found)}; expected ${issue.message}`;
     }
     return { path, message, severity: 'error' as const };
+  });
+  // One problem per field: a value with a NUL byte that is also not a URL needs saying once.
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = formatPath(problem.path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 

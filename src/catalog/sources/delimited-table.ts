@@ -81,7 +81,7 @@ export async function readSourceTable(path: string, required: readonly string[],
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new SourceFileError(`${path}: cannot be read: ${describeFileError(error)}; expected the source data folder of ../shared/data/README.md`);
+    throw new SourceFileError(`${path}: cannot be read: ${describeFileError(error)}; expected the source data folder described in docs/baseline-method.md`);
   }
   const delimiter = options.delimiter ?? (path.endsWith('.tsv') ? '\t' : ',');
   return tableFromText(text, path, required, delimiter);

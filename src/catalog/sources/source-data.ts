@@ -15,7 +15,7 @@ export interface SourceData {
 
 /** Reads the source data folder (../shared/data); fails with file, line and field on a bad row. */
 export async function readSourceData(dataDir: string, onFile: (what: string) => void = () => {}): Promise<SourceData> {
-  if (!(await isDirectory(dataDir))) throw new SourceFileError(`${dataDir}: not a folder; expected the source data folder (../shared/data beside the checkout)`);
+  if (!(await isDirectory(dataDir))) throw new SourceFileError(`${dataDir}: not a folder; expected the source data folder described in docs/baseline-method.md`);
   onFile('O*NET');
   const onet = await readOnetData(dataDir);
   onFile('Eloundou et al. task labels');

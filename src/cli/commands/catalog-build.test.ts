@@ -2,7 +2,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPOSITORY_ROOT } from '../../catalog/committed-catalog.ts';
 import { runCaptured } from '../test-support/capture-io.ts';
 
 let scratch = '';
@@ -26,15 +25,6 @@ describe('jobzone catalog build', () => {
     expect(stderr).toContain('nowhere: not a folder');
     expect(stderr).toContain('Nothing was written.');
   });
-
-  it('builds into --out and prints a summary with counts and zones, progress as plain lines in logs', async () => {
-    const out = join(scratch, 'built');
-    const { code, stdout, stderr } = await runCaptured(['catalog', 'build', '--from', join(REPOSITORY_ROOT, '..', 'shared', 'data'), '--out', out]);
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/923 occupations, \d+ titles, 923 baselines \(Green \d+, Yellow \d+, Red \d+\)/);
-    expect(stderr).toContain('deriving baselines: 923/923');
-    expect(stderr).not.toContain('\r');
-  }, 60_000);
 });
 
 describe('jobzone catalog report', () => {

@@ -9,16 +9,16 @@ import { parseCommandArgs } from '../parse-args.ts';
 
 export const catalogBuildCommand: Command = {
   name: 'build',
-  summary: 'Derive the committed catalog (occupations, titles, baselines) from ../shared/data',
+  summary: 'Derive the committed catalog (occupations, titles, baselines) from the raw public data',
   usage: `Usage: jobzone catalog build --from <data folder> [--out <folder>]
 
-Reads the raw source data (O*NET, Eloundou et al., BLS, published exposure indices; see
-../shared/data/README.md) and writes, deterministically, the committed catalog:
+Reads the raw source data (O*NET, Eloundou et al., BLS, published exposure indices; the folder
+layout is in docs/baseline-method.md) and writes, deterministically, the committed catalog:
 occupations.jsonl, titles.jsonl, baselines.jsonl and sources.json. Every baseline is validated
 before anything is written; a bad source row is reported as file:line: field and nothing changes.
 
 Options:
-  --from <folder>  the source data folder, e.g. ../shared/data (required)
+  --from <folder>  the source data folder (required)
   --out <folder>   where to write (default: the repository's catalog/)
   -h, --help       show this help
 
@@ -26,7 +26,7 @@ Exit codes: 0 built, 1 bad source data, 2 usage error.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { from: { type: 'string' }, out: { type: 'string' } });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    if (!values.from) throw new UsageError('missing --from <data folder>, e.g. --from ../shared/data');
+    if (!values.from) throw new UsageError('missing --from <data folder>: the folder of raw public data (its layout is in docs/baseline-method.md)');
     const from = resolve(io.cwd, values.from);
     const out = values.out ? resolve(io.cwd, values.out) : join(REPOSITORY_ROOT, 'catalog');
     const progress = createProgress(io.stderr, io.stderrIsTerminal);

@@ -1,7 +1,7 @@
 import { config, type Config } from '../../config/config.ts';
 import type { ShownAssessment } from '../../features/catalog/catalog.schemas.ts';
 import { withPublishing } from '../publishing-access.ts';
-import { SENIORITY_LEVELS } from '../../methodology/index.ts';
+import { seniorityLabel } from '../../methodology/index.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 import { reportPublishingFailure } from './publishing-output.ts';
@@ -9,7 +9,7 @@ import { reportPublishingFailure } from './publishing-output.ts';
 const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
 
 function formatShown(shown: ShownAssessment, key: string): string {
-  const seniority = SENIORITY_LEVELS.find((level) => level.slug === shown.seniority)?.label ?? shown.seniority;
+  const seniority = seniorityLabel(shown.seniority);
   const status = shown.status === 'baseline' ? 'data-derived baseline, not reviewed' : 'expert assessment';
   const code = shown.onetCode ? ` (${shown.onetCode})` : '';
   const topTasks = [...shown.tasks].sort((a, b) => b.share - a.share).slice(0, 5);

@@ -1,11 +1,11 @@
 import { config } from '../../config/config.ts';
-import { EVIDENCE_KEYS } from '../../methodology/index.ts';
+import { EVIDENCE_KEYS, TEXT_LIMITS } from '../../methodology/index.ts';
 import { DEFAULT_AUTHOR } from '../../features/revisions/revisions.schemas.ts';
 import { parseEvidenceDimension, type AssessmentSelection } from '../../features/revisions/revisions.usecases.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 import { withPublishing } from '../publishing-access.ts';
-import { requireNote, type PublishingSettings } from './publish.ts';
+import { authorOf, checkTextOption, optionalNote, requireNote, type PublishingSettings } from './publish.ts';
 import { formatPlan, formatPublished, reportPublishingFailure } from './publishing-output.ts';
 
 function parseValue(value: string | undefined): number {
@@ -77,8 +77,10 @@ Exit codes: 0 published (or dry run shown), 1 not found, conflict or store unava
       if ((values.category === undefined) === (values.roles === undefined)) throw new UsageError('give exactly one of --category <c> or --roles <slugs>');
       const selection: AssessmentSelection = values.category !== undefined ? { category: values.category } : { roles: (values.roles ?? '').split(',') };
       const dryRun = values['dry-run'] ?? false;
-      const note = dryRun ? (values.note ?? '') : requireNote(values.note);
-      const change = { dimension, value, selection, ...(values.text ? { text: values.text } : {}) };
+      const note = dryRun ? (optionalNote(values.note) ?? '') : requireNote(values.note);
+      const author = authorOf(values.author, settings.author ?? DEFAULT_AUTHOR);
+      const text = values.text === undefined ? undefined : checkTextOption(values.text, '--text', { max: TEXT_LIMITS.rationale, multiline: true });
+      const change = { dimension, value, selection, ...(text ? { text } : {}) };
       try {
         return await withPublishing(settings, (message) => io.stderr(`${message}\n`), async (access) => {
           if (dryRun) {
@@ -86,7 +88,6 @@ Exit codes: 0 published (or dry run shown), 1 not found, conflict or store unava
             io.stdout(values.json ? `${JSON.stringify(plan.changes, null, 2)}\n` : `Dry run: nothing is written.\n${formatPlan(plan.changes)}`);
             return EXIT.ok;
           }
-          const author = values.author ?? settings.author ?? DEFAULT_AUTHOR;
           const { published } = await access.service.setEvidence(change, { note, author, notify: values.notify ?? false });
           if (values.json) io.stdout(`${JSON.stringify(published, null, 2)}\n`);
           else io.stdout(`${published.map(formatPublished).join('\n')}\n${published.length} revision${published.length === 1 ? '' : 's'} published in one step.\n`);

@@ -1,6 +1,6 @@
 import { formatFileProblem, stringifyAssessmentYaml } from '../../features/assessments/assessment-yaml.ts';
 import { writeAssessmentFile } from '../../features/assessments/assessment-files.ts';
-import { SENIORITY_LEVELS, scoreAssessment } from '../../methodology/index.ts';
+import { assessmentName, scoreAssessment } from '../../methodology/index.ts';
 import { describeFileError } from '../../shared/files.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { loadAssessmentSource } from '../load-assessment-source.ts';
@@ -30,7 +30,6 @@ Exit codes: 0 imported, 1 the page could not be read as an assessment, 2 usage e
       return EXIT.invalid;
     }
     const { role } = loaded.assessment;
-    const seniority = SENIORITY_LEVELS.find((level) => level.slug === role.seniority)?.label ?? role.seniority;
     const result = scoreAssessment(loaded.assessment);
     if (values.output) {
       try {
@@ -43,7 +42,7 @@ Exit codes: 0 imported, 1 the page could not be read as an assessment, 2 usage e
       io.stdout(stringifyAssessmentYaml(loaded.input));
     }
     const target = values.output ? ` → ${values.output}` : '';
-    io.stderr(`Imported ${role.title} (${seniority}): ${loaded.assessment.tasks.length} tasks${target}\n`);
+    io.stderr(`Imported ${assessmentName(role.title, role.seniority)}: ${loaded.assessment.tasks.length} tasks${target}\n`);
     for (const notice of loaded.notices) io.stderr(`${formatFileProblem(notice)}\n`);
     if (loaded.mismatches.length === 0) {
       io.stderr(`Re-scored: ${result.score.toFixed(1)} ${result.label}; every published figure is reproduced.\n`);

@@ -4,7 +4,7 @@ import { RESCORE_AUTHOR } from '../../features/revisions/revisions.schemas.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 import { withPublishing } from '../publishing-access.ts';
-import type { PublishingSettings } from './publish.ts';
+import { authorOf, optionalNote, type PublishingSettings } from './publish.ts';
 import { formatPlan, reportPublishingFailure } from './publishing-output.ts';
 
 /** Builds the command over a store's settings; the CLI uses the process configuration. */
@@ -40,6 +40,8 @@ Exit codes: 0 re-scored (or dry run shown), 1 unknown version, conflict or store
       if (positionals.length > 0) throw new UsageError(`methodology rescore takes options only, found "${positionals[0]}"`);
       const version = values.version;
       if (!version) throw new UsageError(`--version is required: one of ${Object.keys(METHODOLOGIES).join(', ')}`);
+      const note = optionalNote(values.note);
+      const author = values.author === undefined ? undefined : authorOf(values.author, '');
       try {
         return await withPublishing(settings, (message) => io.stderr(`${message}\n`), async (access) => {
           if (values['dry-run']) {
@@ -47,7 +49,7 @@ Exit codes: 0 re-scored (or dry run shown), 1 unknown version, conflict or store
             io.stdout(values.json ? `${JSON.stringify(plan.changes, null, 2)}\n` : `Dry run: nothing is written.\n${formatPlan(plan.changes)}`);
             return EXIT.ok;
           }
-          const { plan, published } = await access.service.rescore(version, { note: values.note, author: values.author });
+          const { plan, published } = await access.service.rescore(version, { note, author });
           if (values.json) io.stdout(`${JSON.stringify(published, null, 2)}\n`);
           else io.stdout(`${formatPlan(plan.changes)}Re-scored ${published.length} assessments with ${version}: ${published.length} revisions published in one step.\n`);
           return EXIT.ok;

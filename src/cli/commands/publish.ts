@@ -3,6 +3,7 @@ import { config, type Config } from '../../config/config.ts';
 import { readAssessmentFile } from '../../features/assessments/assessment-files.ts';
 import { formatFileProblem } from '../../features/assessments/assessment-yaml.ts';
 import { DEFAULT_AUTHOR } from '../../features/revisions/revisions.schemas.ts';
+import { describeForbiddenCharacter, MULTI_LINE_EXPECTED, SINGLE_LINE_EXPECTED, TEXT_LIMITS } from '../../methodology/index.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 import { withPublishing } from '../publishing-access.ts';
@@ -18,10 +19,31 @@ export function parseRevisionNumber(value: string | undefined, option: string): 
   return Number(value);
 }
 
+const MAX_NOTE_LENGTH = TEXT_LIMITS.rationale;
+const MAX_AUTHOR_LENGTH = TEXT_LIMITS.title;
+
+/** Checks a free-text option the store keeps (--note, --author): bounded, and without control characters. */
+export function checkTextOption(value: string, option: string, options: { max: number; multiline: boolean }): string {
+  if (value.length > options.max) throw new UsageError(`${option}: found ${value.length.toLocaleString('en-US')} characters; expected at most ${options.max.toLocaleString('en-US')}`);
+  const forbidden = describeForbiddenCharacter(value, options.multiline);
+  if (forbidden) throw new UsageError(`${option}: found ${forbidden}; expected ${options.multiline ? MULTI_LINE_EXPECTED : SINGLE_LINE_EXPECTED}`);
+  return value;
+}
+
 /** Reads the mandatory --note. */
 export function requireNote(note: string | undefined): string {
   if (note === undefined || note.trim() === '') throw new UsageError('--note is required: say what changed and why, e.g. --note "New evidence on job postings"');
-  return note;
+  return checkTextOption(note, '--note', { max: MAX_NOTE_LENGTH, multiline: true });
+}
+
+/** Reads the optional --note of commands that have a default. */
+export function optionalNote(note: string | undefined): string | undefined {
+  return note === undefined ? undefined : checkTextOption(note, '--note', { max: MAX_NOTE_LENGTH, multiline: true });
+}
+
+/** Reads --author, falling back to the given default. */
+export function authorOf(author: string | undefined, fallback: string): string {
+  return author === undefined ? fallback : checkTextOption(author, '--author', { max: MAX_AUTHOR_LENGTH, multiline: false });
 }
 
 /** Builds the command over a store's settings; the CLI uses the process configuration. */
@@ -64,7 +86,7 @@ Exit codes: 0 published, 1 invalid file, conflict or store unavailable, 2 usage 
         io.stderr(`jobzone publish: ${file} is not a valid assessment; nothing was published\n`);
         return EXIT.invalid;
       }
-      const author = values.author ?? settings.author ?? DEFAULT_AUTHOR;
+      const author = authorOf(values.author, settings.author ?? DEFAULT_AUTHOR);
       try {
         const [published] = await withPublishing(settings, (message) => io.stderr(`${message}\n`), (access) =>
           access.service.publish([{ document: parsed.assessment, expectedRevision, source: file }], { note, author, notify: values.notify ?? false }),

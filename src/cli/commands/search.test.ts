@@ -80,7 +80,7 @@ describe('jobzone search', () => {
   it('tells how to build the catalog when there is none, without a stack trace', async () => {
     const { code, stderr } = await run('search', 'rn', '--root', emptyRoot);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^jobzone search: .*catalog\/occupations\.jsonl: cannot be read: no such file; build the catalog first with "npx jobzone catalog build --from \.\.\/shared\/data"\n$/);
+    expect(stderr).toMatch(/^jobzone search: .*catalog\/occupations\.jsonl: cannot be read: no such file; build the catalog first with "npx jobzone catalog build --from <data folder>" \(see docs\/baseline-method\.md\)\n$/);
   });
 
   it('shows its help', async () => {

@@ -1,6 +1,6 @@
 import {
   CURRENT_METHODOLOGY,
-  SENIORITY_LEVELS,
+  seniorityLabel,
   type Assessment,
   type Explanation,
   type ScoreResult,
@@ -58,7 +58,7 @@ function sensitivityLines(explanation: Explanation): string[] {
 /** Lays out the full calculation of a score the way the published page shows it. */
 export function formatScoreReport(assessment: Assessment, result: ScoreResult, explanation: Explanation): string {
   const { role } = assessment;
-  const seniority = SENIORITY_LEVELS.find((level) => level.slug === role.seniority)?.label ?? role.seniority;
+  const seniority = seniorityLabel(role.seniority);
   const status = assessment.status === 'baseline' ? 'data-derived baseline, not reviewed' : 'expert assessment';
   const { totals, modifiers } = result;
   const zones = definition.zones;

@@ -1,7 +1,7 @@
 import {
   CURRENT_METHODOLOGY,
   METHODOLOGIES,
-  SENIORITY_LEVELS,
+  seniorityLabel as seniorityLabelOf,
   type Assessment,
   type Impact,
   type Provenance,
@@ -49,7 +49,6 @@ const GLANCE_DESCRIPTIONS = {
 
 const BASELINE_PREFIX = /^Data-derived baseline, not reviewed\.\s*/;
 const zoneClassOf = (zone: Zone): ZoneClass => zone.toLowerCase() as ZoneClass;
-const seniorityLabelOf = (slug: string) => SENIORITY_LEVELS.find((level) => level.slug === slug)?.label ?? slug;
 const symbols = (rule: string) => rule.replace(/>=/g, '≥').replace(/<=/g, '≤');
 const fixed = (value: number, places: number) => value.toFixed(places);
 const minusSign = (text: string) => text.replace(/^-/, '−');

@@ -1,4 +1,4 @@
-import { SENIORITY_LEVELS } from '../../methodology/index.ts';
+import { seniorityLabel as labelOf } from '../../methodology/index.ts';
 import type { ReadModel } from '../read-model/read-model.ts';
 import { findAssessment, searchRoles } from '../read-model/read-model.queries.ts';
 import { assessmentPath, buildAssessmentPageView, roleLinkOf, type AssessmentPageView, type RoleLink } from './assessment-view.ts';
@@ -34,11 +34,11 @@ export function resolveRolePage(model: ReadModel, slug: string, seniority?: stri
   const suggestions = searchRoles(model, query, 8).flatMap((hit) =>
     hit.entry && hit.slug !== slug ? [{ ...roleLinkOf(hit.entry), matchedTitle: hit.matchedTitle === hit.title ? null : hit.matchedTitle }] : [],
   );
-  const seniorityLabel = SENIORITY_LEVELS.find((level) => level.slug === seniority)?.label ?? seniority ?? '';
+  const seniorityLabel = seniority === undefined ? '' : labelOf(seniority);
   const assessedSeniorities = role
     ? role.seniorities.flatMap((level) => {
         const entry = model.assessments.get(`${slug}/${level}`);
-        return entry ? [{ label: SENIORITY_LEVELS.find((known) => known.slug === level)?.label ?? level, href: assessmentPath(slug, level), scoreText: entry.figures.score.toFixed(1) }] : [];
+        return entry ? [{ label: labelOf(level), href: assessmentPath(slug, level), scoreText: entry.figures.score.toFixed(1) }] : [];
       })
     : [];
   const path = seniority ? `/roles/${slug}/${seniority}` : `/roles/${slug}`;

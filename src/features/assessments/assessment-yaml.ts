@@ -1,6 +1,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import {
   formatPath,
+  printable,
   validateAssessment,
   type Assessment,
   type AssessmentInput,
@@ -56,27 +57,34 @@ function lineOf(document: Document, lines: LineCounter, path: readonly PathSegme
   return anchor ? lines.linePos(anchor[0]).line : null;
 }
 
+/** How many problems of one file are reported; a file with more is far from an assessment anyway. */
+export const MAX_PROBLEMS_PER_FILE = 100;
+
+function firstProblems(problems: FileProblem[], file: string): FileProblem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_FILE) return problems;
+  const rest = problems.length - MAX_PROBLEMS_PER_FILE;
+  return [...problems.slice(0, MAX_PROBLEMS_PER_FILE), { file, line: null, path: '', message: `${rest} more problem${rest === 1 ? '' : 's'} not shown; fix the ones above first`, severity: 'error' }];
+}
+
 /** Parses YAML text into a validated assessment, reporting every problem with its line; never throws. */
 export function parseAssessmentYaml(text: string, file: string, context: ValidationContext = {}): ParsedAssessmentFile {
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
-    return {
-      ok: false,
-      problems: document.errors.map((error) => ({
-        file,
-        line: lines.linePos(error.pos[0]).line,
-        path: '',
-        message: `not valid YAML: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
-        severity: 'error' as const,
-      })),
-    };
+    const problems = document.errors.map((error) => ({
+      file,
+      line: lines.linePos(error.pos[0]).line,
+      path: '',
+      message: `not valid YAML: ${printable(error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').slice(0, 200) ?? '')}`,
+      severity: 'error' as const,
+    }));
+    return { ok: false, problems: firstProblems(problems, file) };
   }
   let raw: unknown;
   try {
     raw = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return { ok: false, problems: [{ file, line: null, path: '', message: `could not be read as data: ${(error as Error).message}`, severity: 'error' }] };
+    return { ok: false, problems: [{ file, line: null, path: '', message: `could not be read as data: ${printable((error as Error).message.slice(0, 200))}`, severity: 'error' }] };
   }
   if (raw === null || raw === undefined) {
     return { ok: false, problems: [{ file, line: 1, path: '', message: 'the file is empty; expected an assessment (see content/assessments/example.yaml)', severity: 'error' }] };
@@ -89,7 +97,7 @@ export function parseAssessmentYaml(text: string, file: string, context: Validat
     severity: problem.severity,
   });
   const result = validateAssessment(raw, context);
-  if (!result.ok) return { ok: false, problems: result.problems.map(locate) };
+  if (!result.ok) return { ok: false, problems: firstProblems(result.problems.map(locate), file) };
   return { ok: true, assessment: result.assessment, notices: result.problems.map(locate) };
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { toScoreJson } from '../../methodology/index.ts';
-import { explainScore, scoreAssessment, SENIORITY_LEVELS, type Assessment } from '../../methodology/index.ts';
+import { compareSeniority, explainScore, scoreAssessment, type Assessment } from '../../methodology/index.ts';
 import type { Database } from '../../store/database.ts';
 import { readCatalogToLoad, type CatalogToLoad } from './catalog-source.ts';
 import { CatalogError } from './catalog.errors.ts';
@@ -242,11 +242,6 @@ export async function getCatalogStats(db: Database): Promise<CatalogStats> {
   return stats;
 }
 
-const seniorityOrder = (slug: string) => {
-  const position = SENIORITY_LEVELS.findIndex((level) => level.slug === slug);
-  return position === -1 ? SENIORITY_LEVELS.length : position;
-};
-
 async function findRole(db: Database, key: string): Promise<Role | undefined> {
   const trimmed = key.trim();
   const code = /^\d{2}-\d{4}$/.test(trimmed) ? `${trimmed}.00` : trimmed;
@@ -269,7 +264,7 @@ export async function showOccupation(db: Database, slugOrOnetCode: string): Prom
   const notFound = () =>
     new CatalogError('catalog.not_found', `no occupation or role "${slugOrOnetCode}" in the catalog; find its slug with: jobzone search "${slugOrOnetCode}"`);
   if (!role) throw notFound();
-  const current = (await listCurrentRevisionsOfRole(db, role.slug)).sort((a, b) => seniorityOrder(a.seniority) - seniorityOrder(b.seniority))[0];
+  const current = (await listCurrentRevisionsOfRole(db, role.slug)).sort((a, b) => compareSeniority(a.seniority, b.seniority))[0];
   if (!current) throw notFound();
   const { revision, seniority } = current;
   const document = revision.document;

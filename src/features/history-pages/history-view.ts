@@ -1,4 +1,4 @@
-import { SENIORITY_LEVELS, type SubLabel, type Zone } from '../../methodology/index.ts';
+import { seniorityLabel, type SubLabel, type Zone } from '../../methodology/index.ts';
 import { formatDate, formatDelta, isoDate } from '../assessment-page/format.ts';
 import type { AssessmentEntry, ReadModel, RevisionRecord } from '../read-model/read-model.ts';
 import { findAssessment } from '../read-model/read-model.queries.ts';
@@ -68,8 +68,8 @@ export const historyHref = (roleSlug: string, seniority: string) => `${assessmen
 /** Returns the site path of a role's Atom feed. */
 export const roleFeedHref = (roleSlug: string) => feedUrl('', { kind: 'role', roleSlug });
 
-/** Returns the reader's name of a seniority level ("mid-level" → "Mid-level"). */
-export const seniorityLabelOf = (slug: string) => SENIORITY_LEVELS.find((level) => level.slug === slug)?.label ?? slug;
+/** Returns the reader's name of a seniority level ("mid-senior" → "Mid-Senior"). */
+export const seniorityLabelOf = seniorityLabel;
 
 /** Lists an assessment's revisions newest first, each with its figures and a link to what it changed. */
 export function revisionItems(entry: AssessmentEntry): RevisionItem[] {

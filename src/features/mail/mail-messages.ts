@@ -1,5 +1,5 @@
 import { assessmentUrl, revisionDiffUrl } from '../revisions/revision-links.ts';
-import { assessmentName } from '../../shared/seniority.ts';
+import { assessmentName } from '../../methodology/seniority.ts';
 import type { RevisionHeadline } from '../revisions/published-revision.ts';
 import type { NotificationContent } from './mail.table.ts';
 

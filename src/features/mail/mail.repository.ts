@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { assessmentName } from '../../shared/seniority.ts';
+import { assessmentName } from '../../methodology/seniority.ts';
 import type { Database } from '../../store/database.ts';
 import { queryRows } from '../../store/sql-rows.ts';
 import type { PublishedRevision } from '../revisions/published-revision.ts';

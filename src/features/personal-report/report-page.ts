@@ -4,7 +4,8 @@ import { canonicalInputs } from './personal-edits.ts';
 import type { InputProblem, PersonalInputs } from './personal-inputs.ts';
 import { parseReportParams, serializeReportParams } from './report-params.ts';
 import type { ReportSource } from './report-source.ts';
-import { buildReportSource, reportNarrative, seniorityLabel, type ReportNarrative } from './report-source-builder.ts';
+import { seniorityLabel } from '../../methodology/seniority.ts';
+import { buildReportSource, reportNarrative, type ReportNarrative } from './report-source-builder.ts';
 import { buildReportView, type ReportView } from './report-view.ts';
 
 export interface RoleChoice {

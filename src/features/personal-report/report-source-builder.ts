@@ -1,4 +1,4 @@
-import { SENIORITY_LEVELS } from '../../methodology/schema.ts';
+import { seniorityLabel } from '../../methodology/seniority.ts';
 import { BARRIER_KEYS, EVIDENCE_KEYS, PROTECTIVE_KEYS } from '../../methodology/definition.ts';
 import type { Assessment } from '../../methodology/schema.ts';
 import type { ReadModel } from '../read-model/read-model.ts';
@@ -10,11 +10,6 @@ export const RELATED_OCCUPATION_LIMIT = 8;
 
 const scoresOf = <K extends string>(keys: readonly K[], values: Record<K, { score: number }>) =>
   Object.fromEntries(keys.map((key) => [key, { score: values[key].score }])) as Record<K, { score: number }>;
-
-/** Returns the label of a seniority slug ("mid-level" → "Mid-level"). */
-export function seniorityLabel(slug: string): string {
-  return SENIORITY_LEVELS.find((level) => level.slug === slug)?.label ?? slug;
-}
 
 function baseOf(seniority: string, document: Assessment, score: number): BaseAssessment {
   return {

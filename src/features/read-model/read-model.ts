@@ -1,5 +1,5 @@
 import type { DataSource, IndexValue, OccupationRecord } from '../../catalog/catalog-records.ts';
-import { SENIORITY_LEVELS, type Assessment, type Zone } from '../../methodology/index.ts';
+import { compareSeniority, type Assessment, type Zone } from '../../methodology/index.ts';
 import type { ScoreJson } from '../catalog/catalog.schemas.ts';
 import { slugify } from '../../shared/slug.ts';
 import { buildSearchIndex, type SearchEntry, type SearchIndex } from '../search/search-index.ts';
@@ -84,7 +84,6 @@ export interface ReadModel {
   search: SearchIndex;
 }
 
-const SENIORITY_ORDER: readonly string[] = SENIORITY_LEVELS.map((level) => level.slug);
 const PREFERRED_DEFAULT_SENIORITY = 'mid-level';
 
 /** Returns the key of an assessment: role slug and seniority. */
@@ -175,7 +174,7 @@ export function buildReadModel(input: ReadModelInput): ReadModel {
 
   const roles = new Map<string, RoleEntry>();
   for (const role of input.roles) {
-    const seniorities = (senioritiesByRole.get(role.slug) ?? []).sort((a, b) => SENIORITY_ORDER.indexOf(a) - SENIORITY_ORDER.indexOf(b));
+    const seniorities = (senioritiesByRole.get(role.slug) ?? []).sort(compareSeniority);
     const [first] = seniorities;
     if (first === undefined) continue;
     const defaultSeniority = seniorities.includes(PREFERRED_DEFAULT_SENIORITY) ? PREFERRED_DEFAULT_SENIORITY : first;

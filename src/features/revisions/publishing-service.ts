@@ -2,6 +2,7 @@ import type { EvidenceKey } from '../../methodology/index.ts';
 import type { CatalogStats, ShownAssessment } from '../catalog/catalog.schemas.ts';
 import { getCatalogStats, showOccupation } from '../catalog/catalog.usecases.ts';
 import type { Database } from '../../store/database.ts';
+import { toStoreFailure } from '../../store/store-failure.ts';
 import { onRevisionsPublished } from './publication-hooks.ts';
 import type { PublishedRevision } from './published-revision.ts';
 import type { ExportedAssessment, PublishItem, RevisionSummary } from './revisions.schemas.ts';
@@ -45,25 +46,41 @@ export interface PublishingService {
   showAssessment: (slugOrOnetCode: string) => Promise<ShownAssessment>;
 }
 
-/** Builds the publishing operations over an open store, running the registered publication hooks. */
+const NOTHING_PUBLISHED = 'nothing was published';
+const NOTHING_CHANGED = 'nothing was changed';
+
+// A failed statement carries its SQL and every parameter (whole documents): it never leaves the service as it is.
+const guarded =
+  <A extends unknown[], R>(outcome: string, operation: (...args: A) => Promise<R>) =>
+  async (...args: A): Promise<R> => {
+    try {
+      return await operation(...args);
+    } catch (error) {
+      throw toStoreFailure(error, outcome);
+    }
+  };
+
+/** Builds the publishing operations over an open store, running the registered publication hooks; a failed database statement becomes a short StoreFailure. */
 export function createPublishingService(db: Database): PublishingService {
   const withHooks = (request: PublicationRequest) => ({ note: request.note, author: request.author, notify: request.notify, onPublished: onRevisionsPublished });
   return {
-    publish: (items, request) => publishAssessments(db, items, withHooks(request)),
-    listRevisions: async (key) => {
+    publish: guarded(NOTHING_PUBLISHED, (items: PublishItem[], request: PublicationRequest) => publishAssessments(db, items, withHooks(request))),
+    listRevisions: guarded(NOTHING_CHANGED, async (key: string) => {
       const { roleSlug, seniority } = await resolveAssessmentKey(db, key);
       return { roleSlug, seniority, revisions: await listRevisions(db, roleSlug, seniority) };
-    },
-    exportAssessment: async (key) => {
+    }),
+    exportAssessment: guarded(NOTHING_CHANGED, async (key: string) => {
       const { roleSlug, seniority } = await resolveAssessmentKey(db, key);
       return exportAssessment(db, roleSlug, seniority);
-    },
-    planEvidence: (change) => planEvidenceChange(db, change),
-    setEvidence: (change, request) => setEvidence(db, change, withHooks(request)),
-    planRescore: (version) => planRescore(db, version),
-    rescore: (version, request) => rescoreAll(db, version, { note: request.note, author: request.author, notify: request.notify, onPublished: onRevisionsPublished }),
-    catalogStats: () => getCatalogStats(db),
-    showAssessment: (slugOrOnetCode) => showOccupation(db, slugOrOnetCode),
+    }),
+    planEvidence: guarded(NOTHING_CHANGED, (change: EvidenceChange) => planEvidenceChange(db, change)),
+    setEvidence: guarded(NOTHING_PUBLISHED, (change: EvidenceChange, request: PublicationRequest) => setEvidence(db, change, withHooks(request))),
+    planRescore: guarded(NOTHING_CHANGED, (version: string) => planRescore(db, version)),
+    rescore: guarded(NOTHING_PUBLISHED, (version: string, request: Partial<PublicationRequest>) =>
+      rescoreAll(db, version, { note: request.note, author: request.author, notify: request.notify, onPublished: onRevisionsPublished }),
+    ),
+    catalogStats: guarded(NOTHING_CHANGED, () => getCatalogStats(db)),
+    showAssessment: guarded(NOTHING_CHANGED, (slugOrOnetCode: string) => showOccupation(db, slugOrOnetCode)),
   };
 }
 

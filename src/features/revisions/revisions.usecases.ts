@@ -2,7 +2,7 @@ import {
   AssessmentSchema,
   EVIDENCE_KEYS,
   METHODOLOGIES,
-  SENIORITY_LEVELS,
+  compareSeniority,
   explainScore,
   formatPath,
   scoreAssessment,
@@ -258,13 +258,11 @@ export async function publishAssessment(db: Database, document: unknown, options
   return published;
 }
 
-const seniorityRank = (slug: string) => SENIORITY_LEVELS.findIndex((level) => level.slug === slug);
-
 /** Finds which assessment of a role "<slug>" or "<slug>/<seniority>" names; a role assessed at several seniorities needs the seniority. */
 export async function resolveAssessmentKey(db: Database, key: string): Promise<{ roleSlug: string; seniority: string }> {
   const [roleSlug = '', seniority, extra] = key.trim().toLowerCase().split('/');
   if (!roleSlug || extra !== undefined) throw new RevisionError('revision.not_found', `"${key}" is not <role-slug> or <role-slug>/<seniority>, e.g. registered-nurses/all-levels`);
-  const seniorities = (await listPublishedSeniorities(db, roleSlug)).sort((a, b) => seniorityRank(a) - seniorityRank(b));
+  const seniorities = (await listPublishedSeniorities(db, roleSlug)).sort(compareSeniority);
   if (seniorities.length === 0) throw new RevisionError('revision.not_found', `no published assessment of "${roleSlug}"; find the role's slug with: jobzone search "${roleSlug.replace(/-/g, ' ')}"`);
   if (seniority !== undefined) {
     if (!seniorities.includes(seniority)) {

@@ -1,4 +1,4 @@
-import { SENIORITY_LEVELS, type Zone } from '../../methodology/index.ts';
+import { seniorityLabel, type Zone } from '../../methodology/index.ts';
 import { categorySlug, type AssessmentEntry } from '../read-model/read-model.ts';
 
 /** What a list row shows about one published assessment. */
@@ -22,10 +22,7 @@ export interface RoleSummary {
 
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
-/** Returns the label of a seniority slug ("mid-level" → "Mid-level"). */
-export function seniorityLabel(slug: string): string {
-  return SENIORITY_LEVELS.find((level) => level.slug === slug)?.label ?? slug;
-}
+export { seniorityLabel };
 
 /** Returns the path of an assessment page. */
 export function assessmentHref(roleSlug: string, seniority: string): string {

@@ -1,4 +1,4 @@
-import { assessmentName } from '../../shared/seniority.ts';
+import { assessmentName } from '../../methodology/seniority.ts';
 import type { Database } from '../../store/database.ts';
 import { slugify } from '../../shared/slug.ts';
 import { enqueueConfirmation } from '../mail/mail.repository.ts';

@@ -44,3 +44,12 @@ export const workedExampleFigures = {
   override: null,
   methodologyVersion: 'aijri-1',
 } as const;
+
+/** The worked example as a complete assessment document, as an assessment file holds it. */
+export const workedExampleAssessment = {
+  status: 'expert' as const,
+  role: { slug: 'multimodal-ai-engineer', title: 'Multimodal AI Engineer', seniority: 'mid-level', category: 'AI/ML Engineering' },
+  ...workedExample,
+  tasks: workedExample.tasks.map((task) => ({ ...task, rationale: 'as published' })),
+  evidence: Object.fromEntries(Object.entries(workedExample.evidence).map(([key, item]) => [key, { score: item.score, text: 'as published', sources: [] }])),
+};

@@ -1,3 +1,4 @@
+import { printable } from '../../../methodology/index.ts';
 import type { PageProblem } from './types.ts';
 
 /** One line of the page, trimmed; number is 1-based. */
@@ -37,7 +38,7 @@ export function findLine(lines: readonly PageLine[], pattern: RegExp): { line: P
 
 /** Quotes page text for a message, shortened so messages stay readable. */
 export function quote(text: string): string {
-  return `"${text.length > 70 ? `${text.slice(0, 67)}...` : text}"`;
+  return `"${printable(text.length > 70 ? `${text.slice(0, 67)}...` : text)}"`;
 }
 
 /** Joins lines into markdown: blank lines separate paragraphs; list items keep their own lines. */

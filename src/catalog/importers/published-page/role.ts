@@ -1,4 +1,4 @@
-import { SENIORITY_LEVELS, type SenioritySlug } from '../../../methodology/index.ts';
+import { KNOWN_SENIORITY_LEVELS, seniorityLevelOf } from '../../../methodology/index.ts';
 import { slugify } from '../../../shared/slug.ts';
 import { escapeRegExp } from './numbers.ts';
 import { addProblem, findLine, nonEmpty, quote, toMarkdown, type PageLine, type Report } from './page-lines.ts';
@@ -8,7 +8,7 @@ import { blameLine, type Sections } from './sections.ts';
 export interface RoleInput {
   slug: string;
   title: string;
-  seniority: SenioritySlug;
+  seniority: string;
   category: string;
   aliases: string[];
   primaryFunction?: string;
@@ -51,17 +51,7 @@ function readRows(lines: readonly PageLine[]): Partial<Record<RowKey, Row>> {
   return rows;
 }
 
-const SENIORITY_EXPECTED = SENIORITY_LEVELS.map((level) => `"${level.label}"`).join(', ');
-
-function normaliseSeniority(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_]+/g, '-');
-}
-
-/** Maps a seniority as written ("Mid-level", "Mid-Level", "Entry level") to its slug. */
-function senioritySlugOf(text: string): SenioritySlug | null {
-  const wanted = normaliseSeniority(text);
-  return SENIORITY_LEVELS.find((level) => level.slug === wanted || normaliseSeniority(level.label) === wanted)?.slug ?? null;
-}
+const SENIORITY_EXPECTED = `one of ${KNOWN_SENIORITY_LEVELS.map((level) => `"${level.label}"`).join(', ')}, or two of them combined lower first like "Mid-Senior" or "Senior/Lead"`;
 
 function readTitle(sections: Sections, rows: Partial<Record<RowKey, Row>>, report: Report): string | null {
   const fromRow = rows.title?.value.trim();
@@ -72,19 +62,19 @@ function readTitle(sections: Sections, rows: Partial<Record<RowKey, Row>>, repor
   return null;
 }
 
-function readSeniority(sections: Sections, row: Row | undefined, report: Report): SenioritySlug | null {
+function readSeniority(sections: Sections, row: Row | undefined, report: Report): string | null {
   if (!row) {
-    addProblem(report, blameLine(sections.roleDefinition), 'role.seniority', `no "Seniority Level" row found in the Role Definition table; expected one of ${SENIORITY_EXPECTED}`);
+    addProblem(report, blameLine(sections.roleDefinition), 'role.seniority', `no "Seniority Level" row found in the Role Definition table; expected ${SENIORITY_EXPECTED}`);
     return null;
   }
-  const slug = senioritySlugOf(row.value);
-  if (!slug) addProblem(report, row.line, 'role.seniority', `found seniority ${quote(row.value)}; expected one of ${SENIORITY_EXPECTED}`);
-  return slug;
+  const level = seniorityLevelOf(row.value);
+  if (!level) addProblem(report, row.line, 'role.seniority', `found seniority ${quote(row.value)}; expected ${SENIORITY_EXPECTED}`);
+  return level?.slug ?? null;
 }
 
 /** Reads the category from the header line "<Seniority> <Category> Live Tracked ...". */
 function readCategory(sections: Sections, seniority: Row | undefined, report: Report): string | null {
-  const labels = [seniority?.value ?? '', ...SENIORITY_LEVELS.map((level) => level.label)].filter(Boolean).map(escapeRegExp);
+  const labels = [seniority?.value ?? '', ...KNOWN_SENIORITY_LEVELS.map((level) => level.label)].filter(Boolean).map(escapeRegExp);
   const pattern = new RegExp(`^(?:${labels.join('|')})\\s+(.+?)(?:\\s+Live Tracked\\b.*)?$`, 'i');
   const isTracked = (line: PageLine) => /\bLive Tracked\b/i.test(line.text);
   const tracked = [...sections.head.lines.filter(isTracked), ...sections.head.lines.filter((line) => !isTracked(line) && pattern.test(line.text))];

@@ -253,7 +253,7 @@ describe('reporting pages that cannot be imported', () => {
     expect(problemsOf(page)).toContainEqual({
       line: lineOf(page, 'Seniority Level'),
       path: 'role.seniority',
-      message: expect.stringMatching(/found seniority "Apprentice"; expected one of "All levels", "Entry-level", "Junior", "Mid-level"/),
+      message: expect.stringMatching(/found seniority "Apprentice"; expected one of "All levels", "Intern", "Entry-level", "Junior", "Mid-level", "Mid-Senior"/),
     });
   });
 

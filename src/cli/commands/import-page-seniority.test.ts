@@ -1,0 +1,118 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPage, type PageSpec } from '../../catalog/importers/published-page/page-builder.test-support.ts';
+import { readAssessmentFile } from '../../features/assessments/assessment-files.ts';
+import { resolveRolePage } from '../../features/assessment-page/role-page.ts';
+import { readModelFromCatalog } from '../../features/assessment-page/test-support/catalog-read-model.ts';
+import { resolveReportPage } from '../../features/personal-report/report-page.ts';
+import type { Assessment } from '../../methodology/index.ts';
+import { runCaptured } from '../test-support/capture-io.ts';
+
+/** An invented Mid-Senior page: Yellow (Urgent), figures worked out by hand. */
+const midSeniorPage: PageSpec = {
+  title: 'Claims Operations Analyst',
+  seniority: 'Mid-Senior',
+  category: 'Insurance Operations',
+  zone: 'YELLOW',
+  subLabel: 'Urgent',
+  protective: [0, 1, 1],
+  growth: 0,
+  tasks: [
+    { name: 'Review incoming claim forms for completeness', share: 20, score: 4, weighted: '0.80', label: 'Displaced' },
+    { name: 'Key claim data into the policy system', share: 15, score: 5, weighted: '0.75', label: 'Displaced' },
+    { name: 'Verify coverage against policy terms', share: 15, score: 4, weighted: '0.60', label: 'Displaced' },
+    { name: 'Request missing documents from claimants', share: 10, score: 3, weighted: '0.30', label: 'Augmented' },
+    { name: 'Flag suspicious claims for investigation', share: 10, score: 3, weighted: '0.30', label: 'Augmented' },
+    { name: 'Explain claim decisions to policyholders', share: 10, score: 2, weighted: '0.20', label: 'Augmented' },
+    { name: 'Resolve disputed claims with adjusters', share: 10, score: 2, weighted: '0.20', label: 'Augmented' },
+    { name: 'Coach new starters on claim handling', share: 10, score: 1, weighted: '0.10', label: 'Not Involved' },
+  ],
+  evidence: [-1, 0, -1, -1, 2],
+  barriers: [1, 0, 0, 1, 0],
+  figures: {
+    exposure: '3.25',
+    resistance: '2.75',
+    split: [50, 40, 10],
+    evidenceModifier: '0.96',
+    barrierModifier: '1.04',
+    growthModifier: '1.00',
+    raw: '2.7456',
+    formulaScore: '27.8',
+    score: '27.8',
+    composition: ['27.5', '-2.0', '3.0', '2.2', '0.0'],
+    shareAtLeast3: 70,
+    shareAtLeast4: 50,
+    quickScreen: 'Likely Yellow Zone',
+    subLabelRule: '50% of task time scores 4+ (>= 40%)',
+  },
+};
+
+let scratch = '';
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'jobzone-seniority-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+async function importPage(spec: PageSpec, name: string): Promise<{ stderr: string; file: string }> {
+  const page = join(scratch, `${name}.txt`);
+  const file = join(scratch, `${name}.yaml`);
+  await writeFile(page, buildPage(spec));
+  const { code, stderr } = await runCaptured(['import-page', page, '-o', file]);
+  expect(code, stderr).toBe(0);
+  return { stderr, file };
+}
+
+describe('a published page at a seniority beyond the single levels', () => {
+  it('imports a Mid-Senior page with the slug mid-senior and scores it', async () => {
+    const { stderr, file } = await importPage(midSeniorPage, 'mid-senior');
+    expect(stderr).toContain('Imported Claims Operations Analyst (Mid-Senior): 8 tasks');
+    expect(stderr).toContain('every published figure is reproduced');
+    const scored = await runCaptured(['score', file, '--json']);
+    expect(scored.code).toBe(0);
+    expect(JSON.parse(scored.stdout)).toMatchObject({ score: 27.8, label: 'Yellow (Urgent)' });
+    expect((await runCaptured(['score', file])).stdout).toContain('Mid-Senior');
+    expect((await runCaptured(['validate', file])).code).toBe(0);
+  });
+
+  it('imports Senior/Lead, Intern, Staff and Director pages', async () => {
+    for (const [seniority, slug] of [['Senior/Lead', 'senior-lead'], ['Intern', 'intern'], ['Staff', 'staff'], ['Director', 'director']] as const) {
+      const { file } = await importPage({ ...midSeniorPage, seniority }, slug.replace('/', '-'));
+      const parsed = await readAssessmentFile(file);
+      expect(parsed.ok && parsed.assessment.role.seniority).toBe(slug);
+    }
+  });
+
+  it('still refuses a seniority no page uses, listing the accepted ones', async () => {
+    const page = join(scratch, 'wizard.txt');
+    await writeFile(page, buildPage({ ...midSeniorPage, seniority: 'Wizard' }));
+    const { code, stderr } = await runCaptured(['import-page', page]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/wizard\.txt:\d+: role\.seniority: found seniority "Wizard"; expected one of "All levels", "Intern", "Entry-level", "Junior", "Mid-level", "Mid-Senior", "Senior", "Senior\/Lead", "Lead", "Staff", "Principal", "Director", "Executive", or two of them combined/);
+  });
+
+  it('gets its own address, and the switcher and the personal report list it in career order', async () => {
+    const { file } = await importPage(midSeniorPage, 'ordered');
+    const parsed = await readAssessmentFile(file);
+    if (!parsed.ok) throw new Error('the imported file is invalid');
+    const at = (seniority: string): Assessment => ({ ...parsed.assessment, role: { ...parsed.assessment.role, seniority } });
+    const model = await readModelFromCatalog({ onlyBaselines: [], extraExperts: [at('senior-lead'), at('mid-senior'), at('entry-level'), at('senior'), at('mid-level')] });
+    const result = resolveRolePage(model, 'claims-operations-analyst', 'mid-senior');
+    if (result.status !== 200) throw new Error(result.view.heading);
+    expect(result.view.meta.canonicalPath).toBe('/roles/claims-operations-analyst/mid-senior');
+    expect(result.view.seniorities.map((level) => [level.label, level.href])).toEqual([
+      ['Entry-level', '/roles/claims-operations-analyst/entry-level'],
+      ['Mid-level', '/roles/claims-operations-analyst/mid-level'],
+      ['Mid-Senior', '/roles/claims-operations-analyst/mid-senior'],
+      ['Senior', '/roles/claims-operations-analyst/senior'],
+      ['Senior/Lead', '/roles/claims-operations-analyst/senior-lead'],
+    ]);
+    const report = resolveReportPage(model, new URL('http://localhost/report?role=claims-operations-analyst/mid-senior'));
+    if (report.kind !== 'report') throw new Error(`the report page is a ${report.kind}`);
+    expect(report.view.seniorityLabel).toBe('Mid-Senior');
+    expect(report.source.bases.map((base) => base.label)).toEqual(['Entry-level', 'Mid-level', 'Mid-Senior', 'Senior', 'Senior/Lead']);
+  });
+});
