@@ -4,7 +4,7 @@
  * words only its description uses and any typo read as another word.
  */
 import { boundedEditDistance } from './fuzzy-words.ts';
-import { headWord } from './kind-words.ts';
+import { headWord, kindMask, kindOfWord } from './kind-words.ts';
 import type { SearchIndex } from './search-index.ts';
 
 export interface MatchFacts {
@@ -54,6 +54,13 @@ export function explainMatch(index: SearchIndex, entry: number, facts: MatchFact
   const parts = [`Closest title ${quote(matched)}`];
   const head = headWord(facts.query);
   if (head !== null && words.includes(head)) parts.push(`same head word ${quote(head)}`);
+  const queryKinds = kindMask(facts.query);
+  const titleKinds = kindMask(words);
+  const added = words.filter((word) => (kindOfWord(word) & ~queryKinds) !== 0);
+  const dropped = facts.query.filter((word) => (kindOfWord(word) & ~titleKinds) !== 0);
+  if (added.length > 0 || dropped.length > 0) {
+    parts.push(['a different kind of job', ...added.map((word) => `adds ${quote(word)}`), ...dropped.map((word) => `without ${quote(word)}`)].join(', '));
+  }
   const described = facts.query.filter((token) => !words.includes(token) && describes(index, entry, token));
   if (described.length > 0) parts.push(`its description mentions ${described.map(quote).join(', ')}`);
   for (const token of facts.query) {

@@ -70,8 +70,26 @@ export function sameKindWords(token: string): readonly string[] {
   return (SAME_KIND[kind] ?? []).filter((word) => word !== token);
 }
 
+/** A title whose head is of another kind ("Toolmaker Helper" for "Toolmaker") keeps this share on top. */
+const DIFFERENT_HEAD_KIND = 0.8;
+const LEADING = KIND.supervise | KIND.manage;
+
+/**
+ * The kind of a title's head: its last word's kind ("Teaching Aide" is an aide), or a supervising
+ * word anywhere in front ("Head Custodian" is a supervisor); 0 for a plain worker.
+ */
+export function headKind(tokens: readonly string[]): number {
+  const last = kindOfWord(tokens.at(-1) ?? '');
+  return last !== 0 ? last : kindMask(tokens) & LEADING;
+}
+
 /** The share of a score a title keeps when its kinds differ from the query's (1 when they agree). */
-export function kindAgreement(queryMask: number, titleMask: number): number {
+export function kindAgreement(queryMask: number, titleMask: number, queryHead = 0, titleHead = 0): number {
+  const headsDiffer = queryHead !== titleHead && !((queryHead & LEADING) !== 0 && (titleHead & LEADING) !== 0) && ((queryHead | titleHead) & KIND.apprentice) === 0;
+  return (headsDiffer ? DIFFERENT_HEAD_KIND : 1) * kindsAgreement(queryMask, titleMask);
+}
+
+function kindsAgreement(queryMask: number, titleMask: number): number {
   let missing = queryMask & ~titleMask;
   let extra = titleMask & ~queryMask;
   let factor = 1;

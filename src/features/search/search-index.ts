@@ -2,7 +2,7 @@ import { buildAbbreviations, type Expansion } from './abbreviations.ts';
 import { buildDescriptionField, type DescriptionField } from './description-field.ts';
 import { explainMatch, type MatchFacts } from './explain-match.ts';
 import { buildFuzzyVocabulary, findNearWords, type FuzzyVocabulary } from './fuzzy-words.ts';
-import { headWord, headWordOfText, kindAgreement, kindMask, sameKindWords } from './kind-words.ts';
+import { headKind, headWord, headWordOfText, kindAgreement, kindMask, sameKindWords } from './kind-words.ts';
 import { buildMilitaryTitles, findMilitaryGroup, type MilitaryTitles } from './military-titles.ts';
 import { OFFICE_TITLES } from './office-titles.ts';
 import { exactKey, normalizeText, titleForms, tokenize } from './search-text.ts';
@@ -75,6 +75,8 @@ export interface SearchIndex {
   formKind: readonly TitleKind[];
   /** The kind words of each form (helper, supervisor, technician…), as a bit mask. */
   formKindMask: Uint8Array;
+  /** The kind of each form's head ("helper" in "Toolmaker Helper"), as a bit mask. */
+  formHeadKind: Uint8Array;
   /** Each form's word ids: formWordIds[formWordStart[form] … formWordStart[form + 1]). */
   formWordStart: Int32Array;
   formWordIds: Int32Array;
@@ -139,6 +141,9 @@ const MAX_PREFIX_COMPLETIONS = 10;
 /** A word of the same kind ("head" for "supervisor") or root ("teaching" for "teacher") matches at this quality. */
 const RELATED_WORD_QUALITY = 0.8;
 const MAX_ROOT_WORDS = 4;
+const MAX_RELATED_POSTINGS = 1500;
+/** A known compound ("toolmaker") is also tried as two words only when few titles use it. */
+const RARE_COMPOUND = 5;
 /** A query word the matched title lacks but the occupation's description uses counts this much toward coverage. */
 const DESCRIPTION_SHARE = 0.5;
 /** At most this much is added to a partial match whose occupation's description uses every query word. */
@@ -224,7 +229,12 @@ function withOfficeTitles(entries: readonly SearchEntry[]): SearchEntry[] {
 function relatedByRoot(words: readonly string[]): number[][] {
   const byRoot = new Map<string, number[]>();
   const roots = words.map((word) => wordRoot(word));
-  for (const [id, root] of roots.entries()) if (root !== null) byRoot.set(root, [...(byRoot.get(root) ?? []), id]);
+  for (const [id, root] of roots.entries()) {
+    if (root === null) continue;
+    const family = byRoot.get(root);
+    if (family) family.push(id);
+    else byRoot.set(root, [id]);
+  }
   return roots.map((root, id) => (root === null ? [] : (byRoot.get(root) ?? []).filter((other) => other !== id).slice(0, MAX_ROOT_WORDS)));
 }
 
@@ -259,11 +269,13 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
   const formPrimary = new Uint8Array(formCount);
   const formWeight = new Float64Array(formCount);
   const formKindMask = new Uint8Array(formCount);
+  const formHeadKind = new Uint8Array(formCount);
   const formWordStart = new Int32Array(formCount + 1);
   const formWordIds = Int32Array.from(formWords.flat());
   const exactForms = new Map<string, number[]>();
   for (const [formId, draft] of drafts.entries()) {
     formKindMask[formId] = kindMask(draft.tokens);
+    formHeadKind[formId] = headKind(draft.tokens);
     formWordStart[formId + 1] = (formWordStart[formId] ?? 0) + (formWords[formId]?.length ?? 0);
     formEntry[formId] = draft.entry;
     formPrimary[formId] = draft.primary ? 1 : 0;
@@ -289,6 +301,7 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
     formReason: drafts.map((draft) => draft.reason),
     formKind: drafts.map((draft) => draft.kind),
     formKindMask,
+    formHeadKind,
     formWordStart,
     formWordIds,
     formFactor,
@@ -386,7 +399,11 @@ function matchToken(index: SearchIndex, token: string, isLast: boolean): QueryTo
       const id = index.wordIds.get(word);
       if (id !== undefined) matches.push({ id, quality: RELATED_WORD_QUALITY });
     }
-    for (const id of index.rootWords[exact] ?? []) if (!matches.some((match) => match.id === id)) matches.push({ id, quality: RELATED_WORD_QUALITY });
+    for (const id of index.rootWords[exact] ?? []) {
+      // A common relative ("management" for "manager") costs long postings and tells little.
+      if ((index.wordDocumentCount[id] ?? 0) > MAX_RELATED_POSTINGS || matches.some((match) => match.id === id)) continue;
+      matches.push({ id, quality: RELATED_WORD_QUALITY });
+    }
   } else if (index.description.wordIds.has(token) || index.military.words.has(token)) {
     // A real word no title uses ("sonar", "infantryman"): never "correct" it into a title word it is not.
   } else {
@@ -420,8 +437,9 @@ function queryVariants(index: SearchIndex, tokens: readonly string[]): Variant[]
     }
     // "Toolmaker" is also a "tool maker": split a compound into two title words even when it is known,
     // but only into words of four letters or more, so a known word is not cut into syllables.
-    const known = index.wordIds.has(token);
-    if (!known || token.length >= 8) {
+    const id = index.wordIds.get(token);
+    const known = id !== undefined;
+    if (!known || (token.length >= 8 && (index.wordDocumentCount[id] ?? 0) <= RARE_COMPOUND)) {
       const shortest = known ? 4 : 2;
       for (let cut = shortest; cut <= token.length - shortest; cut += 1) {
         const [head, tail] = [token.slice(0, cut), token.slice(cut)];
@@ -482,6 +500,7 @@ function scoreVariant(index: SearchIndex, variant: Variant, context: QueryContex
   const queryWeight = tokens.reduce((sum, token) => sum + token.weight, 0);
   if (queryWeight === 0) return;
   const queryKinds = kindMask(words);
+  const queryHeadKind = headKind(words);
   const head = context.head !== null && words.includes(context.head) ? context.head : headWord(words);
   const headBit = head === null ? 0 : 1 << Math.min(MAX_TOKEN_BITS, words.lastIndexOf(head));
   let formCount = 0;
@@ -515,6 +534,8 @@ function scoreVariant(index: SearchIndex, variant: Variant, context: QueryContex
     }
   }
   const describedCount = words.length > 1 ? markDescriptions(index, words) : 0;
+  const weights = tokens.map((token) => token.weight);
+  const bitCount = Math.min(MAX_TOKEN_BITS, tokens.length);
   const keep = (form: number, score: number, isExact: boolean) => {
     const previous = best[form] ?? 0;
     if (previous === 0) touched.forms[touched.count++] = form;
@@ -531,10 +552,11 @@ function scoreVariant(index: SearchIndex, variant: Variant, context: QueryContex
     let described = 0;
     let describedAll = 0;
     if (describedMask !== 0) {
-      for (const [bit, token] of tokens.entries()) {
-        if (bit >= MAX_TOKEN_BITS || (describedMask & (1 << bit)) === 0) continue;
-        describedAll += token.weight;
-        if (unmatched & (1 << bit)) described += DESCRIPTION_SHARE * token.weight;
+      for (let bit = 0; bit < bitCount; bit += 1) {
+        if ((describedMask & (1 << bit)) === 0) continue;
+        const weight = weights[bit] ?? 0;
+        describedAll += weight;
+        if (unmatched & (1 << bit)) described += DESCRIPTION_SHARE * weight;
       }
     }
     const queryCoverage = Math.min(1, ((query[form] ?? 0) + described) / queryWeight);
@@ -542,7 +564,7 @@ function scoreVariant(index: SearchIndex, variant: Variant, context: QueryContex
     const fromTitle = PARTIAL_CEILING * (QUERY_COVERAGE_SHARE * queryCoverage + (1 - QUERY_COVERAGE_SHARE) * titleCoverage);
     // Between titles that fit equally, the occupation whose description is about the query's words wins.
     const partial = Math.min(PARTIAL_CEILING, fromTitle + DESCRIPTION_BONUS * (describedAll / queryWeight));
-    const kinds = kindAgreement(queryKinds, index.formKindMask[form] ?? 0);
+    const kinds = kindAgreement(queryKinds, index.formKindMask[form] ?? 0, queryHeadKind, index.formHeadKind[form] ?? 0);
     const headKept = headBit === 0 || ((formTokens[form] ?? 0) & headBit) !== 0 ? 1 : HEAD_MISSING_FACTOR;
     query[form] = 0;
     title[form] = 0;
@@ -582,6 +604,18 @@ function selectBest(index: SearchIndex, candidates: Int32Array, count: number, l
     if (chosen.length > limit) chosen.pop();
   }
   return chosen;
+}
+
+const normalizedTitles = new WeakMap<SearchIndex, (string | undefined)[]>();
+
+/** A form's title as normalizeText leaves it, computed once per form and kept beside the index. */
+function normalizedTitle(index: SearchIndex, form: number): string {
+  let cache = normalizedTitles.get(index);
+  if (cache === undefined) {
+    cache = [];
+    normalizedTitles.set(index, cache);
+  }
+  return (cache[form] ??= normalizeText(index.formTitle[form] ?? ''));
 }
 
 function roundScore(score: number): number {
@@ -624,7 +658,7 @@ function rankEntries(index: SearchIndex, text: string, tokens: readonly string[]
   const typed = normalizeText(text);
   for (let position = 0; position < entryCount; position += 1) {
     const entry = entryStack[position] ?? 0;
-    index.scratch.entryLiteral[entry] = entryExact.get(entry) === true && normalizeText(index.formTitle[entryForm[entry] ?? 0] ?? '') === typed ? 1 : 0;
+    index.scratch.entryLiteral[entry] = entryExact.get(entry) === true && normalizedTitle(index, entryForm[entry] ?? 0) === typed ? 1 : 0;
   }
   const chosen = selectBest(index, entryStack, entryCount, limit);
   const results = chosen.map((entry): SearchResult => {
@@ -662,7 +696,7 @@ function militaryAnswer(index: SearchIndex, text: string, tokens: readonly strin
       onetCode: entry.onetCode,
       matchedTitle: entry.title,
       score: ceiling,
-      explanation: `Nearest civilian occupation to a ${text.trim()}: ${why}`,
+      explanation: `Nearest civilian occupation to “${text.trim()}”: ${why}`,
     });
   }
   const listed = new Set(nearest.map((result) => result.slug));

@@ -1,7 +1,7 @@
 /**
  * A crude derivational root, so a title word meets its relatives: "teaching" and "teacher",
  * "custodial" and "custodian", "janitorial" and "janitor". Plurals are already gone (stemToken);
- * this strips at most two suffixes and keeps roots of five letters or more, so short words stay apart.
+ * this strips at most three suffixes and keeps roots of five letters or more, so short words stay apart.
  */
 
 const SUFFIXES = ['ational', 'ation', 'ment', 'ing', 'ial', 'ian', 'ical', 'ist', 'er', 'or', 'al', 'ic', 'ion', 'y', 'e'] as const;
@@ -20,5 +20,6 @@ export function wordRoot(word: string): string | null {
   if (word.length < MIN_WORD || /\d/.test(word)) return null;
   const first = stripOnce(word);
   if (first === null) return null;
-  return stripOnce(first) ?? first;
+  const second = stripOnce(first);
+  return second === null ? first : (stripOnce(second) ?? second);
 }
