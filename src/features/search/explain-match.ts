@@ -6,6 +6,7 @@
 import { boundedEditDistance } from './fuzzy-words.ts';
 import { headWord, kindMask, kindOfWord } from './kind-words.ts';
 import type { SearchIndex } from './search-index.ts';
+import { isLevelWord } from './search-text.ts';
 
 export interface MatchFacts {
   /** The query's stemmed tokens. */
@@ -46,11 +47,13 @@ export function explainMatch(index: SearchIndex, entry: number, facts: MatchFact
   const matched = index.formTitle[facts.form] ?? '';
   const reason = index.formReason[facts.form];
   if (reason) return `${matched} → ${found?.title ?? ''}: ${reason}`;
-  if (facts.exact) {
-    if (index.formPrimary[facts.form] === 1) return 'Matches the occupation’s own title';
-    return `Matches ${found?.expert ? 'an alias of this role' : KIND_LABEL[index.formKind[facts.form] ?? 'alternate']}: ${quote(matched)}`;
-  }
   const words = formWords(index, facts.form);
+  const levels = facts.query.filter((token) => isLevelWord(token) && !words.includes(token));
+  const levelNote = levels.length > 0 ? ` (level set aside: ${levels.map(quote).join(', ')})` : '';
+  if (facts.exact) {
+    if (index.formPrimary[facts.form] === 1) return `Matches the occupation’s own title${levelNote}`;
+    return `Matches ${found?.expert ? 'an alias of this role' : KIND_LABEL[index.formKind[facts.form] ?? 'alternate']}: ${quote(matched)}${levelNote}`;
+  }
   const parts = [`Closest title ${quote(matched)}`];
   const head = headWord(facts.query);
   if (head !== null && words.includes(head)) parts.push(`same head word ${quote(head)}`);
@@ -68,5 +71,5 @@ export function explainMatch(index: SearchIndex, entry: number, facts: MatchFact
     const near = words.find((word) => boundedEditDistance(token, word, 2) <= 2);
     if (near !== undefined) parts.push(`read ${quote(token)} as ${quote(near)}`);
   }
-  return parts.join('; ');
+  return `${parts.join('; ')}${levelNote}`;
 }

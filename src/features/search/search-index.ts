@@ -5,7 +5,7 @@ import { buildFuzzyVocabulary, findNearWords, type FuzzyVocabulary } from './fuz
 import { headKind, headWord, headWordOfText, kindAgreement, kindMask, sameKindWords } from './kind-words.ts';
 import { buildMilitaryTitles, findMilitaryGroup, type MilitaryTitles } from './military-titles.ts';
 import { OFFICE_TITLES } from './office-titles.ts';
-import { exactKey, normalizeText, titleForms, tokenize } from './search-text.ts';
+import { exactKey, isLevelWord, normalizeText, titleForms, tokenize } from './search-text.ts';
 import { wordRoot } from './word-roots.ts';
 
 /** Where a title comes from: O*NET's own title, its alternate and short titles, titles workers reported, or an expert role's alias. */
@@ -425,6 +425,9 @@ function matchToken(index: SearchIndex, token: string, isLast: boolean): QueryTo
 
 function queryVariants(index: SearchIndex, tokens: readonly string[]): Variant[] {
   const variants: Variant[] = [{ tokens: [...tokens], factor: 1 }];
+  // "Senior Staff Accountant II" is a staff accountant: a level is not a different job.
+  const withoutLevel = tokens.filter((token) => !isLevelWord(token));
+  if (withoutLevel.length > 0 && withoutLevel.length < tokens.length) variants.push({ tokens: withoutLevel, factor: VARIANT_FACTOR });
   for (const [position, token] of tokens.entries()) {
     for (const expansion of (index.abbreviations.get(token) ?? []).slice(0, 2)) {
       // "CNC Operator (Computer Numerical Control Operator)" already says what CNC stands for.

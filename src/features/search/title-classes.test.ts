@@ -29,6 +29,14 @@ describe('the head word and kind words decide the occupation', () => {
   });
 });
 
+describe('seniority and grade words', () => {
+  it('sets a level aside: a senior engineer II is a software engineer', () => {
+    const result = search(buildSearchIndex(FIXTURE_ENTRIES), 'Senior Software Engineer II')[0];
+    expect(result).toMatchObject({ onetCode: '15-1252.00', matchedTitle: 'Software Engineer' });
+    expect(result?.explanation).toBe('Matches an O*NET alternate title: “Software Engineer” (level set aside: “senior”, “ii”)');
+  });
+});
+
 describe('rank and office titles', () => {
   it('maps an office to the occupation that does the job, with the reason as the explanation', () => {
     expect(first('Mayor')).toMatchObject({ onetCode: '11-1011.00', matchedTitle: 'Mayor', explanation: 'Mayor → Chief Executives: elected officials who head a government' });
