@@ -125,6 +125,8 @@ interface Scratch {
   entryDescriptionStack: Int32Array;
   /** 1 when the entry's best title is, letter for letter, what was typed ("Teacher Aide", not "Teacher's Aide"). */
   entryLiteral: Uint8Array;
+  /** 1 when the entry's best form was typed as a whole title. */
+  entryExact: Uint8Array;
   /** 1 when the form's best score came from typing one of its titles exactly (any variant). */
   exact: Uint8Array;
 }
@@ -340,6 +342,7 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
       entryDescription: new Int32Array(entries.length),
       entryDescriptionStack: new Int32Array(entries.length),
       entryLiteral: new Uint8Array(entries.length),
+      entryExact: new Uint8Array(entries.length),
       exact: new Uint8Array(formCount),
     },
   };
@@ -632,7 +635,7 @@ function rankEntries(index: SearchIndex, text: string, tokens: readonly string[]
   const context: QueryContext = { typing: /[\s\p{P}]$/u.test(text) ? null : (tokens.at(-1) ?? null), head: headWordOfText(text), matched: new Map() };
   for (const variant of queryVariants(index, tokens)) scoreVariant(index, variant, context);
   let entryCount = 0;
-  const entryExact = new Map<number, boolean>();
+  const { entryExact } = index.scratch;
   for (let position = 0; position < touched.count; position += 1) {
     const form = touched.forms[position] ?? 0;
     const score = best[form] ?? 0;
@@ -655,19 +658,19 @@ function rankEntries(index: SearchIndex, text: string, tokens: readonly string[]
     if (score > current || (score === current && form < (entryForm[entry] ?? 0))) {
       entryBest[entry] = score;
       entryForm[entry] = form;
-      entryExact.set(entry, exact[form] === 1);
+      entryExact[entry] = exact[form] ?? 0;
     }
   }
   const typed = normalizeText(text);
   for (let position = 0; position < entryCount; position += 1) {
     const entry = entryStack[position] ?? 0;
-    index.scratch.entryLiteral[entry] = entryExact.get(entry) === true && normalizedTitle(index, entryForm[entry] ?? 0) === typed ? 1 : 0;
+    index.scratch.entryLiteral[entry] = entryExact[entry] === 1 && normalizedTitle(index, entryForm[entry] ?? 0) === typed ? 1 : 0;
   }
   const chosen = selectBest(index, entryStack, entryCount, limit);
   const results = chosen.map((entry): SearchResult => {
     const found = index.entries[entry];
     const form = (entryTyped[entry] ?? -1) >= 0 ? (entryTyped[entry] ?? 0) : (entryForm[entry] ?? 0);
-    const facts: MatchFacts = { query: tokens, form, exact: (entryTyped[entry] ?? -1) >= 0 || entryExact.get(entry) === true };
+    const facts: MatchFacts = { query: tokens, form, exact: (entryTyped[entry] ?? -1) >= 0 || entryExact[entry] === 1 };
     return {
       slug: found?.slug ?? '',
       title: found?.title ?? '',
