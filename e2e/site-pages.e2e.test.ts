@@ -66,6 +66,22 @@ describe('finding a job from the home page', () => {
     await page.close();
   });
 
+  it('explains each suggestion and says when a military rank is not in the catalog', async () => {
+    const page = await session().context.newPage();
+    await page.goto(`${siteUrl}/`);
+    const box = page.getByRole('combobox').first();
+    await box.click();
+    await box.pressSequentially('mayor', { delay: 30 });
+    const option = page.getByRole('option').first();
+    await option.waitFor();
+    await expect(option.textContent()).resolves.toContain('Mayor → Chief Executives: elected officials who head a government');
+    await page.goto(`${siteUrl}/search?q=${encodeURIComponent('Staff Sergeant')}`);
+    await expect(page.getByTestId('not-in-catalog').textContent()).resolves.toMatch(/not in the catalog: military ranks have no civilian O\*NET occupation/);
+    await expect(page.locator('main').innerText()).resolves.toMatch(/Nearest civilian occupation to “Staff Sergeant”/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('offers the personal report from the home page and from every assessment page', async () => {
     const page = await session().context.newPage();
     await page.goto(`${siteUrl}/`);

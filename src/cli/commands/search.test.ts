@@ -25,7 +25,7 @@ async function run(...argv: string[]) {
   return { code, ...output };
 }
 
-const RESULT_KEYS = ['slug', 'title', 'socCode', 'onetCode', 'matchedTitle', 'score'];
+const RESULT_KEYS = ['slug', 'title', 'socCode', 'onetCode', 'matchedTitle', 'score', 'explanation'];
 
 describe('jobzone search', () => {
   it('prints the query, the matched title and the occupation with its code', async () => {
@@ -42,6 +42,23 @@ describe('jobzone search', () => {
     expect(parsed.results).toHaveLength(1);
     expect(Object.keys(parsed.results[0] ?? {})).toEqual(RESULT_KEYS);
     expect(parsed.results[0]).toMatchObject({ slug: 'database-administrators', socCode: '15-1242', onetCode: '15-1242.00' });
+  });
+
+  it('explains each result, in the text output and in the JSON', async () => {
+    const text = await run('search', 'rn', '--root', root);
+    expect(text.stdout.split('\n')[1]).toBe('    Matches an O*NET short title: “RN”');
+    const { stdout } = await run('search', 'cashier', '--json', '--root', root);
+    const parsed = JSON.parse(stdout) as { results: { explanation: string }[]; notInCatalog: unknown };
+    expect(parsed.results[0]?.explanation).toBe('Matches the occupation’s own title');
+    expect(parsed.notInCatalog).toBeNull();
+  });
+
+  it('says plainly when a military title has no civilian occupation', async () => {
+    const json = JSON.parse((await run('search', 'Lance Corporal', '--json', '--root', root)).stdout) as { notInCatalog: { notice: string } | null };
+    expect(json.notInCatalog?.notice).toBe('not in the catalog: military ranks have no civilian O*NET occupation');
+    const text = await run('search', 'Lance Corporal', '--root', root);
+    expect(text.code).toBe(0);
+    expect(text.stdout.split('\n')[0]).toBe('"Lance Corporal" is not in the catalog: military ranks have no civilian O*NET occupation. Nearest civilian occupations:');
   });
 
   it('finds expert roles from content/ beside the catalog', async () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadSearchEntries, SearchDataError } from '../../features/search/search-entries.ts';
-import { buildSearchIndex, isSearchableQuery, search, type SearchIndex, type SearchResult } from '../../features/search/search-index.ts';
+import { buildSearchIndex, isSearchableQuery, searchTitles, type SearchAnswer, type SearchIndex } from '../../features/search/search-index.ts';
 import { describeFileError } from '../../shared/files.ts';
 import { EXIT, UsageError, type CliIo, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
@@ -14,20 +14,22 @@ function parseLimit(value: string | undefined): number {
   return Number(value);
 }
 
-function toJson(query: string, results: readonly SearchResult[]): string {
+function toJson(query: string, answer: SearchAnswer): string {
   return JSON.stringify({
     query,
-    results: results.map(({ slug, title, socCode, onetCode, matchedTitle, score }) => ({ slug, title, socCode, onetCode, matchedTitle, score })),
+    results: answer.results.map(({ slug, title, socCode, onetCode, matchedTitle, score, explanation }) => ({ slug, title, socCode, onetCode, matchedTitle, score, explanation })),
+    notInCatalog: answer.notInCatalog,
   });
 }
 
-function toText(query: string, results: readonly SearchResult[]): string {
-  if (results.length === 0) return `No occupation or role matches "${query}".\n`;
-  const lines = results.map((result, position) => {
+function toText(query: string, answer: SearchAnswer): string {
+  const notice = answer.notInCatalog ? `"${query}" is ${answer.notInCatalog.notice}. Nearest civilian occupations:\n` : '';
+  if (answer.results.length === 0) return `${notice}No occupation or role matches "${query}".\n`;
+  const lines = answer.results.map((result, position) => {
     const code = result.onetCode ?? 'no O*NET code';
-    return `${String(position + 1).padStart(2)}. ${query} → ${result.matchedTitle} → ${result.title} (${code})  score ${result.score.toFixed(2)}`;
+    return `${String(position + 1).padStart(2)}. ${query} → ${result.matchedTitle} → ${result.title} (${code})  score ${result.score.toFixed(2)}\n    ${result.explanation}`;
   });
-  return `${lines.join('\n')}\n`;
+  return `${notice}${lines.join('\n')}\n`;
 }
 
 async function loadIndex(root: string | undefined, io: CliIo): Promise<SearchIndex | null> {
@@ -48,10 +50,13 @@ export const searchCommand: Command = {
 
 Finds the occupations and expert-assessed roles a job title most likely means, from O*NET
 titles, alternate and reported titles and role aliases; typos, abbreviations ("RN", "DBA"),
-word order, plurals and case do not matter. Each result names the title that matched.
+word order, plurals and case do not matter. Each result names the title that matched and says
+why. A military rank or speciality ("Sergeant") has no civilian occupation: search says so and
+lists the nearest civilian occupations.
 
 Options:
-  --json         print {"query", "results": [{slug, title, socCode, onetCode, matchedTitle, score}]}
+  --json         print {"query", "results": [{slug, title, socCode, onetCode, matchedTitle, score,
+                 explanation}], "notInCatalog": null or {notice, reason}}
   --batch <file> read one query per line and print one JSON line per query, in the same shape
   --limit N      at most N results per query (default ${DEFAULT_LIMIT})
   --root <dir>   read catalog/ and content/ from this folder (default: this checkout)
@@ -81,7 +86,7 @@ Exit codes: 0 ok, 1 catalog or batch file cannot be read, 2 usage error.`,
       if (!index) return EXIT.invalid;
       const queries = text.split(/\r?\n/);
       if (queries.at(-1) === '') queries.pop();
-      for (const query of queries) io.stdout(`${toJson(query, search(index, query, { limit }))}\n`);
+      for (const query of queries) io.stdout(`${toJson(query, searchTitles(index, query, { limit }))}\n`);
       return EXIT.ok;
     }
     if (positionals.length > 1) throw new UsageError(`expected one query, found ${positionals.length}; put a title of several words in quotes`);
@@ -89,8 +94,8 @@ Exit codes: 0 ok, 1 catalog or batch file cannot be read, 2 usage error.`,
     if (query === undefined || !isSearchableQuery(query)) throw new UsageError('missing the job title to search for');
     const index = await loadIndex(root, io);
     if (!index) return EXIT.invalid;
-    const results = search(index, query, { limit });
-    io.stdout(values.json ? `${toJson(query, results)}\n` : toText(query, results));
+    const answer = searchTitles(index, query, { limit });
+    io.stdout(values.json ? `${toJson(query, answer)}\n` : toText(query, answer));
     return EXIT.ok;
   },
 };

@@ -1,5 +1,5 @@
 import type { Zone } from '../../methodology/index.ts';
-import { search } from '../search/search-index.ts';
+import { searchTitles, type NotInCatalog } from '../search/search-index.ts';
 import { assessmentKey, categorySlug, type AssessmentEntry, type ReadModel, type RoleEntry } from './read-model.ts';
 
 /** Finds a role and one of its assessments (its default seniority when none is named). */
@@ -75,16 +75,28 @@ export interface RoleSearchHit {
   title: string;
   matchedTitle: string;
   onetCode: string | null;
+  /** Why the title matched ("Mayor → Chief Executives: elected officials who head a government"). */
+  explanation: string;
   entry: AssessmentEntry | null;
+}
+
+/** Searches titles, attaches each hit's current assessment, and says when the title is not in the catalog at all. */
+export function searchRoleTitles(model: ReadModel, query: string, limit = 10): { hits: RoleSearchHit[]; notInCatalog: NotInCatalog | null } {
+  const answer = searchTitles(model.search, query, { limit });
+  return {
+    hits: answer.results.map((hit) => ({
+      slug: hit.slug,
+      title: hit.title,
+      matchedTitle: hit.matchedTitle,
+      onetCode: hit.onetCode,
+      explanation: hit.explanation,
+      entry: currentOf(model, hit.slug),
+    })),
+    notInCatalog: answer.notInCatalog,
+  };
 }
 
 /** Searches titles and attaches each hit's current assessment. */
 export function searchRoles(model: ReadModel, query: string, limit = 10): RoleSearchHit[] {
-  return search(model.search, query, { limit }).map((hit) => ({
-    slug: hit.slug,
-    title: hit.title,
-    matchedTitle: hit.matchedTitle,
-    onetCode: hit.onetCode,
-    entry: currentOf(model, hit.slug),
-  }));
+  return searchRoleTitles(model, query, limit).hits;
 }

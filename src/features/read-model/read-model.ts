@@ -119,6 +119,7 @@ function buildSearchEntries(input: ReadModelInput, roles: ReadonlyMap<string, Ro
       onetCode: occupation.onetCode,
       socCode: occupation.socCode,
       employment: occupation.employment2024?.value ?? null,
+      description: occupation.description,
       titles: byOccupation.get(occupation.onetCode) ?? [{ text: occupation.title, kind: 'onet' }],
     });
   }

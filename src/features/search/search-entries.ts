@@ -60,6 +60,7 @@ export async function loadSearchEntries(root: string = REPOSITORY_ROOT): Promise
       onetCode: occupation.onetCode,
       socCode: occupation.socCode,
       employment: occupation.employment2024?.value ?? null,
+      description: occupation.description,
       titles: [],
     });
   }

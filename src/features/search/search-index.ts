@@ -1,6 +1,12 @@
 import { buildAbbreviations, type Expansion } from './abbreviations.ts';
+import { buildDescriptionField, type DescriptionField } from './description-field.ts';
+import { explainMatch, type MatchFacts } from './explain-match.ts';
 import { buildFuzzyVocabulary, findNearWords, type FuzzyVocabulary } from './fuzzy-words.ts';
-import { exactKey, titleForms, tokenize } from './search-text.ts';
+import { headKind, headWord, headWordOfText, kindAgreement, kindMask, sameKindWords } from './kind-words.ts';
+import { buildMilitaryTitles, findMilitaryGroup, type MilitaryTitles } from './military-titles.ts';
+import { OFFICE_TITLES } from './office-titles.ts';
+import { exactKey, isLevelWord, normalizeText, titleForms, tokenize } from './search-text.ts';
+import { wordRoot } from './word-roots.ts';
 
 /** Where a title comes from: O*NET's own title, its alternate and short titles, titles workers reported, or an expert role's alias. */
 export type TitleKind = 'onet' | 'alternate' | 'short' | 'reported' | 'alias';
@@ -8,6 +14,8 @@ export type TitleKind = 'onet' | 'alternate' | 'short' | 'reported' | 'alias';
 export interface SearchTitle {
   text: string;
   kind: TitleKind;
+  /** Why a curated title means this occupation ("elected officials who head a government"); shown to explain the match. */
+  reason?: string;
 }
 
 /** One thing a search can find: an O*NET occupation or an expert-assessed role, with every title it goes by. */
@@ -21,6 +29,9 @@ export interface SearchEntry {
   /** How many people hold the job (BLS employment); breaks ties between equally good matches toward the common job. */
   employment?: number | null;
   titles: SearchTitle[];
+  /** The occupation's description and task statements: a weaker second field that picks between siblings. */
+  description?: string | null;
+  tasks?: readonly string[];
 }
 
 export interface SearchResult {
@@ -32,6 +43,22 @@ export interface SearchResult {
   matchedTitle: string;
   /** 1 for the occupation's own title typed exactly; lower for alternates, partial and fuzzy matches. */
   score: number;
+  /** Why this result matched, in a short sentence ("Mayor → Chief Executives: elected officials who head a government"). */
+  explanation: string;
+}
+
+/** Said when the title typed names a job with no civilian O*NET occupation (a military rank or speciality). */
+export interface NotInCatalog {
+  /** The plain statement shown to the reader ("not in the catalog: military ranks have no civilian O*NET occupation"). */
+  notice: string;
+  reason: string;
+}
+
+/** What a search answers: results best first, and a notice when the title is not in the catalog at all. */
+export interface SearchAnswer {
+  results: SearchResult[];
+  /** Set when the title has no occupation in the catalog; the results are then the nearest civilian occupations. */
+  notInCatalog: NotInCatalog | null;
 }
 
 export interface SearchOptions {
@@ -43,17 +70,33 @@ export interface SearchIndex {
   entries: readonly SearchEntry[];
   formEntry: Int32Array;
   formTitle: readonly string[];
+  /** The reason of a curated title ("elected officials who head a government"), or null. */
+  formReason: readonly (string | null)[];
+  formKind: readonly TitleKind[];
+  /** The kind words of each form (helper, supervisor, technician…), as a bit mask. */
+  formKindMask: Uint8Array;
+  /** The kind of each form's head ("helper" in "Toolmaker Helper"), as a bit mask. */
+  formHeadKind: Uint8Array;
+  /** Each form's word ids: formWordIds[formWordStart[form] … formWordStart[form + 1]). */
+  formWordStart: Int32Array;
+  formWordIds: Int32Array;
   formFactor: Float64Array;
   formPrimary: Uint8Array;
   formWeight: Float64Array;
   exactForms: Map<string, number[]>;
   wordIds: Map<string, number>;
+  /** Every title word, by id. */
+  wordsById: readonly string[];
   sortedWords: readonly string[];
   wordWeight: Float64Array;
   wordDocumentCount: Int32Array;
   postings: readonly Int32Array[];
   fuzzy: FuzzyVocabulary;
   abbreviations: Map<string, Expansion[]>;
+  /** Words of the same root as a title word ("teaching" → "teacher"), by word id. */
+  rootWords: readonly (readonly number[])[];
+  description: DescriptionField;
+  military: MilitaryTitles;
   /** How common each entry's job is, on the scale of a title score; breaks ties toward the common job. */
   entryPrior: Float64Array;
   scratch: Scratch;
@@ -75,6 +118,17 @@ interface Scratch {
   touched: { forms: Int32Array; count: number };
   typedExactly: Uint8Array;
   entryTyped: Int32Array;
+  /** Which query tokens each form matched (bit per token of the variant being scored). */
+  formTokens: Int32Array;
+  /** Which query tokens each entry's description uses (bit per token of the variant being scored). */
+  entryDescription: Int32Array;
+  entryDescriptionStack: Int32Array;
+  /** 1 when the entry's best title is, letter for letter, what was typed ("Teacher Aide", not "Teacher's Aide"). */
+  entryLiteral: Uint8Array;
+  /** 1 when the entry's best form was typed as a whole title. */
+  entryExact: Uint8Array;
+  /** 1 when the form's best score came from typing one of its titles exactly (any variant). */
+  exact: Uint8Array;
 }
 
 /** Exact-match score by kind of title: the occupation's own title beats an alternate, which beats a reported one. */
@@ -86,10 +140,25 @@ const VARIANT_FACTOR = 0.99;
 const MAX_QUERY_TOKENS = 12;
 const PRIOR_EMPLOYMENT_WEIGHT = 0.05;
 const MAX_PREFIX_COMPLETIONS = 10;
+/** A word of the same kind ("head" for "supervisor") or root ("teaching" for "teacher") matches at this quality. */
+const RELATED_WORD_QUALITY = 0.8;
+const MAX_ROOT_WORDS = 4;
+const MAX_RELATED_POSTINGS = 1500;
+/** A known compound ("toolmaker") is also tried as two words only when few titles use it. */
+const RARE_COMPOUND = 5;
+/** A query word the matched title lacks but the occupation's description uses counts this much toward coverage. */
+const DESCRIPTION_SHARE = 0.5;
+/** At most this much is added to a partial match whose occupation's description uses every query word. */
+const DESCRIPTION_BONUS = 0.03;
+/** A title that lacks the query's head word ("custodian" in "Head Custodian") keeps this share of its score. */
+const HEAD_MISSING_FACTOR = 0.9;
+/** Bits available to mark which query tokens a form matched. */
+const MAX_TOKEN_BITS = 30;
 
 interface FormDraft {
   entry: number;
   title: string;
+  reason: string | null;
   tokens: string[];
   key: string;
   primary: boolean;
@@ -122,7 +191,16 @@ function draftForms(entries: readonly SearchEntry[]): FormDraft[] {
         const tokens = [...new Set(tokenize(form))];
         if (tokens.length === 0) continue;
         const key = exactKey(tokens);
-        const draft: FormDraft = { entry: entryIndex, title: title.text, tokens, key, primary: key === primaryKey, whole: position === 0, kind: title.kind };
+        const draft: FormDraft = {
+          entry: entryIndex,
+          title: title.text,
+          reason: title.reason ?? null,
+          tokens,
+          key,
+          primary: key === primaryKey,
+          whole: position === 0,
+          kind: title.kind,
+        };
         const existing = byKey.get(key);
         if (existing === undefined || preferForm(draft, existing) < 0) byKey.set(key, draft);
       }
@@ -132,8 +210,39 @@ function draftForms(entries: readonly SearchEntry[]): FormDraft[] {
   return drafts;
 }
 
+/** Adds the curated office titles ("Mayor") to the occupations they mean, leaving the input untouched. */
+function withOfficeTitles(entries: readonly SearchEntry[]): SearchEntry[] {
+  const firstByCode = new Map<string, number>();
+  for (const [position, entry] of entries.entries()) {
+    if (!entry.expert && entry.onetCode !== null && !firstByCode.has(entry.onetCode)) firstByCode.set(entry.onetCode, position);
+  }
+  const added = new Map<number, SearchTitle[]>();
+  for (const office of OFFICE_TITLES) {
+    const position = firstByCode.get(office.onetCode);
+    if (position === undefined) continue;
+    added.set(position, [...(added.get(position) ?? []), { text: office.title, kind: 'alias', reason: office.reason }]);
+  }
+  return entries.map((entry, position) => {
+    const extra = added.get(position);
+    return extra ? { ...entry, titles: [...entry.titles, ...extra] } : entry;
+  });
+}
+
+function relatedByRoot(words: readonly string[]): number[][] {
+  const byRoot = new Map<string, number[]>();
+  const roots = words.map((word) => wordRoot(word));
+  for (const [id, root] of roots.entries()) {
+    if (root === null) continue;
+    const family = byRoot.get(root);
+    if (family) family.push(id);
+    else byRoot.set(root, [id]);
+  }
+  return roots.map((root, id) => (root === null ? [] : (byRoot.get(root) ?? []).filter((other) => other !== id).slice(0, MAX_ROOT_WORDS)));
+}
+
 /** Builds the search index over occupations and roles; entries keep their order for the final tie-break. */
-export function buildSearchIndex(entries: readonly SearchEntry[]): SearchIndex {
+export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
+  const entries = withOfficeTitles(input);
   const drafts = draftForms(entries);
   const formCount = drafts.length;
   const wordIds = new Map<string, number>();
@@ -161,8 +270,15 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): SearchIndex {
   const formFactor = new Float64Array(formCount);
   const formPrimary = new Uint8Array(formCount);
   const formWeight = new Float64Array(formCount);
+  const formKindMask = new Uint8Array(formCount);
+  const formHeadKind = new Uint8Array(formCount);
+  const formWordStart = new Int32Array(formCount + 1);
+  const formWordIds = Int32Array.from(formWords.flat());
   const exactForms = new Map<string, number[]>();
   for (const [formId, draft] of drafts.entries()) {
+    formKindMask[formId] = kindMask(draft.tokens);
+    formHeadKind[formId] = headKind(draft.tokens);
+    formWordStart[formId + 1] = (formWordStart[formId] ?? 0) + (formWords[formId]?.length ?? 0);
     formEntry[formId] = draft.entry;
     formPrimary[formId] = draft.primary ? 1 : 0;
     formFactor[formId] = draft.primary ? 1 : KIND_FACTOR[draft.kind];
@@ -179,21 +295,32 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): SearchIndex {
   }
   const words = [...wordIds.keys()];
   const abbreviations = buildAbbreviations(entries.flatMap((entry) => entry.titles.map((title) => title.text)));
+  const description = buildDescriptionField(entries.map((entry) => [entry.description ?? '', ...(entry.tasks ?? [])]));
   return {
     entries,
     formEntry,
     formTitle: drafts.map((draft) => draft.title),
+    formReason: drafts.map((draft) => draft.reason),
+    formKind: drafts.map((draft) => draft.kind),
+    formKindMask,
+    formHeadKind,
+    formWordStart,
+    formWordIds,
     formFactor,
     formPrimary,
     formWeight,
     exactForms,
     wordIds,
+    wordsById: words,
     sortedWords: [...words].sort(compareText),
     wordWeight,
     wordDocumentCount: Int32Array.from(documentCount),
     postings: postingLists,
     fuzzy: buildFuzzyVocabulary(words),
     abbreviations,
+    rootWords: relatedByRoot(words),
+    description,
+    military: buildMilitaryTitles(),
     entryPrior: Float64Array.from(entries, (entry) => PRIOR_EMPLOYMENT_WEIGHT * Math.log10(10 + (entry.employment ?? 0))),
     scratch: {
       tokenQuery: new Float64Array(formCount),
@@ -211,6 +338,12 @@ export function buildSearchIndex(entries: readonly SearchEntry[]): SearchIndex {
       touched: { forms: new Int32Array(formCount), count: 0 },
       typedExactly: new Uint8Array(formCount),
       entryTyped: new Int32Array(entries.length),
+      formTokens: new Int32Array(formCount),
+      entryDescription: new Int32Array(entries.length),
+      entryDescriptionStack: new Int32Array(entries.length),
+      entryLiteral: new Uint8Array(entries.length),
+      entryExact: new Uint8Array(entries.length),
+      exact: new Uint8Array(formCount),
     },
   };
 }
@@ -263,8 +396,20 @@ function isMisspelledStopWord(token: string): boolean {
 function matchToken(index: SearchIndex, token: string, isLast: boolean): QueryToken | null {
   const exact = index.wordIds.get(token);
   const matches: WordMatch[] = [];
-  if (exact !== undefined) matches.push({ id: exact, quality: 1 });
-  else {
+  if (exact !== undefined) {
+    matches.push({ id: exact, quality: 1 });
+    for (const word of sameKindWords(token)) {
+      const id = index.wordIds.get(word);
+      if (id !== undefined) matches.push({ id, quality: RELATED_WORD_QUALITY });
+    }
+    for (const id of index.rootWords[exact] ?? []) {
+      // A common relative ("management" for "manager") costs long postings and tells little.
+      if ((index.wordDocumentCount[id] ?? 0) > MAX_RELATED_POSTINGS || matches.some((match) => match.id === id)) continue;
+      matches.push({ id, quality: RELATED_WORD_QUALITY });
+    }
+  } else if (index.description.wordIds.has(token) || index.military.words.has(token)) {
+    // A real word no title uses ("sonar", "infantryman"): never "correct" it into a title word it is not.
+  } else {
     if (isMisspelledStopWord(token)) return null;
     const maxDistance = token.length >= 7 ? 2 : token.length >= 4 ? 1 : 0;
     for (const near of findNearWords(index.fuzzy, token, maxDistance)) {
@@ -283,6 +428,9 @@ function matchToken(index: SearchIndex, token: string, isLast: boolean): QueryTo
 
 function queryVariants(index: SearchIndex, tokens: readonly string[]): Variant[] {
   const variants: Variant[] = [{ tokens: [...tokens], factor: 1 }];
+  // "Senior Staff Accountant II" is a staff accountant: a level is not a different job.
+  const withoutLevel = tokens.filter((token) => !isLevelWord(token));
+  if (withoutLevel.length > 0 && withoutLevel.length < tokens.length) variants.push({ tokens: withoutLevel, factor: VARIANT_FACTOR });
   for (const [position, token] of tokens.entries()) {
     for (const expansion of (index.abbreviations.get(token) ?? []).slice(0, 2)) {
       // "CNC Operator (Computer Numerical Control Operator)" already says what CNC stands for.
@@ -293,8 +441,13 @@ function queryVariants(index: SearchIndex, tokens: readonly string[]): Variant[]
     if (next !== undefined && index.wordIds.has(token + next)) {
       variants.push({ tokens: [...tokens.slice(0, position), token + next, ...tokens.slice(position + 2)], factor: VARIANT_FACTOR });
     }
-    if (!index.wordIds.has(token)) {
-      for (let cut = 2; cut <= token.length - 2; cut += 1) {
+    // "Toolmaker" is also a "tool maker": split a compound into two title words even when it is known,
+    // but only into words of four letters or more, so a known word is not cut into syllables.
+    const id = index.wordIds.get(token);
+    const known = id !== undefined;
+    if (!known || (token.length >= 8 && (index.wordDocumentCount[id] ?? 0) <= RARE_COMPOUND)) {
+      const shortest = known ? 4 : 2;
+      for (let cut = shortest; cut <= token.length - shortest; cut += 1) {
         const [head, tail] = [token.slice(0, cut), token.slice(cut)];
         if (index.wordIds.has(head) && index.wordIds.has(tail)) {
           variants.push({ tokens: [...tokens.slice(0, position), head, tail, ...tokens.slice(position + 1)], factor: VARIANT_FACTOR });
@@ -309,6 +462,8 @@ function queryVariants(index: SearchIndex, tokens: readonly string[]): Variant[]
 interface QueryContext {
   /** The word the person may still be typing, completed by prefix; null once the query ends in a space. */
   typing: string | null;
+  /** The query's head word as written ("commissioner" in "Commissioner of Agriculture"), or null. */
+  head: string | null;
   matched: Map<string, QueryToken | null>;
 }
 
@@ -319,56 +474,111 @@ function matchTokenOnce(index: SearchIndex, token: string, isLast: boolean, cont
   return context.matched.get(key) ?? null;
 }
 
+/** Marks, for the variant being scored, which of its tokens each entry's description uses; returns how many entries it marked. */
+function markDescriptions(index: SearchIndex, words: readonly string[]): number {
+  const { entryDescription, entryDescriptionStack } = index.scratch;
+  let count = 0;
+  for (const [position, word] of words.entries()) {
+    if (position >= MAX_TOKEN_BITS) break;
+    const id = index.description.wordIds.get(word);
+    const list = id === undefined ? undefined : index.description.postings[id];
+    if (!list) continue;
+    for (let at = 0; at < list.length; at += 1) {
+      const entry = list[at] ?? 0;
+      if ((entryDescription[entry] ?? 0) === 0) entryDescriptionStack[count++] = entry;
+      entryDescription[entry] = (entryDescription[entry] ?? 0) | (1 << position);
+    }
+  }
+  return count;
+}
+
 function scoreVariant(index: SearchIndex, variant: Variant, context: QueryContext): void {
-  const { tokenQuery, tokenTitle, query, title, best, tokenStack, formStack, touched } = index.scratch;
+  const { tokenQuery, tokenTitle, query, title, best, tokenStack, formStack, touched, formTokens, entryDescription, entryDescriptionStack, exact } = index.scratch;
   const tokens: QueryToken[] = [];
+  const words: string[] = [];
   for (const [position, token] of variant.tokens.entries()) {
     const matched = matchTokenOnce(index, token, position === variant.tokens.length - 1, context);
-    if (matched) tokens.push(matched);
+    if (matched) {
+      tokens.push(matched);
+      words.push(token);
+    }
   }
   const queryWeight = tokens.reduce((sum, token) => sum + token.weight, 0);
   if (queryWeight === 0) return;
+  const queryKinds = kindMask(words);
+  const queryHeadKind = headKind(words);
+  const head = context.head !== null && words.includes(context.head) ? context.head : headWord(words);
+  const headBit = head === null ? 0 : 1 << Math.min(MAX_TOKEN_BITS, words.lastIndexOf(head));
   let formCount = 0;
-  for (const token of tokens) {
+  for (const [position, token] of tokens.entries()) {
+    const bit = position < MAX_TOKEN_BITS ? 1 << position : 0;
     let tokenFormCount = 0;
     for (const match of token.matches) {
       const list = index.postings[match.id];
       if (!list) continue;
       const onQuery = match.quality * token.weight;
       const onTitle = match.quality * (index.wordWeight[match.id] ?? 0);
-      for (let position = 0; position < list.length; position += 1) {
-        const form = list[position] ?? 0;
+      for (let at = 0; at < list.length; at += 1) {
+        const form = list[at] ?? 0;
         const seen = tokenQuery[form] ?? 0;
         if (seen === 0) tokenStack[tokenFormCount++] = form;
         if (onQuery > seen) tokenQuery[form] = onQuery;
         if (onTitle > (tokenTitle[form] ?? 0)) tokenTitle[form] = onTitle;
       }
     }
-    for (let position = 0; position < tokenFormCount; position += 1) {
-      const form = tokenStack[position] ?? 0;
-      if ((query[form] ?? 0) === 0) formStack[formCount++] = form;
+    for (let at = 0; at < tokenFormCount; at += 1) {
+      const form = tokenStack[at] ?? 0;
+      if ((query[form] ?? 0) === 0) {
+        formStack[formCount++] = form;
+        formTokens[form] = 0;
+      }
       query[form] = (query[form] ?? 0) + (tokenQuery[form] ?? 0);
       title[form] = (title[form] ?? 0) + (tokenTitle[form] ?? 0);
+      formTokens[form] = (formTokens[form] ?? 0) | bit;
       tokenQuery[form] = 0;
       tokenTitle[form] = 0;
     }
   }
-  const keep = (form: number, score: number) => {
+  const describedCount = words.length > 1 ? markDescriptions(index, words) : 0;
+  const weights = tokens.map((token) => token.weight);
+  const bitCount = Math.min(MAX_TOKEN_BITS, tokens.length);
+  const keep = (form: number, score: number, isExact: boolean) => {
     const previous = best[form] ?? 0;
     if (previous === 0) touched.forms[touched.count++] = form;
-    if (score > previous) best[form] = score;
+    if (score > previous) {
+      best[form] = score;
+      exact[form] = isExact ? 1 : 0;
+    }
   };
   for (let position = 0; position < formCount; position += 1) {
     const form = formStack[position] ?? 0;
-    const queryCoverage = Math.min(1, (query[form] ?? 0) / queryWeight);
+    // A query word the title lacks still counts, more weakly, when the occupation's description uses it.
+    const unmatched = (entryDescription[index.formEntry[form] ?? 0] ?? 0) & ~(formTokens[form] ?? 0);
+    const describedMask = entryDescription[index.formEntry[form] ?? 0] ?? 0;
+    let described = 0;
+    let describedAll = 0;
+    if (describedMask !== 0) {
+      for (let bit = 0; bit < bitCount; bit += 1) {
+        if ((describedMask & (1 << bit)) === 0) continue;
+        const weight = weights[bit] ?? 0;
+        describedAll += weight;
+        if (unmatched & (1 << bit)) described += DESCRIPTION_SHARE * weight;
+      }
+    }
+    const queryCoverage = Math.min(1, ((query[form] ?? 0) + described) / queryWeight);
     const titleCoverage = Math.min(1, (title[form] ?? 0) / (index.formWeight[form] ?? 1));
-    const partial = PARTIAL_CEILING * (QUERY_COVERAGE_SHARE * queryCoverage + (1 - QUERY_COVERAGE_SHARE) * titleCoverage);
+    const fromTitle = PARTIAL_CEILING * (QUERY_COVERAGE_SHARE * queryCoverage + (1 - QUERY_COVERAGE_SHARE) * titleCoverage);
+    // Between titles that fit equally, the occupation whose description is about the query's words wins.
+    const partial = Math.min(PARTIAL_CEILING, fromTitle + DESCRIPTION_BONUS * (describedAll / queryWeight));
+    const kinds = kindAgreement(queryKinds, index.formKindMask[form] ?? 0, queryHeadKind, index.formHeadKind[form] ?? 0);
+    const headKept = headBit === 0 || ((formTokens[form] ?? 0) & headBit) !== 0 ? 1 : HEAD_MISSING_FACTOR;
     query[form] = 0;
     title[form] = 0;
-    keep(form, partial * (index.formFactor[form] ?? 1) * variant.factor);
+    keep(form, partial * kinds * headKept * (index.formFactor[form] ?? 1) * variant.factor, false);
   }
+  for (let position = 0; position < describedCount; position += 1) entryDescription[entryDescriptionStack[position] ?? 0] = 0;
   for (const form of index.exactForms.get(exactKey(variant.tokens)) ?? []) {
-    keep(form, (index.formFactor[form] ?? 1) * variant.factor);
+    keep(form, (index.formFactor[form] ?? 1) * variant.factor, true);
     if (variant.factor === 1) index.scratch.typedExactly[form] = 1;
   }
 }
@@ -376,8 +586,10 @@ function scoreVariant(index: SearchIndex, variant: Variant, context: QueryContex
 function compareEntries(index: SearchIndex, left: number, right: number): number {
   const { entryBest, entryForm, entrySupport, entryOwnTitle } = index.scratch;
   const entries = index.entries;
+  const { entryLiteral } = index.scratch;
   return (
     (entryBest[right] ?? 0) - (entryBest[left] ?? 0) ||
+    (entryLiteral[right] ?? 0) - (entryLiteral[left] ?? 0) ||
     (index.formPrimary[entryForm[right] ?? 0] ?? 0) - (index.formPrimary[entryForm[left] ?? 0] ?? 0) ||
     Number(entries[right]?.expert ?? false) - Number(entries[left]?.expert ?? false) ||
     (entryOwnTitle[right] ?? 0) + (index.entryPrior[right] ?? 0) - (entryOwnTitle[left] ?? 0) - (index.entryPrior[left] ?? 0) ||
@@ -400,16 +612,30 @@ function selectBest(index: SearchIndex, candidates: Int32Array, count: number, l
   return chosen;
 }
 
-/** Finds the occupations and roles a typed title most likely means, best first, one result per occupation or role. */
-export function search(index: SearchIndex, text: string, options: SearchOptions = {}): SearchResult[] {
-  const limit = Math.max(0, Math.floor(options.limit ?? 10));
-  const tokens = [...new Set(tokenize(text))].slice(0, MAX_QUERY_TOKENS);
-  if (tokens.length === 0 || limit === 0) return [];
-  const { best, entryBest, entryForm, entrySupport, entryOwnTitle, entryStack, touched, typedExactly, entryTyped } = index.scratch;
+const normalizedTitles = new WeakMap<SearchIndex, (string | undefined)[]>();
+
+/** A form's title as normalizeText leaves it, computed once per form and kept beside the index. */
+function normalizedTitle(index: SearchIndex, form: number): string {
+  let cache = normalizedTitles.get(index);
+  if (cache === undefined) {
+    cache = [];
+    normalizedTitles.set(index, cache);
+  }
+  return (cache[form] ??= normalizeText(index.formTitle[form] ?? ''));
+}
+
+function roundScore(score: number): number {
+  return Math.round(score * 10_000) / 10_000;
+}
+
+/** Ranks entries for the query tokens and names each result's matched title and why it matched. */
+function rankEntries(index: SearchIndex, text: string, tokens: readonly string[], limit: number): SearchResult[] {
+  const { best, entryBest, entryForm, entrySupport, entryOwnTitle, entryStack, touched, typedExactly, entryTyped, exact } = index.scratch;
   touched.count = 0;
-  const context: QueryContext = { typing: /[\s\p{P}]$/u.test(text) ? null : (tokens.at(-1) ?? null), matched: new Map() };
+  const context: QueryContext = { typing: /[\s\p{P}]$/u.test(text) ? null : (tokens.at(-1) ?? null), head: headWordOfText(text), matched: new Map() };
   for (const variant of queryVariants(index, tokens)) scoreVariant(index, variant, context);
   let entryCount = 0;
+  const { entryExact } = index.scratch;
   for (let position = 0; position < touched.count; position += 1) {
     const form = touched.forms[position] ?? 0;
     const score = best[form] ?? 0;
@@ -432,22 +658,69 @@ export function search(index: SearchIndex, text: string, options: SearchOptions 
     if (score > current || (score === current && form < (entryForm[entry] ?? 0))) {
       entryBest[entry] = score;
       entryForm[entry] = form;
+      entryExact[entry] = exact[form] ?? 0;
     }
   }
+  const typed = normalizeText(text);
+  for (let position = 0; position < entryCount; position += 1) {
+    const entry = entryStack[position] ?? 0;
+    index.scratch.entryLiteral[entry] = entryExact[entry] === 1 && normalizedTitle(index, entryForm[entry] ?? 0) === typed ? 1 : 0;
+  }
   const chosen = selectBest(index, entryStack, entryCount, limit);
-  const results = chosen.map((entry) => {
+  const results = chosen.map((entry): SearchResult => {
     const found = index.entries[entry];
+    const form = (entryTyped[entry] ?? -1) >= 0 ? (entryTyped[entry] ?? 0) : (entryForm[entry] ?? 0);
+    const facts: MatchFacts = { query: tokens, form, exact: (entryTyped[entry] ?? -1) >= 0 || entryExact[entry] === 1 };
     return {
       slug: found?.slug ?? '',
       title: found?.title ?? '',
       socCode: found?.socCode ?? null,
       onetCode: found?.onetCode ?? null,
-      matchedTitle: index.formTitle[(entryTyped[entry] ?? -1) >= 0 ? (entryTyped[entry] ?? 0) : (entryForm[entry] ?? 0)] ?? '',
-      score: Math.round((entryBest[entry] ?? 0) * 10_000) / 10_000,
+      matchedTitle: index.formTitle[form] ?? '',
+      score: roundScore(entryBest[entry] ?? 0),
+      explanation: explainMatch(index, entry, facts),
     };
   });
   for (let position = 0; position < entryCount; position += 1) entryBest[entryStack[position] ?? 0] = -1;
   return results;
+}
+
+/** Answers a title that only the military uses: says so, and lists the nearest civilian occupations first. */
+function militaryAnswer(index: SearchIndex, text: string, tokens: readonly string[], limit: number): SearchAnswer | null {
+  const group = findMilitaryGroup(index.military, tokens, (key) => index.exactForms.has(key));
+  if (group === null) return null;
+  const matched = rankEntries(index, text, tokens, limit);
+  const ceiling = Math.max(0.01, Math.min(0.5, matched[0]?.score ?? 0.5));
+  const nearest: SearchResult[] = [];
+  for (const { onetCode, why } of group.nearest) {
+    const entry = index.entries.find((candidate) => !candidate.expert && candidate.onetCode === onetCode);
+    if (!entry) continue;
+    nearest.push({
+      slug: entry.slug,
+      title: entry.title,
+      socCode: entry.socCode,
+      onetCode: entry.onetCode,
+      matchedTitle: entry.title,
+      score: ceiling,
+      explanation: `Nearest civilian occupation to “${text.trim()}”: ${why}`,
+    });
+  }
+  const listed = new Set(nearest.map((result) => result.slug));
+  const rest = matched.filter((result) => !listed.has(result.slug)).map((result) => ({ ...result, score: Math.min(result.score, ceiling) }));
+  return { results: [...nearest, ...rest].slice(0, limit), notInCatalog: { notice: `not in the catalog: ${group.reason}`, reason: group.reason } };
+}
+
+/** Finds the occupations and roles a typed title most likely means, best first, each with why it matched. */
+export function searchTitles(index: SearchIndex, text: string, options: SearchOptions = {}): SearchAnswer {
+  const limit = Math.max(0, Math.floor(options.limit ?? 10));
+  const tokens = [...new Set(tokenize(text))].slice(0, MAX_QUERY_TOKENS);
+  if (tokens.length === 0 || limit === 0) return { results: [], notInCatalog: null };
+  return militaryAnswer(index, text, tokens, limit) ?? { results: rankEntries(index, text, tokens, limit), notInCatalog: null };
+}
+
+/** Finds the occupations and roles a typed title most likely means, best first, one result per occupation or role. */
+export function search(index: SearchIndex, text: string, options: SearchOptions = {}): SearchResult[] {
+  return searchTitles(index, text, options).results;
 }
 
 /** Tells whether a query has anything to search for once punctuation and spaces are gone. */

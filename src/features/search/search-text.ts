@@ -5,6 +5,14 @@
 
 const STOP_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
 
+/** Words that give a job's level or grade, not the job: "Senior", "Junior", "II", "Grade 3". */
+const LEVEL_WORDS: ReadonlySet<string> = new Set(['senior', 'sr', 'junior', 'jr', 'principal', 'graduate', 'entry', 'level', 'grade', 'i', 'ii', 'iii', 'iv', '1', '2', '3', '4', '5']);
+
+/** Tells whether a stemmed token only gives a level or grade ("senior", "ii"). */
+export function isLevelWord(token: string): boolean {
+  return LEVEL_WORDS.has(token);
+}
+
 /** Tells whether a normalized token carries no meaning for matching ("and", "of", "the"…). */
 export function isStopWord(token: string): boolean {
   return STOP_WORDS.has(token);

@@ -23,6 +23,19 @@ describe('searching by job title', () => {
     expect(hit?.url).toBe('/roles/multimodal-ai-engineer/mid-level');
   });
 
+  it('explains each hit and names an office title’s reason', () => {
+    const hit = buildSearchView(model, 'Mayor').hits[0];
+    expect(hit).toMatchObject({ slug: 'chief-executives', explanation: 'Mayor → Chief Executives: elected officials who head a government' });
+  });
+
+  it('says when a military title is not in the catalog and shows the nearest civilian occupations', () => {
+    const view = buildSearchView(model, 'Infantryman');
+    expect(view.state).toBe('results');
+    expect(view.notInCatalog?.notice).toBe('not in the catalog: military specialities have no civilian O*NET occupation');
+    expect(view.hits[0]?.explanation).toMatch(/^Nearest civilian occupation to “Infantryman”/);
+    expect(buildSearchView(model, 'registered nurse').notInCatalog).toBeNull();
+  });
+
   it('offers example searches when the query is empty or finds nothing', () => {
     expect(buildSearchView(model, '  ').state).toBe('empty-query');
     const nothing = buildSearchView(model, 'qqqxxzz');
@@ -37,15 +50,22 @@ describe('the search API', () => {
     expect(body.query).toBe('registered nurse');
     expect(body.results).toHaveLength(3);
     const first = body.results[0];
-    expect(Object.keys(first ?? {}).sort()).toEqual(['label', 'matchedTitle', 'onetCode', 'score', 'slug', 'title', 'url', 'zone']);
+    expect(Object.keys(first ?? {}).sort()).toEqual(['explanation', 'label', 'matchedTitle', 'onetCode', 'score', 'slug', 'title', 'url', 'zone']);
+    expect(body.notInCatalog).toBeNull();
     expect(first).toMatchObject({ slug: 'registered-nurses', title: 'Registered Nurses', onetCode: '29-1141.00', url: '/roles/registered-nurses/all-levels' });
     expect(typeof first?.score).toBe('number');
     expect(first?.label).toMatch(/^(Green|Yellow|Red) \(/);
     expect(JSON.parse(JSON.stringify(body))).toEqual(body);
   });
 
+  it('carries the not-in-catalog notice at the top level for a military title', () => {
+    const body = buildSearchApiResponse(model, new URLSearchParams({ q: 'Staff Sergeant' }));
+    expect(body.notInCatalog).toEqual({ notice: 'not in the catalog: military ranks have no civilian O*NET occupation', reason: 'military ranks have no civilian O*NET occupation' });
+    expect(body.results[0]?.onetCode).toBe('33-1012.00');
+  });
+
   it('returns no results for an empty query', () => {
-    expect(buildSearchApiResponse(model, new URLSearchParams({ q: '' }))).toEqual({ query: '', results: [] });
+    expect(buildSearchApiResponse(model, new URLSearchParams({ q: '' }))).toEqual({ query: '', results: [], notInCatalog: null });
   });
 
   it('uses eight results by default and never more than the maximum', () => {

@@ -1,6 +1,7 @@
 import type { Zone } from '../../methodology/index.ts';
 import { isSearchableQuery } from '../search/search-index.ts';
-import { searchRoles } from '../read-model/read-model.queries.ts';
+import { searchRoleTitles } from '../read-model/read-model.queries.ts';
+import type { NotInCatalog } from '../search/search-index.ts';
 import type { ReadModel } from '../read-model/read-model.ts';
 import { assessmentHref, formatScore } from './role-summary.ts';
 
@@ -11,6 +12,8 @@ export interface SearchHitView {
   matchedTitle: string;
   /** True when the title typed is not the occupation's own ("RN" → "Registered Nurses"). */
   matchedOther: boolean;
+  /** Why the title matched, in one short sentence. */
+  explanation: string;
   onetCode: string | null;
   score: number | null;
   scoreText: string | null;
@@ -26,6 +29,8 @@ export interface SearchView {
   query: string;
   state: 'empty-query' | 'no-results' | 'results';
   hits: SearchHitView[];
+  /** Set when the title has no occupation in the catalog (a military rank); the hits are then the nearest civilian ones. */
+  notInCatalog: NotInCatalog | null;
   suggestions: { text: string; href: string }[];
 }
 
@@ -40,16 +45,18 @@ export function normalizeQuery(raw: string | null | undefined): string {
   return (raw ?? '').trim().slice(0, MAX_QUERY_LENGTH);
 }
 
-/** Searches titles and shapes each hit with its current score, zone and link. */
-export function findHits(model: ReadModel, query: string, limit: number): SearchHitView[] {
-  if (!isSearchableQuery(query)) return [];
-  return searchRoles(model, query, limit).map((hit) => {
+/** Searches titles and shapes each hit with its current score, zone and link, and says when the title is not in the catalog. */
+export function findAnswer(model: ReadModel, query: string, limit: number): { hits: SearchHitView[]; notInCatalog: NotInCatalog | null } {
+  if (!isSearchableQuery(query)) return { hits: [], notInCatalog: null };
+  const answer = searchRoleTitles(model, query, limit);
+  const hits = answer.hits.map((hit) => {
     const entry = hit.entry;
     return {
       slug: hit.slug,
       title: hit.title,
       matchedTitle: hit.matchedTitle,
       matchedOther: hit.matchedTitle.localeCompare(hit.title, 'en', { sensitivity: 'base' }) !== 0,
+      explanation: hit.explanation,
       onetCode: hit.onetCode,
       score: entry?.figures.score ?? null,
       scoreText: entry ? formatScore(entry.figures.score) : null,
@@ -60,20 +67,39 @@ export function findHits(model: ReadModel, query: string, limit: number): Search
       url: entry ? assessmentHref(entry.roleSlug, entry.seniority) : `/roles/${encodeURIComponent(hit.slug)}`,
     };
   });
+  return { hits, notInCatalog: answer.notInCatalog };
+}
+
+/** Searches titles and shapes each hit with its current score, zone and link. */
+export function findHits(model: ReadModel, query: string, limit: number): SearchHitView[] {
+  return findAnswer(model, query, limit).hits;
 }
 
 /** Builds the search results page, with example searches when there is nothing to show. */
 export function buildSearchView(model: ReadModel, rawQuery: string | null | undefined): SearchView {
   const query = normalizeQuery(rawQuery);
-  const hits = findHits(model, query, SEARCH_PAGE_LIMIT);
+  const { hits, notInCatalog } = findAnswer(model, query, SEARCH_PAGE_LIMIT);
   const state = !isSearchableQuery(query) ? 'empty-query' : hits.length === 0 ? 'no-results' : 'results';
-  return { query, state, hits, suggestions: SUGGESTED_QUERIES.map((text) => ({ text, href: `/search?q=${encodeURIComponent(text)}` })) };
+  return { query, state, hits, notInCatalog, suggestions: SUGGESTED_QUERIES.map((text) => ({ text, href: `/search?q=${encodeURIComponent(text)}` })) };
 }
 
 /** The JSON body of GET /api/v1/search. */
 export interface SearchApiResponse {
   query: string;
-  results: { slug: string; title: string; matchedTitle: string; onetCode: string | null; score: number | null; zone: Zone | null; label: string | null; url: string }[];
+  results: {
+    slug: string;
+    title: string;
+    matchedTitle: string;
+    onetCode: string | null;
+    score: number | null;
+    zone: Zone | null;
+    label: string | null;
+    url: string;
+    /** Why the title matched, in one short sentence. */
+    explanation: string;
+  }[];
+  /** Set when the title has no occupation in the catalog (a military rank); the results are then the nearest civilian ones. */
+  notInCatalog: NotInCatalog | null;
 }
 
 /** Reads the limit parameter of the search API: the default when absent or unusable, at most the maximum. */
@@ -86,9 +112,10 @@ export function parseSearchLimit(raw: string | null): number {
 /** Answers GET /api/v1/search?q=…&limit=… for the typeahead and API clients. */
 export function buildSearchApiResponse(model: ReadModel, params: URLSearchParams): SearchApiResponse {
   const query = normalizeQuery(params.get('q'));
-  const hits = findHits(model, query, parseSearchLimit(params.get('limit')));
+  const { hits, notInCatalog } = findAnswer(model, query, parseSearchLimit(params.get('limit')));
   return {
     query,
-    results: hits.map(({ slug, title, matchedTitle, onetCode, score, zone, label, url }) => ({ slug, title, matchedTitle, onetCode, score, zone, label, url })),
+    results: hits.map(({ slug, title, matchedTitle, onetCode, score, zone, label, url, explanation }) => ({ slug, title, matchedTitle, onetCode, score, zone, label, url, explanation })),
+    notInCatalog,
   };
 }

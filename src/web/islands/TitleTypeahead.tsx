@@ -38,6 +38,7 @@ export default function TitleTypeahead(props: Props) {
   const { id, label, placeholder, initialQuery = '', action = '/search', name = 'q', submitLabel = 'Search', hidden = {}, chooseHref, size = 'normal' } = props;
   const [query, setQuery] = useState(initialQuery);
   const [results, setResults] = useState<Result[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
   const [state, setState] = useState<TypeaheadState>(CLOSED);
   const [enhanced, setEnhanced] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -58,6 +59,7 @@ export default function TitleTypeahead(props: Props) {
     const path = suggestionPath(text);
     if (!path) {
       setResults([]);
+      setNotice(null);
       setState(CLOSED);
       return;
     }
@@ -68,6 +70,7 @@ export default function TitleTypeahead(props: Props) {
       .then((body) => {
         if (!body || controller.signal.aborted) return;
         setResults(body.results);
+        setNotice(body.notInCatalog ? `Not in the catalog: ${body.notInCatalog.reason}. Nearest civilian occupations:` : null);
         setState(receiveSuggestions(body.results.length));
       })
       .catch(() => undefined);
@@ -105,7 +108,8 @@ export default function TitleTypeahead(props: Props) {
 
   const open = enhanced && state.open && results.length > 0;
   const active = open && state.active >= 0 ? optionId(state.active) : undefined;
-  const status = !enhanced || query.trim() === '' ? '' : results.length === 0 ? 'No suggestions.' : `${results.length} suggestion${results.length === 1 ? '' : 's'}; use the up and down arrows to choose.`;
+  const count = results.length === 0 ? 'No suggestions.' : `${results.length} suggestion${results.length === 1 ? '' : 's'}; use the up and down arrows to choose.`;
+  const status = !enhanced || query.trim() === '' ? '' : notice ? `${notice} ${count}` : count;
 
   return (
     <form class={`typeahead typeahead--${size}`} action={action} method="get" role="search" aria-label={label} onSubmit={() => setState(CLOSED)}>
@@ -135,39 +139,43 @@ export default function TitleTypeahead(props: Props) {
             onBlur={() => setTimeout(() => setState((current) => ({ ...current, open: false, active: -1 })), 150)}
             onFocus={() => results.length > 0 && setState(receiveSuggestions(results.length))}
           />
-          <ul id={listId} role="listbox" aria-label={`Suggestions for ${label.toLowerCase()}`} class="typeahead__list" hidden={!open}>
-            {results.map((result, index) => (
-              <li
-                id={optionId(index)}
-                key={`${result.slug}-${index}`}
-                role="option"
-                aria-selected={index === state.active ? 'true' : 'false'}
-                class="typeahead__option"
-                onMouseDown={(event) => {
-                  event.preventDefault();
-                  choose(result);
-                }}
-              >
-                <span class="typeahead__title">
-                  {result.matchedTitle.toLowerCase() !== result.title.toLowerCase() ? (
-                    <>
-                      <span class="typeahead__matched">{result.matchedTitle}</span> → {result.title}
-                    </>
-                  ) : (
-                    result.title
-                  )}
-                </span>
-                {result.zone && result.score !== null ? (
-                  <span class="typeahead__figure">
-                    <span class="typeahead__score">{result.score.toFixed(1)}</span>{' '}
-                    <span class={`zone zone--${result.zone.toLowerCase()}`}>{result.zone}</span>
+          <div class="typeahead__panel" hidden={!open}>
+            {notice && <p class="typeahead__notice">{notice}</p>}
+            <ul id={listId} role="listbox" aria-label={`Suggestions for ${label.toLowerCase()}`} class="typeahead__list" hidden={!open}>
+              {results.map((result, index) => (
+                <li
+                  id={optionId(index)}
+                  key={`${result.slug}-${index}`}
+                  role="option"
+                  aria-selected={index === state.active ? 'true' : 'false'}
+                  class="typeahead__option"
+                  onMouseDown={(event) => {
+                    event.preventDefault();
+                    choose(result);
+                  }}
+                >
+                  <span class="typeahead__title">
+                    {result.matchedTitle.toLowerCase() !== result.title.toLowerCase() ? (
+                      <>
+                        <span class="typeahead__matched">{result.matchedTitle}</span> → {result.title}
+                      </>
+                    ) : (
+                      result.title
+                    )}
+                    <span class="typeahead__why">{result.explanation}</span>
                   </span>
-                ) : (
-                  <span class="typeahead__figure muted">not assessed</span>
-                )}
-              </li>
-            ))}
-          </ul>
+                  {result.zone && result.score !== null ? (
+                    <span class="typeahead__figure">
+                      <span class="typeahead__score">{result.score.toFixed(1)}</span>{' '}
+                      <span class={`zone zone--${result.zone.toLowerCase()}`}>{result.zone}</span>
+                    </span>
+                  ) : (
+                    <span class="typeahead__figure muted">not assessed</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
         </div>
         <button type="submit">{submitLabel}</button>
       </div>

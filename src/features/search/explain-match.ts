@@ -1,0 +1,75 @@
+/**
+ * Says in one short sentence why a result matched: the curated reason of an office title, the
+ * alternate title typed, or for a partial match the closest title, the head word it shares, the
+ * words only its description uses and any typo read as another word.
+ */
+import { boundedEditDistance } from './fuzzy-words.ts';
+import { headWord, kindMask, kindOfWord } from './kind-words.ts';
+import type { SearchIndex } from './search-index.ts';
+import { isLevelWord } from './search-text.ts';
+
+export interface MatchFacts {
+  /** The query's stemmed tokens. */
+  query: readonly string[];
+  /** The form whose title is shown as matched. */
+  form: number;
+  /** True when the title was typed as a whole (any order, plural, abbreviation). */
+  exact: boolean;
+}
+
+const KIND_LABEL = { onet: 'the O*NET title', alternate: 'an O*NET alternate title', short: 'an O*NET short title', reported: 'a title workers report', alias: 'an alias' } as const;
+
+function formWords(index: SearchIndex, form: number): string[] {
+  const words: string[] = [];
+  for (let at = index.formWordStart[form] ?? 0; at < (index.formWordStart[form + 1] ?? 0); at += 1) words.push(index.wordsById[index.formWordIds[at] ?? 0] ?? '');
+  return words;
+}
+
+function describes(index: SearchIndex, entry: number, word: string): boolean {
+  const id = index.description.wordIds.get(word);
+  const list = id === undefined ? undefined : index.description.postings[id];
+  if (!list) return false;
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle] ?? 0) < entry) low = middle + 1;
+    else high = middle;
+  }
+  return list[low] === entry;
+}
+
+const quote = (text: string) => `“${text}”`;
+
+/** Explains one result: entry is its position in the index, facts what the ranking knew about its match. */
+export function explainMatch(index: SearchIndex, entry: number, facts: MatchFacts): string {
+  const found = index.entries[entry];
+  const matched = index.formTitle[facts.form] ?? '';
+  const reason = index.formReason[facts.form];
+  if (reason) return `${matched} → ${found?.title ?? ''}: ${reason}`;
+  const words = formWords(index, facts.form);
+  const levels = facts.query.filter((token) => isLevelWord(token) && !words.includes(token));
+  const levelNote = levels.length > 0 ? ` (level set aside: ${levels.map(quote).join(', ')})` : '';
+  if (facts.exact) {
+    if (index.formPrimary[facts.form] === 1) return `Matches the occupation’s own title${levelNote}`;
+    return `Matches ${found?.expert ? 'an alias of this role' : KIND_LABEL[index.formKind[facts.form] ?? 'alternate']}: ${quote(matched)}${levelNote}`;
+  }
+  const parts = [`Closest title ${quote(matched)}`];
+  const head = headWord(facts.query);
+  if (head !== null && words.includes(head)) parts.push(`same head word ${quote(head)}`);
+  const queryKinds = kindMask(facts.query);
+  const titleKinds = kindMask(words);
+  const added = words.filter((word) => (kindOfWord(word) & ~queryKinds) !== 0);
+  const dropped = facts.query.filter((word) => (kindOfWord(word) & ~titleKinds) !== 0);
+  if (added.length > 0 || dropped.length > 0) {
+    parts.push(['a different kind of job', ...added.map((word) => `adds ${quote(word)}`), ...dropped.map((word) => `without ${quote(word)}`)].join(', '));
+  }
+  const described = facts.query.filter((token) => !words.includes(token) && describes(index, entry, token));
+  if (described.length > 0) parts.push(`its description mentions ${described.map(quote).join(', ')}`);
+  for (const token of facts.query) {
+    if (index.wordIds.has(token) || index.description.wordIds.has(token) || token.length < 4) continue;
+    const near = words.find((word) => boundedEditDistance(token, word, 2) <= 2);
+    if (near !== undefined) parts.push(`read ${quote(token)} as ${quote(near)}`);
+  }
+  return `${parts.join('; ')}${levelNote}`;
+}
