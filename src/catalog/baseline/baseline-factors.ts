@@ -35,7 +35,7 @@ export function neutralDefault(score: number, what: string, missing: string): Ju
 }
 
 /** Derives the three protective principles from O*NET activities and the job zone. */
-export function deriveProtective(signals: OccupationSignals): Assessment['protective'] {
+export function deriveProtective(signals: OccupationSignals, facts: CuratedFacts = { licensing: null, union: null }): Assessment['protective'] {
   const physical = signals.physicalActivity;
   const physicality: Judged = physical
     ? {
@@ -52,20 +52,23 @@ export function deriveProtective(signals: OccupationSignals): Assessment['protec
         provenance: fromSignal(people, 'low'),
       }
     : neutralDefault(1, 'interpersonal work activities', 'no O*NET OnLine 2020 rating reached this occupation through the crosswalk');
+  // Method 2: the decisions a role answers for (liability from the curated licensing table) and the people it
+  // directs, not the years of preparation: the job zone rose with exposure to language models, so it is no proxy for protection.
   let moralJudgment: Judged;
-  if (signals.jobZone === null) moralJudgment = neutralDefault(1, 'job zone', 'no O*NET job zone');
+  const guiding = signals.guidingSubordinates;
+  const licensing = facts.licensing;
+  if (licensing === null && guiding === null) moralJudgment = neutralDefault(1, 'accountability and leadership', 'no licensing row and no guiding-subordinates rating');
   else {
-    const guiding = signals.guidingSubordinates;
-    const guidingPart = guiding === null ? 0 : guiding.value >= BASELINE.guidingSubordinates.full ? 1 : guiding.value >= BASELINE.guidingSubordinates.half ? 0.5 : 0;
-    const score = Math.min(3, Math.floor((signals.jobZone - 1) / 2 + guidingPart + 0.5));
+    const guidingPart = guiding === null ? 0 : levelFrom(guiding.value, [BASELINE.guidingSubordinates.half, BASELINE.guidingSubordinates.full]) / 2;
+    const score = Math.min(3, Math.floor((licensing?.liability ?? 0) + guidingPart + 0.5));
     moralJudgment = {
       score,
-      rationale: `Job zone ${signals.jobZone} of 5${guiding ? `; guiding subordinates importance ${guiding.value}/100` : ''}.`,
+      rationale: `${licensing ? `Liability level ${licensing.liability} of 2` : 'No licensing row'}${guiding ? `; guiding subordinates importance ${guiding.value}/100` : ''}.`,
       provenance: {
-        basis: 'data',
-        source: `O*NET job zones${guiding ? `; ${guiding.source}` : ''}`,
+        basis: licensing ? 'assessor' : 'data',
+        source: [licensing?.citation, guiding?.source].filter((part) => part !== undefined).join('; '),
         confidence: 'low',
-        detail: `job zone ${signals.jobZone}${guiding ? `; ${guiding.detail}` : ''}`,
+        detail: [licensing ? `liability ${licensing.liability} (curated licensing table, match ${licensing.match})` : null, guiding?.detail ?? null].filter((part) => part !== null).join('; '),
       },
     };
   }

@@ -83,7 +83,7 @@ export function combineTaskScore(task: Pick<LabelledTask, 'gpt4Automation' | 'gp
       score = cap;
       steps.push(`humans E0 caps at ${cap}`);
     }
-  } else if (task.humanExposure === 'E2' && score > rules.capWhenHumansE2) {
+  } else if (task.humanExposure === 'E2' && task.gpt4Exposure !== 'E1' && score > rules.capWhenHumansE2) {
     // E2: only software not yet built on LLMs would halve the time, so "mostly or fully automatable" is not here yet.
     score = rules.capWhenHumansE2;
     steps.push(`humans E2 (needs software not yet built) caps at ${rules.capWhenHumansE2}`);

@@ -29,6 +29,21 @@ export function physicalAutomationFor(rows: readonly PhysicalAutomationRow[], on
   return freyOsborne === null || freyOsborne >= BASELINE.physicalAutomationFrom ? row : null;
 }
 
+/** The key of a wage peer group: SOC major group and O*NET job zone, e.g. "29/5". */
+export function wagePeerKey(onetCode: string, jobZone: number | null): string {
+  return `${onetCode.slice(0, 2)}/${jobZone ?? '-'}`;
+}
+
+/** Picks the wage peer group of an occupation: same SOC major group and job zone, else same major group, else the whole catalog. */
+export function wagePeerGroup(context: Pick<BaselineContext, 'groupWageChange' | 'medianWageChange'>, record: Pick<OccupationRecord, 'onetCode' | 'jobZone'>): { change: number; group: string } {
+  const major = record.onetCode.slice(0, 2);
+  const zoneChange = context.groupWageChange.get(wagePeerKey(record.onetCode, record.jobZone));
+  if (zoneChange !== undefined) return { change: zoneChange, group: `SOC major group ${major}-0000, job zone ${record.jobZone}` };
+  const majorChange = context.groupWageChange.get(major);
+  if (majorChange !== undefined) return { change: majorChange, group: `SOC major group ${major}-0000` };
+  return { change: context.medianWageChange, group: 'all catalog occupations' };
+}
+
 /** Everything derived once for all occupations. */
 export interface BaselineContext {
   data: SourceData;
@@ -36,7 +51,7 @@ export interface BaselineContext {
   alternatesByCode: Map<string, AlternateTitle[]>;
   reportedByCode: Map<string, Set<string>>;
   medianWageChange: number;
-  /** Median wage change 2021→2024 of each SOC major group with enough occupations, by two-digit group. */
+  /** Median wage change 2021→2024 of each peer group with enough occupations: by major group ("29") and by major group and job zone ("29/5"). */
   groupWageChange: Map<string, number>;
   curated: CuratedTables;
   element2020: ReturnType<typeof makeElement2020Lookup>;
@@ -67,8 +82,11 @@ export function prepareBaselineContext(data: SourceData, occupations: readonly O
   const changeOf = (record: OccupationRecord) => ((record.medianWage2024?.value ?? 0) / (record.medianWage2021?.value ?? 1) - 1) * 100;
   const changes = withWages.map(changeOf);
   const groupWageChange = new Map<string, number>();
-  for (const [group, members] of groupBy(withWages, (record) => record.onetCode.slice(0, 2))) {
-    if (members.length >= BASELINE.minimumWagePeers) groupWageChange.set(group, Math.round(median(members.map(changeOf)) * 10) / 10);
+  const peerKeys = [(record: OccupationRecord) => record.onetCode.slice(0, 2), (record: OccupationRecord) => wagePeerKey(record.onetCode, record.jobZone)];
+  for (const key of peerKeys) {
+    for (const [group, members] of groupBy(withWages, key)) {
+      if (members.length >= BASELINE.minimumWagePeers) groupWageChange.set(group, Math.round(median(members.map(changeOf)) * 10) / 10);
+    }
   }
   const reportedByCode = new Map<string, Set<string>>();
   for (const reported of data.onet.reportedTitles) reportedByCode.set(reported.onetCode, (reportedByCode.get(reported.onetCode) ?? new Set()).add(reported.title.toLowerCase()));
@@ -100,9 +118,8 @@ export function deriveBaselineAssessment(context: BaselineContext, record: Occup
           : null,
     };
   });
-  const groupChange = context.groupWageChange.get(signals.majorGroup);
-  const peerWageChange =
-    groupChange === undefined ? { change: context.medianWageChange, group: 'all catalog occupations' } : { change: groupChange, group: `SOC major group ${signals.majorGroup}-0000` };
+  const peerWageChange = wagePeerGroup(context, record);
+  const facts = { licensing: mostSpecific(context.curated.licensing, record.onetCode), union: mostSpecific(context.curated.union, record.onetCode) };
   const toolUse = measureToolUse(context.data, tasks, labelled.map((task) => task.task));
   const assessment: Assessment = {
     methodology: 'aijri-1',
@@ -119,13 +136,10 @@ export function deriveBaselineAssessment(context: BaselineContext, record: Occup
       notThisRole: [],
     },
     tasks,
-    protective: deriveProtective(signals),
+    protective: deriveProtective(signals, facts),
     growth: deriveGrowth(signals),
     evidence: deriveEvidence(signals, toolUse, peerWageChange),
-    barriers: deriveBarriers(signals, {
-      licensing: mostSpecific(context.curated.licensing, record.onetCode),
-      union: mostSpecific(context.curated.union, record.onetCode),
-    }),
+    barriers: deriveBarriers(signals, facts),
     override: null,
     commentary: { whatTheNumbersMiss: [], survivalStrategy: [] },
     sources: [
