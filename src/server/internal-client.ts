@@ -60,6 +60,7 @@ export function createServerPublishingService(server: ServerFile): PublishingSer
     rescore: remote('rescore'),
     catalogStats: remote('catalogStats'),
     showAssessment: remote('showAssessment'),
+    syncCatalog: remote('syncCatalog'),
   };
 }
 

@@ -1,5 +1,6 @@
 import { EXIT, type Command } from '../cli-io.ts';
 import { catalogBuildCommand } from './catalog-build.ts';
+import { catalogLoadCommand } from './catalog-load.ts';
 import { catalogReportCommand } from './catalog-report.ts';
 import { catalogShowCommand } from './catalog-show.ts';
 import { catalogStatsCommand } from './catalog-stats.ts';
@@ -7,6 +8,7 @@ import { catalogStatsCommand } from './catalog-stats.ts';
 /** The catalog's subcommands; each lives in its own module beside this one. */
 const SUBCOMMANDS: readonly Command[] = [
   catalogBuildCommand,
+  catalogLoadCommand,
   catalogReportCommand,
   catalogStatsCommand,
   catalogShowCommand,

@@ -1,6 +1,7 @@
 import type { EvidenceKey } from '../../methodology/index.ts';
 import type { CatalogStats, ShownAssessment } from '../catalog/catalog.schemas.ts';
-import { getCatalogStats, showOccupation } from '../catalog/catalog.usecases.ts';
+import { getCatalogStats, showOccupation, syncCommittedCatalog, type SyncSummary } from '../catalog/catalog.usecases.ts';
+import { readCatalogToLoad } from '../catalog/catalog-source.ts';
 import type { Database } from '../../store/database.ts';
 import { onRevisionsPublished } from './publication-hooks.ts';
 import type { PublishedRevision } from './published-revision.ts';
@@ -43,6 +44,8 @@ export interface PublishingService {
   rescore: (version: string, request: Partial<PublicationRequest>) => Promise<{ plan: BulkPlan; published: PublishedRevision[] }>;
   catalogStats: () => Promise<CatalogStats>;
   showAssessment: (slugOrOnetCode: string) => Promise<ShownAssessment>;
+  /** Brings the store up to the committed catalog (`jobzone catalog load`). */
+  syncCatalog: () => Promise<SyncSummary>;
 }
 
 /** Builds the publishing operations over an open store, running the registered publication hooks. */
@@ -64,8 +67,9 @@ export function createPublishingService(db: Database): PublishingService {
     rescore: (version, request) => rescoreAll(db, version, { note: request.note, author: request.author, notify: request.notify, onPublished: onRevisionsPublished }),
     catalogStats: () => getCatalogStats(db),
     showAssessment: (slugOrOnetCode) => showOccupation(db, slugOrOnetCode),
+    syncCatalog: async () => syncCommittedCatalog(db, await readCatalogToLoad(), { onPublished: onRevisionsPublished }),
   };
 }
 
 /** The names of the service's operations, in the order the internal API lists them. */
-export const PUBLISHING_OPERATIONS = ['publish', 'listRevisions', 'exportAssessment', 'planEvidence', 'setEvidence', 'planRescore', 'rescore', 'catalogStats', 'showAssessment'] as const satisfies readonly (keyof PublishingService)[];
+export const PUBLISHING_OPERATIONS = ['publish', 'listRevisions', 'exportAssessment', 'planEvidence', 'setEvidence', 'planRescore', 'rescore', 'catalogStats', 'showAssessment', 'syncCatalog'] as const satisfies readonly (keyof PublishingService)[];
