@@ -1,5 +1,6 @@
 import { EXIT, type Command } from '../cli-io.ts';
 import { catalogBuildCommand } from './catalog-build.ts';
+import { catalogDiffCommand } from './catalog-diff.ts';
 import { catalogLoadCommand } from './catalog-load.ts';
 import { catalogReportCommand } from './catalog-report.ts';
 import { catalogShowCommand } from './catalog-show.ts';
@@ -9,6 +10,7 @@ import { catalogStatsCommand } from './catalog-stats.ts';
 const SUBCOMMANDS: readonly Command[] = [
   catalogBuildCommand,
   catalogLoadCommand,
+  catalogDiffCommand,
   catalogReportCommand,
   catalogStatsCommand,
   catalogShowCommand,
