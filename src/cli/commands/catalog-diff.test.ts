@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toJsonLines } from '../../catalog/build/build-catalog.ts';
 import { sampleCatalog } from '../../features/catalog/test-support/sample-catalog.ts';
 import { AssessmentSchema } from '../../methodology/index.ts';
-import type { CliIo } from '../cli-io.ts';
 import { catalogDiffCommand } from './catalog-diff.ts';
 
 async function run(args: string[], cwd: string) {
