@@ -181,6 +181,11 @@ export const AssessmentSchema = z
       ),
     methodology: label.default(aijri1.version).describe('Methodology version the assessment was written for.'),
     status: z.enum(['expert', 'baseline']).describe('expert: written by an assessor; baseline: derived from data, not reviewed.'),
+    baselineMethod: z
+      .object({ version: text.describe('e.g. "baseline-2"'), aiScope: text.describe('One sentence: what "AI" covers in this baseline.') })
+      .strict()
+      .optional()
+      .describe('Data-derived baselines only: the version of the method that derived the inputs and what it counts as AI.'),
     role: RoleSchema,
     verdict: markdown.optional().describe('One paragraph: what the score means for this role.'),
     tasks: listOf(TaskSchema, LIST_LIMITS.tasks).min(1, 'at least one task').describe('The role’s work split into tasks.'),

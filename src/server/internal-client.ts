@@ -103,6 +103,7 @@ export function createServerPublishingService(server: ServerFile, options: Inter
     rescore: remote('rescore'),
     catalogStats: remote('catalogStats'),
     showAssessment: remote('showAssessment'),
+    syncCatalog: remote('syncCatalog'),
   };
 }
 

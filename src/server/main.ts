@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { config } from '../config/config.ts';
-import { ensureCatalogLoaded } from '../features/catalog/catalog.usecases.ts';
+import { ensureCatalogCurrent } from '../features/catalog/catalog.usecases.ts';
+import { onRevisionsPublished } from '../features/revisions/publication-hooks.ts';
 import { createMailDriver } from '../features/mail/mail-drivers.ts';
 import { DEFAULT_DELIVERY_SETTINGS } from '../features/mail/mail-delivery.usecases.ts';
 import { createPublishingService } from '../features/revisions/publishing-service.ts';
@@ -25,8 +26,10 @@ async function start(): Promise<void> {
   const internalApi = config.databaseUrl ? null : await startInternalApi({ dataDir: config.dataDir, log });
   const store = await openStore(config);
   log(`Store: ${store.driver} at ${store.location}`);
-  const loaded = await ensureCatalogLoaded(store.db, { onProgress: log });
-  if (loaded) log(`Loaded the committed catalog: ${loaded.occupations} occupations, ${loaded.revisionsPublished} assessments, ${loaded.titles} titles.`);
+  const loaded = await ensureCatalogCurrent(store.db, { onProgress: log, onPublished: onRevisionsPublished });
+  if (loaded) {
+    log(`Loaded the committed catalog: ${loaded.occupations} occupations, ${loaded.revisionsPublished} new assessments, ${loaded.republished} baselines republished, ${loaded.titles} titles.`);
+  }
   const readModel = await createReadModelHolder(store.db);
   // Every publication NOTIFYs on commit: from this process on PGlite, from any process on PostgreSQL.
   const stopListening = await store.listen(PUBLICATION_CHANNEL, () => {

@@ -7,6 +7,14 @@ export const BASELINE = {
   taskWeight: { Core: 2, Supplemental: 1, unrated: 1 },
   /** GPT-4 automation level → AIJRI task score (T0 none … T4 full automation → 1 … 5). */
   taskScoreByLevel: { T0: 1, T1: 2, T2: 3, T3: 4, T4: 5 },
+  /**
+   * How the task labels combine (method 2): a human E0 label caps GPT-4's level at 1 where GPT-4 rates T0–T1 and at 2
+   * where it rates T2–T4; a human E2 label caps at 3; a task Claude users hand over in at least this share of
+   * classified conversations goes one step up.
+   */
+  taskRules: { capWhenHumansE0AndGpt4Low: 1, capWhenHumansE0: 2, capWhenHumansE2: 3, observedHandOverFrom: 0.5 },
+  /** Frey & Osborne (2013) probability of computerisation from which a physical-automation row applies to an occupation. */
+  physicalAutomationFrom: 0.5,
 
   /** O*NET importance (0–100) of physical activities → Embodied Physicality 0–3 (lower bounds for 1, 2, 3). */
   physicality: [35, 55, 75],
@@ -15,8 +23,13 @@ export const BASELINE = {
   /** Importance of guiding subordinates that adds a point to the job-zone part of Moral Judgment. */
   guidingSubordinates: { half: 45, full: 60 },
 
-  /** Importance of the strongest physical activity → Physical Presence barrier 0–2. */
-  physicalBarrier: [45, 70],
+  /**
+   * Physical Presence barrier 0–2, the strongest of: hands-on, machine or vehicle work (importance), close bodily
+   * contact with people (the lower of physical proximity and exposure to disease), and proximity alone (1 only).
+   */
+  physicalPresence: { handsOn: [45, 70], bodilyContact: [45, 70], proximityAlone: 75 },
+  /** Union membership rate of the occupation group (percent) → Union barrier 1 from, 2 from. All wage and salary workers: 9.9% (2024). */
+  unionRate: [10, 20],
   /** Importance of assisting and caring for others → Cultural barrier 0–2. */
   culturalBarrier: [45, 70],
   /** Neutral value of a barrier nothing in the data speaks to (the middle of 0–2). */
@@ -24,7 +37,7 @@ export const BASELINE = {
 
   /** BLS projected employment change 2024–34 in percent → Job Posting Trends (upper bounds for −2, −1, 0, +1). */
   projectedChange: [-10, -2, 5, 10],
-  /** Wage change 2021→2024 minus the median change of all catalog occupations, in points → Wage Trends. */
+  /** Wage change 2021→2024 minus the median change of its peer group (same SOC major group), in points → Wage Trends. */
   relativeWageChange: [-10, -4, 4, 10],
   /** Share of working time (percent) in tasks that Claude users hand over to it (directive or feedback loop) → AI Tool Maturity −1 / −2. */
   toolAutomationShare: { minusOne: 5, minusTwo: 15 },
@@ -35,6 +48,9 @@ export const BASELINE = {
 
   /** Growth correlation: exposure percentile from which AI is taken to touch the role, and the projected changes that then count. */
   growth: { exposedFrom: 60, stronglyExposedFrom: 70, boost: 8, strongBoost: 15, shrink: -3, strongShrink: -8 },
+
+  /** Smallest peer group (occupations with wage data in one SOC major group) whose median is used; smaller groups use the catalog median. */
+  minimumWagePeers: 5,
 
   /** Aliases taken from the alternate titles. */
   aliasCount: 5,

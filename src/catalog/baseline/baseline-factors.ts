@@ -1,6 +1,7 @@
 import type { Assessment, Provenance } from '../../methodology/index.ts';
 import type { IndexValue } from '../catalog-records.ts';
 import { mean } from '../build/percentiles.ts';
+import type { CuratedRow, LicensingRow, UnionRow } from '../curated/curated-tables.ts';
 import { BASELINE } from './baseline-constants.ts';
 import type { OccupationSignals, Signal, ToolUse } from './occupation-signals.ts';
 
@@ -34,7 +35,7 @@ export function neutralDefault(score: number, what: string, missing: string): Ju
 }
 
 /** Derives the three protective principles from O*NET activities and the job zone. */
-export function deriveProtective(signals: OccupationSignals): Assessment['protective'] {
+export function deriveProtective(signals: OccupationSignals, facts: CuratedFacts = { licensing: null, union: null }): Assessment['protective'] {
   const physical = signals.physicalActivity;
   const physicality: Judged = physical
     ? {
@@ -51,36 +52,77 @@ export function deriveProtective(signals: OccupationSignals): Assessment['protec
         provenance: fromSignal(people, 'low'),
       }
     : neutralDefault(1, 'interpersonal work activities', 'no O*NET OnLine 2020 rating reached this occupation through the crosswalk');
+  // Method 2: the decisions a role answers for (liability from the curated licensing table) and the people it
+  // directs, not the years of preparation: the job zone rose with exposure to language models, so it is no proxy for protection.
   let moralJudgment: Judged;
-  if (signals.jobZone === null) moralJudgment = neutralDefault(1, 'job zone', 'no O*NET job zone');
+  const guiding = signals.guidingSubordinates;
+  const licensing = facts.licensing;
+  if (licensing === null && guiding === null) moralJudgment = neutralDefault(1, 'accountability and leadership', 'no licensing row and no guiding-subordinates rating');
   else {
-    const guiding = signals.guidingSubordinates;
-    const guidingPart = guiding === null ? 0 : guiding.value >= BASELINE.guidingSubordinates.full ? 1 : guiding.value >= BASELINE.guidingSubordinates.half ? 0.5 : 0;
-    const score = Math.min(3, Math.floor((signals.jobZone - 1) / 2 + guidingPart + 0.5));
+    const guidingPart = guiding === null ? 0 : levelFrom(guiding.value, [BASELINE.guidingSubordinates.half, BASELINE.guidingSubordinates.full]) / 2;
+    const score = Math.min(3, Math.floor((licensing?.liability ?? 0) + guidingPart + 0.5));
     moralJudgment = {
       score,
-      rationale: `Job zone ${signals.jobZone} of 5${guiding ? `; guiding subordinates importance ${guiding.value}/100` : ''}.`,
+      rationale: `${licensing ? `Liability level ${licensing.liability} of 2` : 'No licensing row'}${guiding ? `; guiding subordinates importance ${guiding.value}/100` : ''}.`,
       provenance: {
-        basis: 'data',
-        source: `O*NET job zones${guiding ? `; ${guiding.source}` : ''}`,
+        basis: licensing ? 'assessor' : 'data',
+        source: [licensing?.citation, guiding?.source].filter((part) => part !== undefined).join('; '),
         confidence: 'low',
-        detail: `job zone ${signals.jobZone}${guiding ? `; ${guiding.detail}` : ''}`,
+        detail: [licensing ? `liability ${licensing.liability} (curated licensing table, match ${licensing.match})` : null, guiding?.detail ?? null].filter((part) => part !== null).join('; '),
       },
     };
   }
   return { physicality, interpersonal, moralJudgment };
 }
 
-/** Derives the five barriers: physical presence and cultural expectation from data, the rest neutral. */
-export function deriveBarriers(signals: OccupationSignals): Assessment['barriers'] {
-  const strongest = signals.strongestPhysical;
-  const physical: Judged = strongest
-    ? {
-        score: levelFrom(strongest.value, BASELINE.physicalBarrier),
-        rationale: `On-site physical or machine work importance ${strongest.value}/100.`,
-        provenance: fromSignal(strongest, 'medium'),
-      }
-    : neutralDefault(BASELINE.neutralBarrier, 'physical presence', 'no O*NET OnLine physical-activity rating for this occupation');
+/** The curated rows that speak to one occupation's licensing, liability and union coverage (src/catalog/curated). */
+export interface CuratedFacts {
+  licensing: LicensingRow | null;
+  union: UnionRow | null;
+}
+
+const curatedProvenance = (row: CuratedRow, detail: string): Provenance => ({
+  basis: 'assessor',
+  source: row.citation,
+  confidence: row.confidence,
+  detail: `${detail}; curated table ${row.file.slice(row.file.lastIndexOf('/') + 1)}:${row.line} (match ${row.match})`,
+});
+
+/** Maps a union membership rate (percent) onto the union barrier 0–2. */
+export function unionLevel(ratePercent: number): number {
+  return levelFrom(ratePercent, BASELINE.unionRate);
+}
+
+/** Derives physical presence from hands-on work, vehicle operation and close bodily contact with people. */
+function derivePhysicalPresence(signals: OccupationSignals): Judged {
+  const rules = BASELINE.physicalPresence;
+  const candidates: { level: number; reason: string; signal: Signal }[] = [];
+  const hands = signals.strongestPhysical;
+  if (hands) candidates.push({ level: levelFrom(hands.value, rules.handsOn), reason: `hands-on or machine work importance ${hands.value}/100`, signal: hands });
+  const vehicles = signals.operatingVehicles;
+  if (vehicles) candidates.push({ level: levelFrom(vehicles.value, rules.handsOn), reason: `operating vehicles or equipment importance ${vehicles.value}/100`, signal: vehicles });
+  const proximity = signals.physicalProximity;
+  const disease = signals.exposedToDisease;
+  if (proximity && disease) {
+    const contact = Math.min(proximity.value, disease.value);
+    candidates.push({
+      level: levelFrom(contact, rules.bodilyContact),
+      reason: `close contact with people (proximity ${proximity.value}, exposure to disease ${disease.value})`,
+      signal: { ...proximity, source: `${proximity.source}; ${disease.source}` },
+    });
+  }
+  if (proximity) candidates.push({ level: proximity.value >= rules.proximityAlone ? 1 : 0, reason: `physical proximity to others ${proximity.value}/100`, signal: proximity });
+  if (candidates.length === 0) return neutralDefault(BASELINE.neutralBarrier, 'physical presence', 'no O*NET OnLine physical-activity or work-context rating for this occupation');
+  const best = candidates.reduce((top, candidate) => (candidate.level > top.level ? candidate : top));
+  return {
+    score: best.level,
+    rationale: `Strongest presence signal: ${best.reason}.`,
+    provenance: fromSignal(best.signal, best.signal.crosswalked ? 'low' : 'medium'),
+  };
+}
+
+/** Derives the five barriers: physical presence and cultural expectation from O*NET, licensing, liability and union coverage from the curated tables. */
+export function deriveBarriers(signals: OccupationSignals, facts: CuratedFacts = { licensing: null, union: null }): Assessment['barriers'] {
   const caring = signals.assistingAndCaring;
   const cultural: Judged = caring
     ? {
@@ -89,16 +131,39 @@ export function deriveBarriers(signals: OccupationSignals): Assessment['barriers
         provenance: fromSignal(caring, 'low'),
       }
     : neutralDefault(BASELINE.neutralBarrier, 'care work', 'no O*NET OnLine 2020 rating reached this occupation through the crosswalk');
-  return {
-    regulatory: neutralDefault(BASELINE.neutralBarrier, 'licensing', 'no licensing data in the sources'),
-    physical,
-    union: neutralDefault(BASELINE.neutralBarrier, 'union coverage', 'no union data in the sources'),
-    liability: neutralDefault(BASELINE.neutralBarrier, 'liability', 'no liability data in the sources'),
-    cultural,
-  };
+  const licensing = facts.licensing;
+  const regulatory: Judged = licensing
+    ? {
+        score: licensing.licence,
+        rationale: `${['No licence required', 'Certification or a licence for part of the work', 'A licence is required to practise'][licensing.licence]}: ${licensing.requirement}.`,
+        provenance: curatedProvenance(licensing, `licence level ${licensing.licence}`),
+      }
+    : neutralDefault(BASELINE.neutralBarrier, 'licensing', 'no row of the curated licensing table matches this occupation');
+  const liability: Judged = licensing
+    ? {
+        score: licensing.liability,
+        rationale: `${['No personal liability beyond ordinary employment', 'Responsible for safety, money or results under supervision or regulation', "Personally accountable for others' life, health, safety or legal rights"][licensing.liability]}.`,
+        provenance: curatedProvenance(licensing, `liability level ${licensing.liability}`),
+      }
+    : neutralDefault(BASELINE.neutralBarrier, 'liability', 'no row of the curated licensing table matches this occupation');
+  const unionRow = facts.union;
+  const union: Judged = unionRow
+    ? unionRow.ratePercent !== null
+      ? {
+          score: unionLevel(unionRow.ratePercent),
+          rationale: `${unionRow.ratePercent}% of workers in the occupation group are union members.`,
+          provenance: curatedProvenance(unionRow, `membership rate ${unionRow.ratePercent}% (${unionRow.note}); ≥ ${BASELINE.unionRate[1]}% → 2, ≥ ${BASELINE.unionRate[0]}% → 1`),
+        }
+      : {
+          score: unionRow.level ?? BASELINE.neutralBarrier,
+          rationale: `Collective bargaining: ${unionRow.note}.`,
+          provenance: curatedProvenance(unionRow, `level ${unionRow.level}`),
+        }
+    : neutralDefault(BASELINE.neutralBarrier, 'union coverage', 'no row of the curated union table matches this occupation');
+  return { regulatory, physical: derivePhysicalPresence(signals), union, liability, cultural };
 }
 
-const PROJECTIONS = { title: 'BLS Employment Projections 2024–34' };
+const PROJECTIONS = { title: 'BLS Employment Projections 2024–34 (a projection; no job-postings data exists in the sources)' };
 const OEWS = { title: 'BLS OEWS, May 2021 and May 2024' };
 const ANTHROPIC = { title: 'Anthropic Economic Index (2025)' };
 
@@ -131,16 +196,17 @@ export function ordinal(value: number): string {
 }
 
 /** Derives the five evidence signals from projections, wages, observed AI use and the published indices. */
-export function deriveEvidence(signals: OccupationSignals, toolUse: ToolUse, medianWageChange: number): Assessment['evidence'] {
+export function deriveEvidence(signals: OccupationSignals, toolUse: ToolUse, peerWageChange: { change: number; group: string }): Assessment['evidence'] {
+  const medianWageChange = peerWageChange.change;
   const change = signals.projectedChange;
   const jobPostings: EvidenceItem =
     change === null
       ? defaultEvidence('projected employment', 'no BLS projection for this SOC code')
       : {
           score: signedLevel(change, BASELINE.projectedChange as unknown as [number, number, number, number]),
-          text: `BLS projects ${signed(change)}% employment 2024–34 (all occupations +3.1%).`,
+          text: `BLS projection (not postings): ${signed(change)}% employment 2024–34 (all occupations +3.1%).`,
           sources: [PROJECTIONS],
-          provenance: { basis: 'data', source: PROJECTIONS.title, confidence: 'medium', detail: 'a projection, not postings' },
+          provenance: { basis: 'data', source: PROJECTIONS.title, confidence: 'medium', detail: 'BLS projection standing in for job-posting trends' },
         };
 
   const wage = signals.wageChange;
@@ -151,20 +217,16 @@ export function deriveEvidence(signals: OccupationSignals, toolUse: ToolUse, med
           const relative = Math.round((wage.percent - medianWageChange) * 10) / 10;
           return {
             score: signedLevel(relative, BASELINE.relativeWageChange as unknown as [number, number, number, number]),
-            text: `Median wage ${signed(wage.percent)}% 2021→2024, ${signed(relative)} points against the median occupation (${signed(medianWageChange)}%).`,
+            text: `Median wage ${signed(wage.percent)}% 2021→2024, ${signed(relative)} points against the median of its peer group, ${peerWageChange.group} (${signed(medianWageChange)}%).`,
             sources: [OEWS],
-            provenance: { basis: 'data' as const, source: OEWS.title, confidence: 'medium' as const, detail: `$${wage.from} → $${wage.to}` },
+            provenance: { basis: 'data' as const, source: OEWS.title, confidence: 'medium' as const, detail: `$${wage.from} → $${wage.to}; peer group ${peerWageChange.group}` },
           };
         })();
 
   let toolMaturity: EvidenceItem;
   if (toolUse.matchedTasks === 0) {
-    toolMaturity = {
-      score: 1,
-      text: 'No task appears in the Anthropic Economic Index: no observed AI use.',
-      sources: [ANTHROPIC],
-      provenance: { basis: 'data', source: ANTHROPIC.title, confidence: 'low', detail: 'absence of observed use, not proof of none' },
-    };
+    // Absence of a match is absence of evidence: no point either way.
+    toolMaturity = defaultEvidence('observed AI use', 'no task of this occupation matched the Anthropic Economic Index task list');
   } else {
     const share = toolUse.automationShare;
     const score = share >= BASELINE.toolAutomationShare.minusTwo ? -2 : share >= BASELINE.toolAutomationShare.minusOne ? -1 : 0;

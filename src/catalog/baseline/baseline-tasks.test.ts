@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dec, sum, toFixed } from '../../methodology/index.ts';
 import type { LabelledTask } from '../sources/eloundou-files.ts';
-import { allocateShares, deriveTasks, taskImpactOf, taskScoreOf } from './baseline-tasks.ts';
+import { allocateShares, combineTaskScore, deriveTasks, taskImpactOf, taskScoreOf, type TaskEvidence } from './baseline-tasks.ts';
 
 const task = (taskId: string, taskType: LabelledTask['taskType'], gpt4Automation: LabelledTask['gpt4Automation'], humanExposure: LabelledTask['humanExposure'] = 'E1'): LabelledTask => ({
   onetCode: '41-9041.00',
@@ -58,3 +58,43 @@ describe('task scores and impacts of a baseline', () => {
     expect(derived?.impact).toBeUndefined();
   });
 });
+
+describe('combining the task labels and the other task signals (baseline method 2)', () => {
+  const none: TaskEvidence = { observedHandOver: null, physical: null };
+  const labels = (gpt4Automation: LabelledTask['gpt4Automation'], humanExposure: LabelledTask['humanExposure'], gpt4Exposure: LabelledTask['gpt4Exposure'] = 'E1') => ({
+    gpt4Automation,
+    humanExposure,
+    gpt4Exposure,
+  });
+
+  it('cap the score where human annotators saw no LLM exposure: 1 when GPT-4 sees little automation, 2 when it sees more', () => {
+    expect(combineTaskScore(labels('T1', 'E0'), none).score).toBe(1);
+    expect(combineTaskScore(labels('T4', 'E0'), none)).toMatchObject({ score: 2, steps: ['humans E0 caps at 2'], labelsAgree: false });
+    expect(combineTaskScore(labels('T0', 'E0', 'E0'), none)).toMatchObject({ score: 1, steps: [], labelsAgree: true });
+  });
+
+  it('cap at 3 where humans label E2 and GPT-4 does not say an LLM alone halves the time, but keep GPT-4 where it says E1', () => {
+    expect(combineTaskScore(labels('T3', 'E2', 'E2'), none).score).toBe(3);
+    expect(combineTaskScore(labels('T4', 'E2', 'E0'), none).score).toBe(3);
+    expect(combineTaskScore(labels('T3', 'E2', 'E1'), none).score).toBe(4);
+    expect(combineTaskScore(labels('T3', 'E1', 'E1'), none).score).toBe(4);
+  });
+
+  it('lift a task one step where Claude users hand it over in at least half of the classified conversations, never above 5', () => {
+    expect(combineTaskScore(labels('T2', 'E1'), { ...none, observedHandOver: 0.5 }).score).toBe(4);
+    expect(combineTaskScore(labels('T2', 'E1'), { ...none, observedHandOver: 0.49 }).score).toBe(3);
+    expect(combineTaskScore(labels('T4', 'E1'), { ...none, observedHandOver: 0.9 }).score).toBe(5);
+  });
+
+  it('raise a task autonomous systems take over to the physical-automation score, even where humans saw no LLM exposure', () => {
+    const physical = { technology: 'autonomous trucks', score: 4, citation: 'test citation' };
+    const combined = combineTaskScore(labels('T1', 'E0', 'E0'), { ...none, physical });
+    expect(combined).toMatchObject({ score: 4, lifted: true });
+    expect(combineTaskScore(labels('T4', 'E1'), { ...none, physical }).score).toBe(5);
+    const [derived] = deriveTasks([task('1', 'Core', 'T0', 'E0')], () => ({ ...none, physical }));
+    expect(derived).toMatchObject({ score: 4, provenance: { source: 'Eloundou et al. 2023; test citation' } });
+    expect(derived?.impact).toBeUndefined();
+    expect(derived?.rationale).toContain('autonomous trucks: 4');
+  });
+});
+

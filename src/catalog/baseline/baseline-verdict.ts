@@ -14,11 +14,24 @@ export function writeVerdict(assessment: Assessment, result: ScoreResult, signal
   const human = shareOf((score) => score <= 2);
   const parts = [
     `${BASELINE_LABEL} AIJRI ${result.score.toFixed(1)}, ${result.label}.`,
-    `${percent(automatable)} of working time is in tasks GPT-4 rates mostly or fully automatable (T3–T4), ${percent(human)} in tasks it rates little or not automatable (T0–T1).`,
+    `${percent(automatable)} of working time is in tasks scored mostly or fully automatable (4–5), ${percent(human)} in tasks AI touches at most at the margin (1–2).`,
   ];
   const change = signals.projectedChange;
   if (change !== null) parts.push(`BLS projects employment to change ${change > 0 ? '+' : ''}${change}% by 2034.`);
   const consensus = consensusOf(signals.indices);
   if (consensus) parts.push(`Published exposure indices put it at the ${ordinal(consensus.mean)} percentile on average.`);
+  if (!result.quickScreen.agrees) parts.push(quickScreenNote(result));
   return parts.join(' ');
 }
+
+/** Says why the quick screen (protective principles + growth) and the full score point to different zones. */
+export function quickScreenNote(result: ScoreResult): string {
+  const screen = result.quickScreen;
+  const why =
+    zoneRank[screen.zone] > zoneRank[result.zone]
+      ? 'the role is embodied, relational or accountable, but much of its working time is in tasks AI can take on'
+      : 'the protective principles are modest, but its tasks, barriers or market signals hold the score up';
+  return `The quick screen (protective principles + growth = ${screen.sum}) says ${screen.label}, the full score ${result.zone}: ${why}.`;
+}
+
+const zoneRank = { Red: 0, Yellow: 1, Green: 2 } as const;

@@ -20,6 +20,16 @@ export interface OccupationSignals {
   assistingAndCaring: Signal | null;
   interpersonal: Signal | null;
   guidingSubordinates: Signal | null;
+  /** Work context: how physically close to other people the work is done (2020, crosswalked). */
+  physicalProximity: Signal | null;
+  /** Work context: how often the work exposes the worker to disease or infection (2020, crosswalked). */
+  exposedToDisease: Signal | null;
+  /** Work activity: operating vehicles, mechanized devices or equipment (2020, crosswalked). */
+  operatingVehicles: Signal | null;
+  /** Frey & Osborne (2013) probability of computerisation, or null where the index does not cover the occupation. */
+  freyOsborne: number | null;
+  /** SOC major group, e.g. "29", the peer group for wages. */
+  majorGroup: string;
   jobZone: number | null;
   projectedChange: number | null;
   wageChange: { percent: number; from: number; to: number } | null;
@@ -96,6 +106,11 @@ export function gatherSignals(data: SourceData, record: OccupationRecord, elemen
     assistingAndCaring: caring,
     interpersonal,
     guidingSubordinates: element2020('guiding-directing-and-motivating-subordinates', code, 'Guiding, Directing, and Motivating Subordinates'),
+    physicalProximity: element2020('physical-proximity', code, 'Physical Proximity (work context)'),
+    exposedToDisease: element2020('exposed-to-disease-or-infections', code, 'Exposed to Disease or Infections (work context)'),
+    operatingVehicles: element2020('operating-vehicles-mechanized-devices-or-equipment', code, 'Operating Vehicles, Mechanized Devices, or Equipment'),
+    freyOsborne: record.indices.find((value) => value.index === 'frey-osborne-2013')?.value ?? null,
+    majorGroup: code.slice(0, 2),
     jobZone: record.jobZone,
     projectedChange: record.projectedChangePercent?.value ?? null,
     wageChange,

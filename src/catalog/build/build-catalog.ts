@@ -4,6 +4,7 @@ import { scoreAssessment, type Zone } from '../../methodology/index.ts';
 import { CATALOG_FILES, type BaselineRecord, type OccupationRecord, type TitleRecord } from '../catalog-records.ts';
 import { deriveBaselines } from '../baseline/derive-baseline.ts';
 import { readSourceData } from '../sources/source-data.ts';
+import { readCuratedTables } from '../curated/curated-tables.ts';
 import { DATA_SOURCES } from './data-sources.ts';
 import { buildOccupationRecords, catalogCodes } from './occupation-records.ts';
 import type { Progress } from './progress.ts';
@@ -37,7 +38,9 @@ export async function deriveCatalog(dataDir: string, progress: Progress = silent
   progress.step(`${codes.length} occupations have task labels`);
   const occupations = buildOccupationRecords(data, codes);
   const titles = buildTitleRecords(data, codes);
-  const baselines = deriveBaselines(data, occupations, progress);
+  progress.step('reading the curated licensing, union and physical-automation tables');
+  const curated = await readCuratedTables();
+  const baselines = deriveBaselines(data, occupations, curated, progress);
   return { occupations, titles, baselines };
 }
 

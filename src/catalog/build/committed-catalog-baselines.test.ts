@@ -18,7 +18,8 @@ describe('the committed catalog', () => {
     for (const { onetCode, assessment } of catalog.baselines) {
       const result = validateAssessment(assessment, { knownRoleSlugs: slugs });
       expect(result.ok, `${onetCode}: ${result.problems.map((problem) => problem.message).join('; ')}`).toBe(true);
-      expect(assessment).toMatchObject({ status: 'baseline', methodology: 'aijri-1', role: { seniority: 'all-levels', onetCodes: [onetCode] } });
+      expect(assessment).toMatchObject({ status: 'baseline', methodology: 'aijri-1', baselineMethod: { version: 'baseline-2' }, role: { seniority: 'all-levels', onetCodes: [onetCode] } });
+      expect(assessment.baselineMethod?.aiScope).toMatch(/language models.*autonomous vehicles and robots/);
       expect(assessment.verdict).toMatch(/^Data-derived baseline, not reviewed\./);
       expect(scoreAssessment(assessment).score).toBeGreaterThanOrEqual(0);
     }
@@ -42,3 +43,22 @@ describe('the committed catalog', () => {
     expect(score('43-9021.00').zone).toBe('Red');
   });
 });
+
+describe('defaults in the committed baselines (issue 11: a default is the exception, named)', () => {
+  it('leave no barrier input at its default for more than 10% of occupations', () => {
+    const barriers = ['regulatory', 'physical', 'union', 'liability', 'cultural'] as const;
+    for (const barrier of barriers) {
+      const defaults = catalog.baselines.filter(({ assessment }) => assessment.barriers[barrier].provenance?.basis === 'default');
+      expect(defaults.length, `${barrier}: ${defaults.length} defaults`).toBeLessThanOrEqual(Math.floor(catalog.baselines.length * 0.1));
+      for (const { assessment } of defaults) expect(assessment.barriers[barrier].provenance).toMatchObject({ source: 'neutral default', confidence: 'low' });
+    }
+  });
+
+  it('give observed AI use no point where no task matched the Anthropic Economic Index', () => {
+    for (const { assessment } of catalog.baselines) {
+      const tool = assessment.evidence.toolMaturity;
+      if (tool.provenance?.basis === 'default') expect(tool.score).toBe(0);
+    }
+  });
+});
+

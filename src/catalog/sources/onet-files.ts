@@ -45,8 +45,9 @@ export const ACTIVITIES_2020 = [
   'coaching-and-developing-others',
   'guiding-directing-and-motivating-subordinates',
   'handling-and-moving-objects',
+  'operating-vehicles-mechanized-devices-or-equipment',
 ] as const;
-export const CONTEXTS_2020 = ['physical-proximity', 'face-to-face-discussions'] as const;
+export const CONTEXTS_2020 = ['physical-proximity', 'face-to-face-discussions', 'exposed-to-disease-or-infections'] as const;
 export type Activity2023 = (typeof ACTIVITIES_2023)[number];
 export type Element2020 = (typeof ACTIVITIES_2020)[number] | (typeof CONTEXTS_2020)[number];
 

@@ -4,6 +4,7 @@ import { readCatalogToLoad } from '../../features/catalog/catalog-source.ts';
 import { createMigratedDataDir } from '../../store/test-support/scratch-stores.ts';
 import type { CliIo } from '../cli-io.ts';
 import { createCatalogShowCommand } from './catalog-show.ts';
+import { createCatalogLoadCommand } from './catalog-load.ts';
 import { createCatalogStatsCommand } from './catalog-stats.ts';
 
 async function run(command: { run: (args: string[], io: CliIo) => Promise<number> }, args: string[]) {
@@ -13,7 +14,7 @@ async function run(command: { run: (args: string[], io: CliIo) => Promise<number
   return { code, stdout, stderr };
 }
 
-describe('jobzone catalog stats and show on a fresh PGlite data directory', () => {
+describe('jobzone catalog stats, show and load on a fresh PGlite data directory', () => {
   let dataDir = '';
   beforeAll(async () => {
     dataDir = await createMigratedDataDir();
@@ -61,4 +62,16 @@ describe('jobzone catalog stats and show on a fresh PGlite data directory', () =
     expect(stdout).toBe('');
     expect(stderr).toMatch(/no occupation or role "chief-vibes-officer".*jobzone search "chief-vibes-officer"/);
   }, 60_000);
+
+  it('load on a store already up to the committed catalog publishes nothing, and says so', async () => {
+    const { code, stdout } = await run(createCatalogLoadCommand({ dataDir, databaseUrl: undefined }), ['--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ revisionsPublished: 0, republished: 0, keptEdited: [] });
+    const text = await run(createCatalogLoadCommand({ dataDir, databaseUrl: undefined }), []);
+    expect(text.stdout).toMatch(/is up to date with the committed catalog\.\n {2}New assessments published {8}0\n {2}Baselines republished \(changed\) {2}0\n$/);
+  }, 120_000);
+
+  it('load with an argument is a usage error', async () => {
+    await expect(run(createCatalogLoadCommand({ dataDir, databaseUrl: undefined }), ['now'])).rejects.toThrow(/load takes no arguments, found "now"/);
+  });
 });

@@ -1,5 +1,7 @@
 import { EXIT, type Command } from '../cli-io.ts';
 import { catalogBuildCommand } from './catalog-build.ts';
+import { catalogDiffCommand } from './catalog-diff.ts';
+import { catalogLoadCommand } from './catalog-load.ts';
 import { catalogReportCommand } from './catalog-report.ts';
 import { catalogShowCommand } from './catalog-show.ts';
 import { catalogStatsCommand } from './catalog-stats.ts';
@@ -7,6 +9,8 @@ import { catalogStatsCommand } from './catalog-stats.ts';
 /** The catalog's subcommands; each lives in its own module beside this one. */
 const SUBCOMMANDS: readonly Command[] = [
   catalogBuildCommand,
+  catalogLoadCommand,
+  catalogDiffCommand,
   catalogReportCommand,
   catalogStatsCommand,
   catalogShowCommand,

@@ -229,7 +229,7 @@ describe('the assessment page of a data-derived baseline', () => {
   });
 
   it('writes a negative quick screen with true minus signs', () => {
-    expect(pageOf(model, 'telemarketers').quickScreen.line).toBe('Protective 1 + Correlation −2 = −1');
+    expect(pageOf(model, 'telemarketers').quickScreen.line).toBe('Protective 0 + Correlation −2 = −2');
   });
 
   it('formats wages, employment and projected change with their sources', () => {
@@ -249,17 +249,28 @@ describe('the assessment page of a data-derived baseline', () => {
   });
 
   it('uses the rows of a long task list as they are, each impact as a word', () => {
-    const page = buildAssessmentPageView(model, model.assessments.get('roofers/all-levels')!);
+    // Baseline method 2 writes an impact only where humans saw no exposure but GPT-4 did (score capped at 2).
+    const page = buildAssessmentPageView(model, model.assessments.get('chief-executives/all-levels')!);
     expect(page.tasks.rows.length).toBeGreaterThan(20);
-    expect(new Set(page.tasks.rows.map((row) => row.impactWord))).toEqual(new Set(['Not involved']));
     expect(page.tasks.rows[0]).toMatchObject({ score: 2, impactWord: 'Not involved', impactSetByAssessor: true, impactNote: 'default for score 2: augmentation' });
     expect(page.tasks.rows[1]?.impactNote).toBeNull();
   });
 
+  it('names the baseline method and what it counts as AI, for the banner', () => {
+    expect(pageOf(model, 'roofers').role.baselineMethod).toMatchObject({ version: 'baseline-2', aiScope: expect.stringMatching(/^"AI" here means language models/) });
+  });
+
+  it('shows an expert assessment beside the baseline of its occupation', () => {
+    const comparison = pageOf(model, 'multimodal-ai-engineer').onet?.comparison;
+    expect(comparison?.summary).toMatch(/^This assessment scores 64\.0, [\d.]+ points above the data-derived baseline of Computer and Information Research Scientists/);
+    expect(comparison?.rows.length).toBeGreaterThan(3);
+    expect(pageOf(model, 'roofers').onet?.comparison).toBeNull();
+  });
+
   it('leaves the banner to say it is not reviewed and starts the verdict with the finding', () => {
     const page = pageOf(model, 'roofers');
-    expect(page.verdictHtml).toMatch(/^<p>AIJRI 66\.9, Green \(Stable\)\./);
-    expect(page.meta.description).toMatch(/^Roofers \(All levels\): GREEN \(Stable\) · PROTECTED · 66\.9\/100\. AIJRI 66\.9/);
+    expect(page.verdictHtml).toMatch(/^<p>AIJRI 66\.7, Green \(Stable\)\./);
+    expect(page.meta.description).toMatch(/^Roofers \(All levels\): GREEN \(Stable\) · PROTECTED · 66\.7\/100\. AIJRI 66\.7/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { buildExpertBaselineView } from './expert-baseline-view.ts';
 import {
   CURRENT_METHODOLOGY,
   METHODOLOGIES,
@@ -361,6 +362,10 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
       descriptionHtml: renderInlineMarkdown(occupation.description),
       onetUrl: `https://www.onetonline.org/link/summary/${occupation.onetCode}`,
       baseline: baselineEntry && baselineEntry.key !== entry.key ? roleLinkOf(baselineEntry) : null,
+      comparison:
+        baselineEntry && baselineEntry.key !== entry.key && !isBaseline
+          ? buildExpertBaselineView(assessment, baselineEntry.assessment, occupation.onetCode, roleLinkOf(baselineEntry))
+          : null,
       expertRoles: occupation.expertRoleSlugs
         .filter((slug) => slug !== entry.roleSlug)
         .flatMap((slug) => {
@@ -392,6 +397,7 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
       aliases: role.aliases,
       isBaseline,
       statusLabel: isBaseline ? 'Data-derived baseline' : 'Expert assessment',
+      baselineMethod: isBaseline && assessment.baselineMethod ? { version: assessment.baselineMethod.version, aiScope: assessment.baselineMethod.aiScope } : null,
     },
     headline: {
       zone: figures.zone,

@@ -1,3 +1,4 @@
+import type { ExpertBaselineView } from './expert-baseline-view.ts';
 import type { Impact, Provenance, Zone } from '../../methodology/index.ts';
 import type { PercentileDot, RangeBarGeometry, ScoreScaleGeometry, SplitSegment } from './charts.ts';
 
@@ -126,6 +127,8 @@ export interface AssessmentPageView {
     aliases: string[];
     isBaseline: boolean;
     statusLabel: string;
+    /** Baselines only: the method version that derived them and what it counts as AI. */
+    baselineMethod: { version: string; aiScope: string } | null;
   };
   headline: {
     zone: Zone;
@@ -197,6 +200,8 @@ export interface AssessmentPageView {
     descriptionHtml: string;
     onetUrl: string;
     baseline: RoleLink | null;
+    /** Expert pages only: the assessment beside the baseline of its occupation. */
+    comparison: ExpertBaselineView | null;
     expertRoles: RoleLink[];
     jobZone: number | null;
   } | null;

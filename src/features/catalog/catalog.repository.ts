@@ -137,3 +137,19 @@ export async function listCurrentRevisionsOfRole(db: Database, roleSlug: string)
     .innerJoin(revisionsTable, eq(revisionsTable.id, assessmentsTable.currentRevisionId))
     .where(eq(assessmentsTable.roleSlug, roleSlug));
 }
+
+/** The current revision of every assessment of a baseline role: its number, author and document. */
+export async function listCurrentBaselineRevisions(db: Database): Promise<{ roleSlug: string; seniority: string; revisionNumber: number; author: string; document: unknown }[]> {
+  return db
+    .select({
+      roleSlug: assessmentsTable.roleSlug,
+      seniority: assessmentsTable.seniority,
+      revisionNumber: revisionsTable.revisionNumber,
+      author: revisionsTable.author,
+      document: revisionsTable.document,
+    })
+    .from(assessmentsTable)
+    .innerJoin(rolesTable, eq(rolesTable.slug, assessmentsTable.roleSlug))
+    .innerJoin(revisionsTable, eq(revisionsTable.id, assessmentsTable.currentRevisionId))
+    .where(eq(rolesTable.kind, 'baseline'));
+}

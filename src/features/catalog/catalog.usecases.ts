@@ -18,6 +18,7 @@ import {
   insertRoles,
   insertTitles,
   listAssessmentsWithoutRevision,
+  listCurrentBaselineRevisions,
   listCurrentRevisionsOfRole,
   listRoleKinds,
   listRolesOfOccupation,
@@ -28,6 +29,10 @@ import {
 } from './catalog.repository.ts';
 import type { CatalogStats, ScoreJson, ShownAssessment } from './catalog.schemas.ts';
 import { normalizeTitle } from './normalize-title.ts';
+import { AssessmentSchema } from '../../methodology/index.ts';
+import { canonicalJson, republishNote } from '../../catalog/diff/baseline-diff.ts';
+import { publishAssessments } from '../revisions/revisions.usecases.ts';
+import type { OnRevisionsPublished } from '../revisions/published-revision.ts';
 
 /** Who published a baseline revision. */
 export const BASELINE_AUTHOR = 'jobzone baseline pipeline';
@@ -214,6 +219,73 @@ export async function loadCommittedCatalog(db: Database, catalog: CatalogToLoad,
     indexValues: catalog.occupations.reduce((total, occupation) => total + occupation.indices.length, 0),
     sources: catalog.sources.length,
   };
+}
+
+/** What bringing a store up to the committed catalog did. */
+export interface SyncSummary extends LoadSummary {
+  /** Baselines published as a new revision because the committed catalog changed them. */
+  republished: number;
+  /** Baselines whose current revision is not the pipeline's (someone edited them): left as they are. */
+  keptEdited: string[];
+}
+
+export interface SyncOptions extends LoadOptions {
+  /** Runs inside the publication's transaction (subscriber notifications); the publishing service passes its hooks. */
+  onPublished?: OnRevisionsPublished;
+}
+
+/** Parses a stored or committed document the same way, so equal content compares equal whatever JSONB did to key order. */
+const comparable = (document: unknown) => canonicalJson(AssessmentSchema.parse(document));
+
+/**
+ * Brings a store up to the committed catalog: loads what is missing (an empty store gets everything), then
+ * publishes every baseline the committed catalog changed as a new revision whose note names the method
+ * version and the inputs that moved. Baselines someone else published a revision of are left alone and
+ * listed. Running it again changes nothing.
+ */
+export async function syncCommittedCatalog(db: Database, catalog: CatalogToLoad, options: SyncOptions = {}): Promise<SyncSummary> {
+  const progress = options.onProgress ?? (() => undefined);
+  const loaded = await loadCommittedCatalog(db, catalog, options);
+  const committed = new Map(catalog.baselines.map(({ assessment }) => [`${assessment.role.slug}/${assessment.role.seniority}`, assessment]));
+  const items: { document: Assessment; expectedRevision: number; source: string; note: string }[] = [];
+  const keptEdited: string[] = [];
+  for (const current of await listCurrentBaselineRevisions(db)) {
+    const key = `${current.roleSlug}/${current.seniority}`;
+    const next = committed.get(key);
+    if (!next || comparable(current.document) === comparable(next)) continue;
+    if (current.author !== BASELINE_AUTHOR) {
+      keptEdited.push(key);
+      continue;
+    }
+    const before = AssessmentSchema.parse(current.document);
+    items.push({ document: next, expectedRevision: current.revisionNumber, source: `catalog/baselines.jsonl (${key})`, note: republishNote(before, next) });
+  }
+  items.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  if (items.length > 0) progress(`publishing ${items.length} changed baselines as new revisions`);
+  const published = items.length === 0 ? [] : await publishAssessments(db, items, { note: 'Data-derived baseline republished from the committed catalog.', author: BASELINE_AUTHOR, onPublished: options.onPublished });
+  return { ...loaded, republished: published.length, keptEdited: keptEdited.sort() };
+}
+
+/** Tells whether the committed catalog holds baselines the store does not have as current revisions (new or changed). */
+export async function isCatalogNewerThanStore(db: Database, catalog: CatalogToLoad): Promise<boolean> {
+  const stored = new Map((await listCurrentBaselineRevisions(db)).map((current) => [`${current.roleSlug}/${current.seniority}`, current]));
+  return catalog.baselines.some(({ assessment }) => {
+    const current = stored.get(`${assessment.role.slug}/${assessment.role.seniority}`);
+    return current === undefined || (current.author === BASELINE_AUTHOR && comparable(current.document) !== comparable(assessment));
+  });
+}
+
+/**
+ * At start: loads an empty store, and brings a loaded one up to the committed catalog when the catalog is newer
+ * (the same step as `jobzone catalog load`). Returns what it did, or null when the store was current.
+ */
+export async function ensureCatalogCurrent(
+  db: Database,
+  options: SyncOptions & { read?: () => Promise<CatalogToLoad> } = {},
+): Promise<SyncSummary | null> {
+  const catalog = await (options.read ?? (() => readCatalogToLoad()))();
+  if (!(await isCatalogEmpty(db)) && !(await isCatalogNewerThanStore(db, catalog))) return null;
+  return syncCommittedCatalog(db, catalog, options);
 }
 
 /** Tells whether the store holds no catalog yet. */

@@ -1,6 +1,7 @@
 import type { EvidenceKey } from '../../methodology/index.ts';
 import type { CatalogStats, ShownAssessment } from '../catalog/catalog.schemas.ts';
-import { getCatalogStats, showOccupation } from '../catalog/catalog.usecases.ts';
+import { getCatalogStats, showOccupation, syncCommittedCatalog, type SyncSummary } from '../catalog/catalog.usecases.ts';
+import { readCatalogToLoad } from '../catalog/catalog-source.ts';
 import type { Database } from '../../store/database.ts';
 import { toStoreFailure } from '../../store/store-failure.ts';
 import { onRevisionsPublished } from './publication-hooks.ts';
@@ -44,6 +45,8 @@ export interface PublishingService {
   rescore: (version: string, request: Partial<PublicationRequest>) => Promise<{ plan: BulkPlan; published: PublishedRevision[] }>;
   catalogStats: () => Promise<CatalogStats>;
   showAssessment: (slugOrOnetCode: string) => Promise<ShownAssessment>;
+  /** Brings the store up to the committed catalog (`jobzone catalog load`). */
+  syncCatalog: () => Promise<SyncSummary>;
 }
 
 const NOTHING_PUBLISHED = 'nothing was published';
@@ -81,8 +84,9 @@ export function createPublishingService(db: Database): PublishingService {
     ),
     catalogStats: guarded(NOTHING_CHANGED, () => getCatalogStats(db)),
     showAssessment: guarded(NOTHING_CHANGED, (slugOrOnetCode: string) => showOccupation(db, slugOrOnetCode)),
+    syncCatalog: guarded(NOTHING_PUBLISHED, async () => syncCommittedCatalog(db, await readCatalogToLoad(), { onPublished: onRevisionsPublished })),
   };
 }
 
 /** The names of the service's operations, in the order the internal API lists them. */
-export const PUBLISHING_OPERATIONS = ['publish', 'listRevisions', 'exportAssessment', 'planEvidence', 'setEvidence', 'planRescore', 'rescore', 'catalogStats', 'showAssessment'] as const satisfies readonly (keyof PublishingService)[];
+export const PUBLISHING_OPERATIONS = ['publish', 'listRevisions', 'exportAssessment', 'planEvidence', 'setEvidence', 'planRescore', 'rescore', 'catalogStats', 'showAssessment', 'syncCatalog'] as const satisfies readonly (keyof PublishingService)[];

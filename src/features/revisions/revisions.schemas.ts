@@ -16,6 +16,8 @@ export interface PublishItem {
   expectedRevision?: number | undefined;
   /** Where the document came from (a file name), for messages. */
   source?: string | undefined;
+  /** This item's own revision note, where items of one publication changed for different reasons (catalog load); else the publication's note. */
+  note?: string | undefined;
 }
 
 /** What every revision of one publication shares. */

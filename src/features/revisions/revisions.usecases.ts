@@ -52,6 +52,7 @@ interface Prepared {
   document: Assessment;
   figures: ScoreJson;
   expectedRevision: number | undefined;
+  note?: string;
 }
 
 /** Scores a document with the methodology version it names; the figures stored with a revision. */
@@ -146,7 +147,8 @@ export async function publishAssessments(db: Database, items: readonly PublishIt
     }
     seen.set(key, source);
     try {
-      prepared.push({ key, source, document, figures: computeRevisionFigures(document, options.methodologies), expectedRevision: item.expectedRevision });
+      const itemNote = item.note?.trim();
+      prepared.push({ key, source, document, figures: computeRevisionFigures(document, options.methodologies), expectedRevision: item.expectedRevision, ...(itemNote ? { note: itemNote } : {}) });
     } catch (error) {
       if (!(error instanceof RevisionError)) throw error;
       problems.push(`${source}: ${error.message}`);
@@ -209,7 +211,7 @@ export async function publishAssessments(db: Database, items: readonly PublishIt
           conflicts.push(`you edited revision ${expected} of ${entry.key} but it has no published revision: remove basedOnRevision (or --expect-revision) to publish it as new`);
           continue;
         }
-        toInsert.push({ assessmentId: state.assessmentId, revisionNumber: latestNumber + 1, document: entry.document, figures: entry.figures, author, note });
+        toInsert.push({ assessmentId: state.assessmentId, revisionNumber: latestNumber + 1, document: entry.document, figures: entry.figures, author, note: entry.note ?? note });
         rows.push({ entry, state });
       }
       if (conflicts.length > 0) throw conflict(conflicts);
@@ -226,7 +228,7 @@ export async function publishAssessments(db: Database, items: readonly PublishIt
           seniority: entry.document.role.seniority,
           title: entry.document.role.title,
           category: entry.document.role.category,
-          note,
+          note: revision.note,
           author,
           publishedAt: row.publishedAt,
           methodologyVersion: entry.figures.methodologyVersion,

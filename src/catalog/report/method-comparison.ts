@@ -1,0 +1,252 @@
+import { scoreAssessment, type Assessment, type Zone } from '../../methodology/index.ts';
+import type { BaselineRecord, OccupationRecord } from '../catalog-records.ts';
+import { INDEX_DEFINITIONS } from '../build/index-values.ts';
+import { baselineMethodOf } from '../diff/baseline-diff.ts';
+import { compareExpertWithBaseline, type ExpertBaselineComparison } from '../diff/expert-vs-baseline.ts';
+import { spearman } from './spearman.ts';
+
+const ZONES: readonly Zone[] = ['Green', 'Yellow', 'Red'];
+
+/** Headline figures of a set of baselines, for a before/after table. */
+export interface MethodFigures {
+  method: string;
+  byZone: Record<Zone, number>;
+  /** Baselines whose quick screen (protective principles + growth) points to the zone of the score. */
+  quickScreenAgrees: number;
+  /** Scores within 2.5 points of a zone boundary (25 or 48). */
+  nearBoundary: number;
+  /** Spearman's ρ of the score and of the task exposure with each published index. */
+  spearman: { key: string; score: number | null; taskExposure: number | null }[];
+}
+
+/** One occupation's score under both methods. */
+export interface Mover {
+  onetCode: string;
+  title: string;
+  before: { score: number; label: string };
+  after: { score: number; label: string };
+}
+
+export interface MethodComparison {
+  before: MethodFigures;
+  after: MethodFigures;
+  /** Zone before → zone after counts, rows = before. */
+  transitions: Record<Zone, Record<Zone, number>>;
+  watched: Mover[];
+  risers: Mover[];
+  fallers: Mover[];
+  byMajorGroup: { category: string; count: number; before: Record<Zone, number>; after: Record<Zone, number> }[];
+  /** How many baselines keep each input at its default, method 2. */
+  defaults: { input: string; count: number }[];
+  experts: (ExpertBaselineComparison & { file: string })[];
+}
+
+/** Occupations whose figures issue 11 quoted; the comparison shows them before and after. */
+export const WATCHED_CODES = [
+  '53-2011.00', // Airline Pilots, Copilots, and Flight Engineers
+  '53-2021.00', // Air Traffic Controllers
+  '29-1215.00', // Family Medicine Physicians
+  '29-1216.00', // General Internal Medicine Physicians
+  '29-1223.00', // Psychiatrists
+  '29-2061.00', // Licensed Practical and Licensed Vocational Nurses
+  '31-9092.00', // Medical Assistants
+  '25-2021.00', // Elementary School Teachers
+  '25-2031.00', // Secondary School Teachers
+  '21-2011.00', // Clergy
+  '53-3032.00', // Heavy and Tractor-Trailer Truck Drivers
+  '53-3054.00', // Taxi Drivers
+  '43-9021.00', // Data Entry Keyers
+  '41-9041.00', // Telemarketers
+];
+
+const round3 = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
+
+function figuresOf(baselines: readonly BaselineRecord[], occupations: ReadonlyMap<string, OccupationRecord>): MethodFigures {
+  const byZone: Record<Zone, number> = { Green: 0, Yellow: 0, Red: 0 };
+  let quickScreenAgrees = 0;
+  let nearBoundary = 0;
+  const results = baselines.map((baseline) => ({ onetCode: baseline.onetCode, result: scoreAssessment(baseline.assessment) }));
+  for (const { result } of results) {
+    byZone[result.zone] += 1;
+    if (result.quickScreen.agrees) quickScreenAgrees += 1;
+    if ([25, 48].some((boundary) => Math.abs(result.score - boundary) < 2.5)) nearBoundary += 1;
+  }
+  const spearmanOf = (key: string, pick: (result: (typeof results)[number]['result']) => number) => {
+    const pairs = results.flatMap(({ onetCode, result }) => {
+      const value = occupations.get(onetCode)?.indices.find((item) => item.index === key);
+      return value ? [[pick(result), value.value] as const] : [];
+    });
+    return round3(
+      spearman(
+        pairs.map((pair) => pair[0]),
+        pairs.map((pair) => pair[1]),
+      ),
+    );
+  };
+  return {
+    method: [...new Set(baselines.map((baseline) => baselineMethodOf(baseline.assessment)))].sort().join(', '),
+    byZone,
+    quickScreenAgrees,
+    nearBoundary,
+    spearman: INDEX_DEFINITIONS.map((definition) => ({
+      key: definition.key,
+      score: spearmanOf(definition.key, (result) => result.score),
+      // Higher task exposure means more exposed, so its expected sign is positive; shown negated to read like the score's.
+      taskExposure: (() => {
+        const rho = spearmanOf(definition.key, (result) => result.taskExposure);
+        return rho === null ? null : round3(-rho);
+      })(),
+    })),
+  };
+}
+
+const DEFAULTED_GROUPS = ['protective', 'barriers', 'evidence'] as const;
+
+/** Compares the baselines of two methods over the same occupations, and the expert assessments with their occupation's baseline. */
+export function compareMethods(
+  before: readonly BaselineRecord[],
+  after: readonly BaselineRecord[],
+  occupationList: readonly OccupationRecord[],
+  experts: readonly { file: string; assessment: Assessment }[] = [],
+): MethodComparison {
+  const occupations = new Map(occupationList.map((record) => [record.onetCode, record]));
+  const old = new Map(before.map((record) => [record.onetCode, scoreAssessment(record.assessment)]));
+  const transitions = Object.fromEntries(ZONES.map((zone) => [zone, { Green: 0, Yellow: 0, Red: 0 }])) as Record<Zone, Record<Zone, number>>;
+  const movers: Mover[] = [];
+  const groups = new Map<string, { category: string; count: number; before: Record<Zone, number>; after: Record<Zone, number> }>();
+  for (const record of after) {
+    const now = scoreAssessment(record.assessment);
+    const then = old.get(record.onetCode);
+    const category = occupations.get(record.onetCode)?.category ?? record.assessment.role.category;
+    const group = groups.get(category) ?? { category, count: 0, before: { Green: 0, Yellow: 0, Red: 0 }, after: { Green: 0, Yellow: 0, Red: 0 } };
+    group.count += 1;
+    group.after[now.zone] += 1;
+    if (then) {
+      group.before[then.zone] += 1;
+      transitions[then.zone][now.zone] += 1;
+      movers.push({ onetCode: record.onetCode, title: record.assessment.role.title, before: { score: then.score, label: then.label }, after: { score: now.score, label: now.label } });
+    }
+    groups.set(category, group);
+  }
+  const delta = (mover: Mover) => mover.after.score - mover.before.score;
+  const ranked = [...movers].sort((a, b) => delta(b) - delta(a) || (a.onetCode < b.onetCode ? -1 : 1));
+  const defaults = new Map<string, number>();
+  for (const { assessment } of after) {
+    for (const group of DEFAULTED_GROUPS) {
+      for (const [key, value] of Object.entries(assessment[group] as Record<string, { provenance?: { basis: string } }>)) {
+        if (value.provenance?.basis === 'default') defaults.set(`${group}.${key}`, (defaults.get(`${group}.${key}`) ?? 0) + 1);
+      }
+    }
+    if (assessment.growth.provenance?.basis === 'default') defaults.set('growth', (defaults.get('growth') ?? 0) + 1);
+  }
+  const baselineByCode = new Map(after.map((record) => [record.onetCode, record.assessment]));
+  return {
+    before: figuresOf(before, occupations),
+    after: figuresOf(after, occupations),
+    transitions,
+    watched: WATCHED_CODES.flatMap((code) => movers.filter((mover) => mover.onetCode === code)),
+    risers: ranked.slice(0, 10),
+    fallers: ranked.slice(-10).reverse(),
+    byMajorGroup: [...groups.values()].sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : 0)),
+    defaults: [...defaults].map(([input, count]) => ({ input, count })).sort((a, b) => b.count - a.count || (a.input < b.input ? -1 : 1)),
+    experts: experts.flatMap(({ file, assessment }) => {
+      const code = assessment.role.onetCodes[0];
+      const baseline = code === undefined ? undefined : baselineByCode.get(code);
+      return baseline && code ? [{ ...compareExpertWithBaseline(assessment, baseline, code), file }] : [];
+    }),
+  };
+}
+
+const signedDelta = (mover: Mover) => {
+  const value = Math.round((mover.after.score - mover.before.score) * 10) / 10;
+  return `${value > 0 ? '+' : ''}${value.toFixed(1)}`;
+};
+
+const moverTable = (movers: readonly Mover[]) =>
+  [
+    '| O*NET-SOC | Occupation | Method 1 | Method 2 | Change |',
+    '|---|---|---|---|---:|',
+    ...movers.map((mover) => `| ${mover.onetCode} | ${mover.title} | ${mover.before.score.toFixed(1)} ${mover.before.label} | ${mover.after.score.toFixed(1)} ${mover.after.label} | ${signedDelta(mover)} |`),
+  ].join('\n');
+
+const rho = (value: number | null) => (value === null ? '—' : value.toFixed(3));
+
+/** Renders the comparison as the Markdown sections appended to docs/catalog-report.md. */
+export function renderMethodComparison(comparison: MethodComparison): string {
+  const { before, after, total } = { ...comparison, total: comparison.after.byZone.Green + comparison.after.byZone.Yellow + comparison.after.byZone.Red };
+  const share = (count: number) => `${Math.round((count / Math.max(1, total)) * 100)}%`;
+  const lines: string[] = [
+    `## Baseline method 2 compared with method 1`,
+    '',
+    `Method 1: ${before.method}; method 2: ${after.method}. What changed and why is in [baseline-method.md](baseline-method.md);`,
+    '`npx jobzone catalog diff <old-dir>` lists every occupation with the inputs that moved.',
+    '',
+    '| Figure | Method 1 | Method 2 |',
+    '|---|---:|---:|',
+    ...ZONES.map((zone) => `| ${zone} | ${before.byZone[zone]} | ${after.byZone[zone]} |`),
+    `| Quick screen agrees with the zone | ${before.quickScreenAgrees} (${share(before.quickScreenAgrees)}) | ${after.quickScreenAgrees} (${share(after.quickScreenAgrees)}) |`,
+    `| Within 2.5 points of a zone boundary | ${before.nearBoundary} | ${after.nearBoundary} |`,
+    '',
+    'Zone moves (rows: method 1, columns: method 2):',
+    '',
+    '| Method 1 \\ Method 2 | Green | Yellow | Red |',
+    '|---|---:|---:|---:|',
+    ...ZONES.map((zone) => `| ${zone} | ${ZONES.map((to) => comparison.transitions[zone][to]).join(' | ')} |`),
+    '',
+    '### Spearman ρ with each published index',
+    '',
+    'Of the score (expected negative) and of task exposure alone (sign flipped so that negative again means agreement).',
+    'Method 2 adds inputs that are independent of exposure by design (licensing, liability, unions, physical automation),',
+    'so the score follows the exposure indices less closely than method 1, which was task labels and little else.',
+    '',
+    '| Index | Score, method 1 | Score, method 2 | Task exposure, method 1 | Task exposure, method 2 |',
+    '|---|---:|---:|---:|---:|',
+    ...after.spearman.map((item, index) => {
+      const old = before.spearman[index];
+      return `| ${item.key} | ${rho(old?.score ?? null)} | ${rho(item.score)} | ${rho(old?.taskExposure ?? null)} | ${rho(item.taskExposure)} |`;
+    }),
+    '',
+    '### Occupations issue 11 named',
+    '',
+    moverTable(comparison.watched),
+    '',
+    '### Largest rises',
+    '',
+    moverTable(comparison.risers),
+    '',
+    '### Largest falls',
+    '',
+    moverTable(comparison.fallers),
+    '',
+    '## Zones by SOC major group, method 1 → method 2',
+    '',
+    '| Category | Occupations | Green | Yellow | Red |',
+    '|---|---:|---:|---:|---:|',
+    ...comparison.byMajorGroup.map((group) => `| ${group.category} | ${group.count} | ${ZONES.map((zone) => `${group.before[zone]} → ${group.after[zone]}`).join(' | ')} |`),
+    '',
+    '## Inputs still at their default (method 2)',
+    '',
+    'A default is a neutral value where no data speaks to the input (`basis: default`, confidence low).',
+    '',
+    '| Input | Baselines | Share |',
+    '|---|---:|---:|',
+    ...comparison.defaults.map((item) => `| ${item.input} | ${item.count} | ${share(item.count)} |`),
+    '',
+    '## Expert assessments beside the baseline of their occupation',
+    '',
+  ];
+  if (comparison.experts.length === 0) lines.push('No expert assessment maps to an O*NET code of the catalog.', '');
+  for (const expert of comparison.experts) {
+    lines.push(
+      `### ${expert.expert.title} (${expert.file}) vs the ${expert.onetCode} baseline`,
+      '',
+      `Expert ${expert.expert.score.toFixed(1)} ${expert.expert.label}; baseline ${expert.baseline.score.toFixed(1)} ${expert.baseline.label} (${expert.baseline.title}).`,
+      '',
+      '| Input | Expert | Baseline |',
+      '|---|---:|---:|',
+      ...expert.inputs.map((input) => `| ${input.label} | ${input.expert} | ${input.baseline} |`),
+      '',
+    );
+  }
+  return lines.join('\n');
+}
