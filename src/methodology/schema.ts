@@ -182,7 +182,7 @@ export const AssessmentSchema = z
     methodology: label.default(aijri1.version).describe('Methodology version the assessment was written for.'),
     status: z.enum(['expert', 'baseline']).describe('expert: written by an assessor; baseline: derived from data, not reviewed.'),
     baselineMethod: z
-      .object({ version: text.describe('e.g. "baseline-2"'), aiScope: text.describe('One sentence: what "AI" covers in this baseline.') })
+      .object({ version: label.describe('e.g. "baseline-2"'), aiScope: required(TEXT_LIMITS.rationale, false).describe('One sentence: what "AI" covers in this baseline.') })
       .strict()
       .optional()
       .describe('Data-derived baselines only: the version of the method that derived the inputs and what it counts as AI.'),
