@@ -55,6 +55,11 @@ export function explainMatch(index: SearchIndex, entry: number, facts: MatchFact
     return `Matches ${found?.expert ? 'an alias of this role' : KIND_LABEL[index.formKind[facts.form] ?? 'alternate']}: ${quote(matched)}${levelNote}`;
   }
   const parts = [`Closest title ${quote(matched)}`];
+  for (const token of facts.query) {
+    if (words.includes(token)) continue;
+    const expansion = (index.abbreviations.get(token) ?? []).slice(0, 2).find((candidate) => candidate.tokens.every((word) => words.includes(word)));
+    if (expansion) parts.push(`${quote(token)} read as ${quote(expansion.tokens.join(' '))}`);
+  }
   const head = headWord(facts.query);
   if (head !== null && words.includes(head)) parts.push(`same head word ${quote(head)}`);
   const queryKinds = kindMask(facts.query);

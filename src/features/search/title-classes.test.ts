@@ -121,6 +121,8 @@ describe('every result explains its match', () => {
     expect(search(basic, 'Registered Nurses')[0]?.explanation).toBe('Matches the occupation’s own title');
     expect(search(basic, 'RN')[0]?.explanation).toBe('Matches an O*NET short title: “RN”');
     expect(search(basic, 'staff nurse')[0]?.explanation).toBe('Matches an O*NET alternate title: “Staff Nurse”');
+    expect(search(basic, 'nurse rn')[0]?.explanation).toBe('Matches the occupation’s own title');
+    expect(search(basic, 'rn educator')[0]?.explanation).toContain('“rn” read as “registered nurse”');
     for (const query of ['nurse', 'programer', 'cashi', 'truck driver', 'software dev']) {
       for (const result of search(basic, query)) expect(result.explanation, query).not.toBe('');
     }
