@@ -45,11 +45,19 @@ describe('methods and status lines', () => {
   });
 
   it('TRACE and other methods no address accepts get 405 with Allow; methods jobzone does not know get 501; never 500', async () => {
-    for (const method of ['TRACE', 'PUT', 'DELETE', 'OPTIONS']) {
-      const answer = await send(site.url, method, '/');
-      expect(`${method} ${answer.status} ${answer.statusMessage}`).toBe(`${method} 405 Method Not Allowed`);
-      expect(answer.headers.allow).toBe('GET, HEAD, POST');
+    const logged: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array) => logged.push(String(chunk)) > 0) as typeof process.stderr.write;
+    try {
+      for (const method of ['TRACE', 'PUT', 'DELETE', 'OPTIONS']) {
+        const answer = await send(site.url, method, '/');
+        expect(`${method} ${answer.status} ${answer.statusMessage}`).toBe(`${method} 405 Method Not Allowed`);
+        expect(answer.headers.allow).toBe('GET, HEAD, POST');
+      }
+    } finally {
+      process.stderr.write = write;
     }
+    expect(logged).toEqual([]);
     const propfind = await send(site.url, 'PROPFIND', '/');
     expect(propfind.status).toBe(501);
     expect(propfind.body.toString()).toBe('PROPFIND is not supported by jobzone; use GET, HEAD, POST.\n');

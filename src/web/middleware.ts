@@ -1,16 +1,12 @@
 import { STATUS_CODES } from 'node:http';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineMiddleware } from 'astro:middleware';
 import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
-import { chooseContentCoding, encodeBodies, isCompressible } from '../features/render-cache/content-coding.ts';
+import { chooseContentCoding, encodeBodies, encodeBodyFor, isCompressible } from '../features/render-cache/content-coding.ts';
 import { answerFromCache, answerWithPage, etagOf, type CachedAnswer } from '../features/render-cache/render-cache.ts';
 import { isCrossSiteFormSubmission } from './lib/origin-check.ts';
 import { contentSecurityPolicy, inlineScriptHashes } from './lib/security-headers.ts';
 
 const CACHEABLE_TYPES = /^(text\/html|application\/xml|application\/atom\+xml)/;
-const brotli = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
 
 function toResponse(answer: CachedAnswer, extra?: Headers): Response {
   const headers = new Headers(extra);
@@ -23,13 +19,6 @@ function withReasonPhrase(response: Response): Response {
   const statusText = STATUS_CODES[response.status] ?? '';
   if (response.statusText === statusText || response.status === 101) return response;
   return new Response(response.body, { status: response.status, statusText, headers: response.headers });
-}
-
-async function compressFor(body: Buffer, acceptEncoding: string | null): Promise<{ body: Buffer; coding: 'br' | 'gzip' | 'identity' }> {
-  const coding = chooseContentCoding(acceptEncoding);
-  if (coding === 'identity' || body.byteLength < 256) return { body, coding: 'identity' };
-  const compressed = coding === 'br' ? await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }) : await gzipAsync(body);
-  return compressed.byteLength < body.byteLength ? { body: compressed, coding } : { body, coding: 'identity' };
 }
 
 /**
@@ -75,7 +64,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     cache.set(model.version, key, page);
     return toResponse(answerWithPage(page, conditions, 'miss'), headers);
   }
-  const encoded = await compressFor(body, conditions.acceptEncoding);
+  const encoded = await encodeBodyFor(body, chooseContentCoding(conditions.acceptEncoding));
   headers.set('vary', 'Accept-Encoding');
   headers.set('content-length', String(encoded.body.byteLength));
   if (encoded.coding !== 'identity') headers.set('content-encoding', encoded.coding);

@@ -57,6 +57,13 @@ export async function encodeBodies(body: Buffer): Promise<EncodedBodies> {
   return { identity: body, ...(br.byteLength < body.byteLength ? { br } : {}), ...(gz.byteLength < body.byteLength ? { gzip: gz } : {}) };
 }
 
+/** Compresses one body for one request in the negotiated encoding, or leaves it as it is when that would not save bytes. */
+export async function encodeBodyFor(body: Buffer, coding: ContentCoding): Promise<{ coding: ContentCoding; body: Buffer }> {
+  if (coding === 'identity' || body.byteLength < MIN_COMPRESSIBLE_BYTES) return { coding: 'identity', body };
+  const compressed = coding === 'br' ? await brotli(body, BROTLI_OPTIONS) : await gzipAsync(body, { level: 6 });
+  return compressed.byteLength < body.byteLength ? { coding, body: compressed } : { coding: 'identity', body };
+}
+
 /** Picks the body to send: the negotiated encoding when it was made, else identity. */
 export function pickBody(bodies: EncodedBodies, coding: ContentCoding): { coding: ContentCoding; body: Buffer } {
   if (coding === 'br' && bodies.br) return { coding, body: bodies.br };
