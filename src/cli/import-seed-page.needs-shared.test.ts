@@ -1,12 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workedExampleFigures } from '../methodology/test-support/worked-example.ts';
+import { seedPagePath } from '../catalog/importers/published-page/seed-page.test-support.ts';
 import { runCaptured } from './test-support/capture-io.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 let scratch = '';
 
 beforeAll(async () => {
@@ -17,9 +16,9 @@ afterAll(async () => {
 });
 
 describe('jobzone import-page on the published seed page (../shared/seeds)', () => {
-  const seed = join(root, '../shared/seeds/multimodal-ai-engineer.txt');
 
   it('imports the published page to a file that scores 64.0 with the same figures as the page itself', async () => {
+    const seed = seedPagePath();
     const out = join(scratch, 'mm.yaml');
     const imported = await runCaptured(['import-page', seed, '-o', out]);
     expect(imported.code).toBe(0);
@@ -34,6 +33,7 @@ describe('jobzone import-page on the published seed page (../shared/seeds)', () 
   });
 
   it('keeps every text section of the page', async () => {
+    const seed = seedPagePath();
     const { stdout } = await runCaptured(['import-page', seed]);
     for (const field of ['primaryFunction:', 'notThisRole:', 'typicalExperience:', 'seniorityNote:', 'verdict:', 'reinstatement:', 'growthCheck:', 'peerCheck:', 'scoreVsReality:', 'whatTheNumbersMiss:', 'whoShouldWorry:', 'roleInFuture:', 'survivalStrategy:', 'timeline:']) {
       expect(stdout).toContain(field);
