@@ -234,8 +234,8 @@ export interface SyncOptions extends LoadOptions {
   onPublished?: OnRevisionsPublished;
 }
 
-/** Parses a stored or committed document the same way, so equal content compares equal whatever JSONB did to key order. */
-const comparable = (document: unknown) => canonicalJson(AssessmentSchema.parse(document));
+/** Both sides are schema output (the store keeps what the loader parsed), so sorted-key JSON compares them whatever JSONB did to key order. */
+const comparable = (document: unknown) => canonicalJson(document);
 
 /**
  * Brings a store up to the committed catalog: loads what is missing (an empty store gets everything), then
@@ -284,7 +284,9 @@ export async function ensureCatalogCurrent(
   options: SyncOptions & { read?: () => Promise<CatalogToLoad> } = {},
 ): Promise<SyncSummary | null> {
   const catalog = await (options.read ?? (() => readCatalogToLoad()))();
-  if (!(await isCatalogEmpty(db)) && !(await isCatalogNewerThanStore(db, catalog))) return null;
+  // An empty store only needs the load: there is nothing in it to republish.
+  if (await isCatalogEmpty(db)) return { ...(await loadCommittedCatalog(db, catalog, options)), republished: 0, keptEdited: [] };
+  if (!(await isCatalogNewerThanStore(db, catalog))) return null;
   return syncCommittedCatalog(db, catalog, options);
 }
 
