@@ -18,6 +18,8 @@ if (!runSharedTests) process.stderr.write(`Source-data tests left out: ${SHARED_
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Several suites build the whole read model in beforeAll: a few seconds alone, far more on a busy 2-core machine.
+    hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'bench/**/*.test.ts'], exclude: [SHARED_TESTS] } },
       ...(runSharedTests ? [{ extends: true, test: { name: 'shared', include: [`src/${SHARED_TESTS}`] } }] : []),
