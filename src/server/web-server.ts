@@ -1,5 +1,6 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { DEFAULT_API_RATE_LIMITS, type ApiRateLimits } from '../features/open-data/api-http.ts';
+import { createSyncedRateLimiter, type SyncedRateLimiter } from '../features/rate-limits/synced-rate-limiter.ts';
 import type { ByteBounds } from '../features/render-cache/byte-bounded-lru.ts';
 import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
 import { answerFromCache, createRenderCache, DEFAULT_RENDER_CACHE_BOUNDS, type RenderCache } from '../features/render-cache/render-cache.ts';
@@ -48,8 +49,11 @@ export function createWebServer(options: WebServerOptions): WebServer {
   const staticFiles = createStaticFiles(options.clientRoot);
   const clientAddressOf = createClientAddressResolver(options.trustedProxies ?? []);
   const limits = options.bodyLimits ?? DEFAULT_BODY_LIMITS;
+  const apiLimiter = createSyncedRateLimiter(options.subscriptions.limiter, {
+    onSyncError: (error) => process.stderr.write(`could not record API rate limits in the store: ${error.message}\n`),
+  });
   const server = createServer((request, response) => {
-    void handle({ options, renderCache, staticFiles, clientAddressOf, limits }, request, response);
+    void handle({ options, renderCache, staticFiles, clientAddressOf, limits, apiLimiter }, request, response);
   });
   return { server, renderCache };
 }
@@ -60,6 +64,7 @@ interface Context {
   staticFiles: StaticFiles;
   clientAddressOf: ClientAddressResolver;
   limits: BodyLimits;
+  apiLimiter: SyncedRateLimiter;
 }
 
 function refuse(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
@@ -114,7 +119,7 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
       subscriptions: options.subscriptions,
       renderCache,
       clientAddress: context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']),
-      api: { limiter: options.subscriptions.limiter, limits: options.apiRateLimits === undefined ? DEFAULT_API_RATE_LIMITS : options.apiRateLimits },
+      api: { limiter: context.apiLimiter, limits: options.apiRateLimits === undefined ? DEFAULT_API_RATE_LIMITS : options.apiRateLimits },
     };
     await options.astroHandler(request, response, undefined, locals);
   } catch (error) {

@@ -13,6 +13,6 @@ declare namespace App {
     clientAddress: string;
     renderCache: import('../features/render-cache/render-cache.ts').RenderCache;
     /** The store-backed rate limiter and the per-client limits of /api/v1 (null: no limits). */
-    api: { limiter: import('../features/rate-limits/rate-limits.usecases.ts').RateLimiter; limits: import('../features/open-data/api-http.ts').ApiRateLimits | null };
+    api: { limiter: import('../features/rate-limits/synced-rate-limiter.ts').SyncedRateLimiter; limits: import('../features/open-data/api-http.ts').ApiRateLimits | null };
   }
 }

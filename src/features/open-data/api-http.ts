@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ReadModel } from '../read-model/read-model.ts';
 import { clientNetworkOf } from '../rate-limits/client-network.ts';
-import type { RateLimit, RateLimiter, RateLimitState } from '../rate-limits/rate-limits.usecases.ts';
+import type { RateLimit, RateLimitState } from '../rate-limits/rate-limits.usecases.ts';
 import { ApiError, problemOf } from './api-errors.ts';
 import type { ApiContext } from './api-links.ts';
 import { buildOpenApiDocument } from './api-openapi.ts';
@@ -26,7 +26,8 @@ export interface ApiDependencies {
   model: ReadModel;
   publicUrl: string;
   clientAddress: string;
-  limiter: RateLimiter;
+  /** The per-client limiter: the synced in-memory one in the server, the store-backed one works too. */
+  limiter: { check: (namespace: string, subject: string, limit: RateLimit) => RateLimitState | Promise<RateLimitState> };
   /** Null switches the limits off (the throughput benchmark measures serving, not limiting). */
   limits: ApiRateLimits | null;
   now?: () => Date;
@@ -44,16 +45,38 @@ const PREFLIGHT_HEADERS = {
   'access-control-max-age': '86400',
 };
 
-// The OpenAPI document depends only on the read model (its examples are real answers): build it once per model.
-const openApiByModel = new WeakMap<ReadModel, string>();
+interface CachedAnswer {
+  text: string;
+  etag: string;
+}
 
-function openApiText(model: ReadModel, context: ApiContext): string {
-  let text = openApiByModel.get(model);
-  if (text === undefined) {
-    text = JSON.stringify(buildOpenApiDocument(model, context));
-    openApiByModel.set(model, text);
+/** Bytes of GET answers kept per read model; the oldest answers go first. */
+export const MAX_CACHED_ANSWER_BYTES = 32 * 1024 * 1024;
+
+// A GET answer depends only on the read model and the address (and the minute, for the few that read the clock),
+// so it is serialised and tagged once per model; a publication swaps the model and with it this cache.
+const answersByModel = new WeakMap<ReadModel, { entries: Map<string, CachedAnswer>; bytes: number }>();
+
+function cachedAnswer(model: ReadModel, key: string, build: () => string): CachedAnswer {
+  let cache = answersByModel.get(model);
+  if (!cache) {
+    cache = { entries: new Map(), bytes: 0 };
+    answersByModel.set(model, cache);
   }
-  return text;
+  const hit = cache.entries.get(key);
+  if (hit) return hit;
+  const text = build();
+  const answer = { text, etag: strongEtagOf(text) };
+  const size = text.length * 2 + key.length * 2;
+  if (size > MAX_CACHED_ANSWER_BYTES) return answer;
+  for (const [oldKey, old] of cache.entries) {
+    if (cache.bytes + size <= MAX_CACHED_ANSWER_BYTES) break;
+    cache.entries.delete(oldKey);
+    cache.bytes -= old.text.length * 2 + oldKey.length * 2;
+  }
+  cache.entries.set(key, answer);
+  cache.bytes += size;
+  return answer;
 }
 
 // Answers that depend on the clock (movers) change once a minute, not on every request, so their ETags can match.
@@ -145,17 +168,16 @@ export async function answerApiRequest(request: Request, deps: ApiDependencies):
       }
     }
     const context: ApiContext = { publicUrl: deps.publicUrl };
-    let text: string;
-    if (route === 'openapi') {
-      text = openApiText(deps.model, context);
-    } else {
-      const body = route.method === 'POST' ? await readJsonBody(request) : undefined;
-      text = JSON.stringify(route.answer({ model: deps.model, context, params, query: url.searchParams, body, now: (deps.now ?? thisMinute)() }));
-    }
-    if (method === 'POST') {
+    if (route !== 'openapi' && route.method === 'POST') {
+      const body = await readJsonBody(request);
+      const text = JSON.stringify(route.answer({ model: deps.model, context, params, query: url.searchParams, body, now: (deps.now ?? thisMinute)() }));
       return new Response(text, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS_HEADERS, ...limitHeaders } });
     }
-    const etag = strongEtagOf(text);
+    const now = (deps.now ?? thisMinute)();
+    const key = `${url.pathname}${url.search}${route !== 'openapi' && route.readsClock ? `@${now.getTime()}` : ''}`;
+    const { text, etag } = cachedAnswer(deps.model, key, () =>
+      JSON.stringify(route === 'openapi' ? buildOpenApiDocument(deps.model, context) : route.answer({ model: deps.model, context, params, query: url.searchParams, body: undefined, now })),
+    );
     const headers = { 'cache-control': API_CACHE_CONTROL, etag, ...CORS_HEADERS, ...limitHeaders };
     if (matchesIfNoneMatch(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
     return new Response(method === 'HEAD' ? null : text, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });

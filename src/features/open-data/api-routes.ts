@@ -48,6 +48,8 @@ export interface ApiRoute {
   response: z.ZodType;
   /** The rate-limit bucket the route draws from. */
   limit: 'read' | 'compute';
+  /** The answer depends on the time of the request (to the minute), not only on the read model. */
+  readsClock?: true;
   /** A request worth showing as an example, built from what the read model holds. */
   example: (model: ReadModel) => { path: string; body?: unknown };
   answer: (call: ApiCall) => unknown;
@@ -168,6 +170,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     requestBody: null,
     response: MoversResponseSchema,
     limit: 'read',
+    readsClock: true,
     example: () => ({ path: '/api/v1/movers?days=90' }),
     answer: (call) => listMovers(call.model, parseQuery(call.query, MoversQuerySchema), call.now, call.context),
   },
