@@ -1,4 +1,6 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { DEFAULT_API_RATE_LIMITS, type ApiRateLimits } from '../features/open-data/api-http.ts';
+import { createSyncedRateLimiter, type SyncedRateLimiter } from '../features/rate-limits/synced-rate-limiter.ts';
 import type { ByteBounds } from '../features/render-cache/byte-bounded-lru.ts';
 import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
 import { answerFromCache, createRenderCache, DEFAULT_RENDER_CACHE_BOUNDS, type RenderCache } from '../features/render-cache/render-cache.ts';
@@ -25,6 +27,8 @@ export interface WebServerOptions {
   bodyLimits?: BodyLimits;
   /** Memory bounds of the render cache. */
   renderCacheBounds?: ByteBounds;
+  /** Per-client limits of /api/v1 (drawn from the subscriptions' store-backed limiter); null switches them off, for the throughput benchmark. */
+  apiRateLimits?: ApiRateLimits | null;
 }
 
 /** The web server and its render cache, which tests and the hardening probe inspect. */
@@ -36,6 +40,7 @@ export interface WebServer {
 const SERVED_METHODS = new Set(['GET', 'HEAD', 'POST']);
 const ALLOW = [...SERVED_METHODS].join(', ');
 // Methods HTTP defines that no jobzone address accepts get 405; the others Node parses (WebDAV and the like) 501.
+// OPTIONS is answered under /api/ only: the CORS preflight of the API's POST.
 const REFUSED_METHODS = new Set(['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'CONNECT']);
 
 /** Creates the HTTP server: limits and security headers first, then built client files, cached pages, and every other page through Astro. */
@@ -44,8 +49,11 @@ export function createWebServer(options: WebServerOptions): WebServer {
   const staticFiles = createStaticFiles(options.clientRoot);
   const clientAddressOf = createClientAddressResolver(options.trustedProxies ?? []);
   const limits = options.bodyLimits ?? DEFAULT_BODY_LIMITS;
+  const apiLimiter = createSyncedRateLimiter(options.subscriptions.limiter, {
+    onSyncError: (error) => process.stderr.write(`could not record API rate limits in the store: ${error.message}\n`),
+  });
   const server = createServer((request, response) => {
-    void handle({ options, renderCache, staticFiles, clientAddressOf, limits }, request, response);
+    void handle({ options, renderCache, staticFiles, clientAddressOf, limits, apiLimiter }, request, response);
   });
   return { server, renderCache };
 }
@@ -56,6 +64,7 @@ interface Context {
   staticFiles: StaticFiles;
   clientAddressOf: ClientAddressResolver;
   limits: BodyLimits;
+  apiLimiter: SyncedRateLimiter;
 }
 
 function refuse(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
@@ -91,7 +100,8 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
   const { options, renderCache, limits } = context;
   try {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-    if (!SERVED_METHODS.has(request.method ?? '')) return refuseMethod(request, response);
+    const isApiPreflight = request.method === 'OPTIONS' && (request.url ?? '').startsWith('/api/');
+    if (!SERVED_METHODS.has(request.method ?? '') && !isApiPreflight) return refuseMethod(request, response);
     if (declaresTooLargeBody(request, limits)) return refuse(response, 413, `Requests to jobzone may carry at most ${limits.maxBodyBytes / 1024} KB.`);
     if (request.method === 'POST') {
       const outcome = await readBoundedBody(request, limits);
@@ -109,6 +119,7 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
       subscriptions: options.subscriptions,
       renderCache,
       clientAddress: context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']),
+      api: { limiter: context.apiLimiter, limits: options.apiRateLimits === undefined ? DEFAULT_API_RATE_LIMITS : options.apiRateLimits },
     };
     await options.astroHandler(request, response, undefined, locals);
   } catch (error) {
