@@ -1,4 +1,5 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createMcpHttpEndpoint, type McpHttpEndpoint } from '../features/mcp/mcp-http.ts';
 import type { ByteBounds } from '../features/render-cache/byte-bounded-lru.ts';
 import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
 import { answerFromCache, createRenderCache, DEFAULT_RENDER_CACHE_BOUNDS, type RenderCache } from '../features/render-cache/render-cache.ts';
@@ -44,9 +45,11 @@ export function createWebServer(options: WebServerOptions): WebServer {
   const staticFiles = createStaticFiles(options.clientRoot);
   const clientAddressOf = createClientAddressResolver(options.trustedProxies ?? []);
   const limits = options.bodyLimits ?? DEFAULT_BODY_LIMITS;
+  const mcp = createMcpHttpEndpoint({ readModel: () => options.readModel.current(), publicUrl: options.publicUrl }, limits.maxBodyBytes);
   const server = createServer((request, response) => {
-    void handle({ options, renderCache, staticFiles, clientAddressOf, limits }, request, response);
+    void handle({ options, renderCache, staticFiles, clientAddressOf, limits, mcp }, request, response);
   });
+  server.on('close', () => void mcp.close());
   return { server, renderCache };
 }
 
@@ -56,6 +59,7 @@ interface Context {
   staticFiles: StaticFiles;
   clientAddressOf: ClientAddressResolver;
   limits: BodyLimits;
+  mcp: McpHttpEndpoint;
 }
 
 function refuse(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
@@ -93,13 +97,16 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     if (!SERVED_METHODS.has(request.method ?? '')) return refuseMethod(request, response);
     if (declaresTooLargeBody(request, limits)) return refuse(response, 413, `Requests to jobzone may carry at most ${limits.maxBodyBytes / 1024} KB.`);
+    let body: Buffer | null = null;
     if (request.method === 'POST') {
       const outcome = await readBoundedBody(request, limits);
       if (outcome.kind === 'too-large') return refuse(response, 413, `Requests to jobzone may carry at most ${limits.maxBodyBytes / 1024} KB.`);
       if (outcome.kind === 'too-slow') return refuse(response, 408, `The request body did not arrive within ${limits.bodyTimeoutMs / 1000} s; please send it again.`);
       // Astro reads a body already read by the server from request.body instead of the stream.
       (request as IncomingMessage & { body?: Buffer }).body = outcome.body;
+      body = outcome.body;
     }
+    if (context.mcp.handles(request.url)) return await context.mcp.serve(request, response, body);
     if (await context.staticFiles.serve(request, response)) return;
     const readModel = options.readModel.current();
     if (answerCachedPage(request, response, renderCache, readModel.version)) return;
