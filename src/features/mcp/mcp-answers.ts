@@ -1,14 +1,17 @@
 import { rankMovers } from '../revisions/movers.ts';
 import { periodChangesOf } from '../history-pages/history-queries.ts';
 import { MOVERS_LIMIT } from '../history-pages/movers-view.ts';
-import { dataMetadataOf, type DataMetadata } from '../open-data/citation.ts';
+import { ApiError } from '../open-data/api-errors.ts';
+import { getAssessment } from '../open-data/api-roles.ts';
+import type { AssessmentResponse } from '../open-data/api.schemas.ts';
+import { metaOf } from '../open-data/api-links.ts';
 import { computePersonalReport } from '../personal-report/personal-score.ts';
 import { parseReportParams, serializeReportParams } from '../personal-report/report-params.ts';
 import { buildReportSource } from '../personal-report/report-source-builder.ts';
 import { findAssessment, searchRoleTitles } from '../read-model/read-model.queries.ts';
 import type { AssessmentEntry, ReadModel } from '../read-model/read-model.ts';
 import { buildCompareView, comparePath } from '../site-pages/compare-view.ts';
-import { assessmentHref, seniorityLabel } from '../site-pages/role-summary.ts';
+import { assessmentHref } from '../site-pages/role-summary.ts';
 import type { CompareRolesInput, GetAssessmentInput, ListMoversInput, PersonalScoreInput, SearchJobsInput } from './mcp-schemas.ts';
 
 /** What every tool reads: the current read model and the site's public address, for links. */
@@ -25,8 +28,8 @@ export type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
 const DAY_MS = 86_400_000;
 const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
-function metadataOf(context: McpContext, model: ReadModel, title: string, path: string, revision?: number): DataMetadata {
-  return dataMetadataOf({ title, url: `${context.publicUrl}${path}`, asOf: model.builtAt, ...(revision === undefined ? {} : { revision }) });
+function metadataOf(context: McpContext, model: ReadModel, title: string, path: string) {
+  return metaOf(model, { publicUrl: context.publicUrl }, { title, path });
 }
 
 function summaryOf(context: McpContext, entry: AssessmentEntry) {
@@ -61,7 +64,7 @@ export function searchJobs(context: McpContext, input: SearchJobsInput) {
         assessment: hit.entry ? summaryOf(context, hit.entry) : null,
       })),
       notInCatalog,
-      metadata: metadataOf(context, model, `jobzone search for "${input.query}"`, path),
+      meta: metadataOf(context, model, `jobzone search for "${input.query}"`, path),
     },
   };
 }
@@ -72,29 +75,18 @@ function unknownRole(model: ReadModel, slug: string, seniority: string | undefin
   return `${role.title} is not assessed at "${seniority ?? ''}"; it is assessed at: ${role.seniorities.join(', ')}.`;
 }
 
-/** get_assessment: every figure of one assessment as `jobzone score --json` prints it. */
-export function getAssessmentAnswer(context: McpContext, input: GetAssessmentInput) {
+/** get_assessment: the API's answer for GET /api/v1/roles/{slug}/{seniority}: every figure, the document with its provenance, revision and links. */
+export function getAssessmentAnswer(context: McpContext, input: GetAssessmentInput): Answer<AssessmentResponse> {
   const model = context.readModel();
-  const found = findAssessment(model, input.slug, input.seniority);
-  if (!found) return fail(unknownRole(model, input.slug, input.seniority));
-  const { role, entry } = found;
-  const path = assessmentHref(entry.roleSlug, entry.seniority);
-  return {
-    ok: true as const,
-    value: {
-      slug: entry.roleSlug,
-      seniority: entry.seniority,
-      title: entry.title,
-      onetCode: entry.onetCode,
-      category: entry.category,
-      status: entry.status,
-      seniorities: role.seniorities,
-      revision: { number: entry.revision.number, publishedAt: entry.revision.publishedAt.toISOString(), methodologyVersion: entry.revision.methodologyVersion },
-      figures: entry.figures,
-      url: `${context.publicUrl}${path}`,
-      metadata: metadataOf(context, model, `${entry.title}, ${seniorityLabel(entry.seniority)}`, path, entry.revision.number),
-    },
-  };
+  const role = model.roles.get(input.slug);
+  if (!role) return fail(unknownRole(model, input.slug, input.seniority));
+  const seniority = input.seniority ?? role.defaultSeniority;
+  try {
+    return { ok: true, value: getAssessment(model, input.slug, seniority, { publicUrl: context.publicUrl }) };
+  } catch (error) {
+    if (error instanceof ApiError) return fail(role.seniorities.includes(seniority) ? error.message : unknownRole(model, input.slug, seniority));
+    throw error;
+  }
 }
 
 /** compare_roles: the compare page's figures for two to four roles. */
@@ -129,7 +121,7 @@ export function compareRoles(context: McpContext, input: CompareRolesInput) {
       })),
       rows: view.rows,
       url: `${context.publicUrl}${path}`,
-      metadata: metadataOf(context, model, `Comparison of ${entries.map((entry) => entry.title).join(', ')}`, path),
+      meta: metadataOf(context, model, `Comparison of ${entries.map((entry) => entry.title).join(', ')}`, path),
     },
   };
 }
@@ -180,7 +172,7 @@ export function personalScore(context: McpContext, input: PersonalScoreInput) {
       // Shares are kept in hundredths of a percent inside the engine; the answer gives percent.
       tasks: report.tasks.map((task) => ({ id: task.id, name: task.name, score: task.score, share: task.share / 100 })),
       url: `${context.publicUrl}${path}`,
-      metadata: metadataOf(context, model, `Personal AIJRI report for ${role.title}`, path),
+      meta: metadataOf(context, model, `Personal AIJRI report for ${role.title}`, path),
     },
   };
 }
@@ -216,7 +208,7 @@ export function listMovers(context: McpContext, input: ListMoversInput) {
       zoneChanges: movers.zoneChanges.map(rowOf),
       publishedCount: changes.length,
       url: `${context.publicUrl}${path}`,
-      metadata: metadataOf(context, model, `jobzone movers of the last ${input.days} days`, path),
+      meta: metadataOf(context, model, `jobzone movers of the last ${input.days} days`, path),
     },
   };
 }

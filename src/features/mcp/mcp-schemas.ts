@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERIOD_DAYS } from '../history-pages/movers-view.ts';
+import { MetaSchema } from '../open-data/api.schemas.ts';
 import { MAX_LIST_ITEMS } from '../personal-report/report-params.ts';
 import { CONTEXT_KEYS, MAX_ADDED_TASKS } from '../personal-report/report-source.ts';
 import { COMPARE_MAX, COMPARE_MIN } from '../site-pages/compare-view.ts';
@@ -68,14 +69,9 @@ export const listMoversInput = z.object({
     .describe(`The period in days: ${PERIOD_DAYS.join(', ')}`),
 });
 
-const citation = z.object({ text: z.string(), bibtex: z.string() });
-/** The citation block of every answer (see open-data/citation.ts). */
-export const metadataOutput = z.object({ methodologyVersion: z.string(), snapshotAt: z.string(), permalink: z.string(), citation });
 
 const zone = z.enum(['Green', 'Yellow', 'Red']);
 const band = z.object({ low: z.number(), high: z.number(), zoneStable: z.boolean() });
-/** The figures of `jobzone score --json`; named fields are checked, the rest pass through unchanged. */
-const figures = z.looseObject({ score: z.number(), zone, subLabel: z.string(), label: z.string(), band, methodologyVersion: z.string() });
 
 const roleSummary = z.object({
   slug: z.string(),
@@ -102,28 +98,14 @@ export const searchJobsOutput = z.object({
     }),
   ),
   notInCatalog: z.object({ notice: z.string(), reason: z.string() }).nullable(),
-  metadata: metadataOutput,
-});
-
-export const assessmentOutput = z.object({
-  slug: z.string(),
-  seniority: z.string(),
-  title: z.string(),
-  onetCode: z.string().nullable(),
-  category: z.string(),
-  status: z.enum(['expert', 'baseline']),
-  seniorities: z.array(z.string()),
-  revision: z.object({ number: z.number(), publishedAt: z.string(), methodologyVersion: z.string() }),
-  figures,
-  url: z.string(),
-  metadata: metadataOutput,
+  meta: MetaSchema,
 });
 
 export const compareRolesOutput = z.object({
   roles: z.array(roleSummary.extend({ formulaScore: z.number(), band, taskResistance: z.number(), totals: z.looseObject({}), split: z.looseObject({}) })),
   rows: z.array(z.object({ label: z.string(), help: z.string(), cells: z.array(z.string()) })),
   url: z.string(),
-  metadata: metadataOutput,
+  meta: MetaSchema,
 });
 
 export const personalScoreOutput = z.object({
@@ -137,7 +119,7 @@ export const personalScoreOutput = z.object({
   suggestions: z.array(z.object({ fromName: z.string(), toName: z.string(), points: z.number(), score: z.number(), gain: z.number() })),
   tasks: z.array(z.object({ id: z.string(), name: z.string(), score: z.number(), share: z.number() })),
   url: z.string(),
-  metadata: metadataOutput,
+  meta: MetaSchema,
 });
 
 const moverOutput = z.object({
@@ -162,7 +144,7 @@ export const listMoversOutput = z.object({
   zoneChanges: z.array(moverOutput),
   publishedCount: z.number(),
   url: z.string(),
-  metadata: metadataOutput,
+  meta: MetaSchema,
 });
 
 export type SearchJobsInput = z.output<typeof searchJobsInput>;

@@ -2,11 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { McpServer, type CallToolResult } from '@modelcontextprotocol/server';
 import { REPOSITORY_ROOT } from '../../catalog/committed-catalog.ts';
-import { CURRENT_METHODOLOGY } from '../../methodology/index.ts';
-import { dataMetadataOf } from '../open-data/citation.ts';
+import { getMethodology } from '../open-data/api-catalog.ts';
+import { AssessmentResponseSchema } from '../open-data/api.schemas.ts';
 import { compareRoles, getAssessmentAnswer, listMovers, personalScore, searchJobs, type Answer, type McpContext } from './mcp-answers.ts';
 import {
-  assessmentOutput,
   compareRolesInput,
   compareRolesOutput,
   getAssessmentInput,
@@ -62,11 +61,11 @@ export function createJobzoneMcpServer(context: McpContext): McpServer {
       title: 'Get an assessment',
       description: 'Every figure of one published AIJRI assessment (score, zone, band, task exposure, evidence, barriers, tasks), its revision and methodology, and a link to its page.',
       inputSchema: getAssessmentInput,
-      outputSchema: assessmentOutput,
+      outputSchema: AssessmentResponseSchema,
       annotations: readOnly,
     },
     (input) =>
-      resultOf(getAssessmentAnswer(context, input), (value) => `${value.title} (${value.seniority}): AIJRI ${value.figures.score.toFixed(1)}, ${value.figures.label}. ${value.url}`),
+      resultOf(getAssessmentAnswer(context, input), (value) => `${value.title} (${value.seniority}): AIJRI ${value.figures.score.toFixed(1)}, ${value.figures.label}. ${value.links.page}`),
   );
   server.registerTool(
     'compare_roles',
@@ -107,9 +106,8 @@ export function createJobzoneMcpServer(context: McpContext): McpServer {
     METHODOLOGY_RESOURCE,
     { title: 'AIJRI methodology (versioned definition)', description: 'Every constant, range, threshold and label of the current methodology version, as JSON.', mimeType: 'application/json' },
     (uri) => {
-      const model = context.readModel();
-      const metadata = dataMetadataOf({ title: `AI Job Resistance Index methodology ${CURRENT_METHODOLOGY.version}`, url: `${context.publicUrl}/methodology`, asOf: model.builtAt });
-      return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify({ version: CURRENT_METHODOLOGY.version, definition: CURRENT_METHODOLOGY, metadata }) }] };
+      const methodology = getMethodology(context.readModel(), { publicUrl: context.publicUrl });
+      return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(methodology) }] };
     },
   );
   server.registerResource(
