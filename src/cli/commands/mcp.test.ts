@@ -6,11 +6,15 @@ import { CLIENT_ERAS, connectClient, exerciseJobzoneServer } from '../../feature
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const PUBLIC_URL = 'http://jobzone.test';
 
-// Each connection starts Node and reads the whole catalog; the 2026 client starts a second process for its discovery probe.
+// The SDK's own stdio transport probes the 2026 revision on a second child process; a subclass probes on
+// the one connection, so each test starts the server once (the machine running tests may be slow).
+class SingleProcessStdioTransport extends StdioClientTransport {}
+
+// Each connection starts Node and reads the whole catalog.
 describe('npx jobzone mcp (a real stdio child process)', () => {
   for (const era of CLIENT_ERAS) {
     it(`serves every tool and the methodology to a client opening with ${era.name}`, { timeout: 240_000 }, async () => {
-      const transport = new StdioClientTransport({
+      const transport = new SingleProcessStdioTransport({
         command: 'npx',
         args: ['--no-install', 'jobzone', 'mcp'],
         cwd: root,
