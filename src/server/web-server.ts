@@ -1,5 +1,6 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createMcpHttpEndpoint, type McpHttpEndpoint } from '../features/mcp/mcp-http.ts';
+import { DEFAULT_API_RATE_LIMITS, type ApiRateLimits } from '../features/open-data/api-http.ts';
 import type { ByteBounds } from '../features/render-cache/byte-bounded-lru.ts';
 import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
 import { answerFromCache, createRenderCache, DEFAULT_RENDER_CACHE_BOUNDS, type RenderCache } from '../features/render-cache/render-cache.ts';
@@ -26,6 +27,8 @@ export interface WebServerOptions {
   bodyLimits?: BodyLimits;
   /** Memory bounds of the render cache. */
   renderCacheBounds?: ByteBounds;
+  /** Per-client limits of /api/v1 (drawn from the subscriptions' store-backed limiter); null switches them off, for the throughput benchmark. */
+  apiRateLimits?: ApiRateLimits | null;
 }
 
 /** The web server and its render cache, which tests and the hardening probe inspect. */
@@ -37,6 +40,7 @@ export interface WebServer {
 const SERVED_METHODS = new Set(['GET', 'HEAD', 'POST']);
 const ALLOW = [...SERVED_METHODS].join(', ');
 // Methods HTTP defines that no jobzone address accepts get 405; the others Node parses (WebDAV and the like) 501.
+// OPTIONS is answered under /api/ only: the CORS preflight of the API's POST.
 const REFUSED_METHODS = new Set(['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'CONNECT']);
 
 /** Creates the HTTP server: limits and security headers first, then built client files, cached pages, and every other page through Astro. */
@@ -95,7 +99,8 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
   const { options, renderCache, limits } = context;
   try {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-    if (!SERVED_METHODS.has(request.method ?? '')) return refuseMethod(request, response);
+    const isApiPreflight = request.method === 'OPTIONS' && (request.url ?? '').startsWith('/api/');
+    if (!SERVED_METHODS.has(request.method ?? '') && !isApiPreflight) return refuseMethod(request, response);
     if (declaresTooLargeBody(request, limits)) return refuse(response, 413, `Requests to jobzone may carry at most ${limits.maxBodyBytes / 1024} KB.`);
     let body: Buffer | null = null;
     if (request.method === 'POST') {
@@ -116,6 +121,7 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
       subscriptions: options.subscriptions,
       renderCache,
       clientAddress: context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']),
+      api: { limiter: options.subscriptions.limiter, limits: options.apiRateLimits === undefined ? DEFAULT_API_RATE_LIMITS : options.apiRateLimits },
     };
     await options.astroHandler(request, response, undefined, locals);
   } catch (error) {

@@ -12,5 +12,7 @@ declare namespace App {
     /** The client's IP address: the socket's peer, or the client a trusted proxy (TRUST_PROXY) forwarded for. */
     clientAddress: string;
     renderCache: import('../features/render-cache/render-cache.ts').RenderCache;
+    /** The store-backed rate limiter and the per-client limits of /api/v1 (null: no limits). */
+    api: { limiter: import('../features/rate-limits/rate-limits.usecases.ts').RateLimiter; limits: import('../features/open-data/api-http.ts').ApiRateLimits | null };
   }
 }

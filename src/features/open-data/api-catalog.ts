@@ -3,7 +3,7 @@ import { CURRENT_METHODOLOGY, METHODOLOGIES } from '../../methodology/definition
 import { periodChangesOf } from '../history-pages/history-queries.ts';
 import { assessmentKey, type ReadModel } from '../read-model/read-model.ts';
 import { rankMovers, type Mover } from '../revisions/movers.ts';
-import { findAnswer, normalizeQuery, SEARCH_API_DEFAULT_LIMIT, SEARCH_API_MAX_LIMIT } from '../site-pages/search-view.ts';
+import { buildSearchApiResponse, SEARCH_API_DEFAULT_LIMIT, SEARCH_API_MAX_LIMIT } from '../site-pages/search-view.ts';
 import { ApiError } from './api-errors.ts';
 import { absolute, assessmentPaths, metaOf, type ApiContext } from './api-links.ts';
 import { roleListItemOf } from './api-roles.ts';
@@ -25,7 +25,7 @@ const wholeNumber = (min: number, max: number) =>
 /** The query of GET /api/v1/search: the words (at most 200 characters are read) and the number of results. */
 export const SearchQuerySchema = z
   .object({
-    q: z.string().describe('Any job title or words from one, e.g. "rn" or "software developer".'),
+    q: z.string().default('').describe('Any job title or words from one, e.g. "rn" or "software developer" (at most 200 characters are read).'),
     limit: wholeNumber(1, SEARCH_API_MAX_LIMIT).default(SEARCH_API_DEFAULT_LIMIT).describe(`Results, 1–${SEARCH_API_MAX_LIMIT} (default ${SEARCH_API_DEFAULT_LIMIT}).`),
   })
   .strict();
@@ -43,14 +43,8 @@ export type MoversQuery = z.output<typeof MoversQuerySchema>;
 
 /** Answers GET /api/v1/search: today's typeahead answer (query, results, notInCatalog) with the metadata block. */
 export function searchJobs(model: ReadModel, query: SearchQuery, context: ApiContext): SearchResponse {
-  const normalized = normalizeQuery(query.q);
-  const { hits, notInCatalog } = findAnswer(model, normalized, query.limit);
-  return {
-    query: normalized,
-    results: hits.map(({ slug, title, matchedTitle, onetCode, score, zone, label, url, explanation }) => ({ slug, title, matchedTitle, onetCode, score, zone, label, url, explanation })),
-    notInCatalog,
-    meta: metaOf(model, context, { title: `jobzone search: ${normalized}`, path: `/api/v1/search?q=${encodeURIComponent(normalized)}` }),
-  };
+  const answer = buildSearchApiResponse(model, new URLSearchParams({ q: query.q, limit: String(query.limit) }));
+  return { ...answer, meta: metaOf(model, context, { title: `jobzone search: ${answer.query}`, path: `/api/v1/search?q=${encodeURIComponent(answer.query)}` }) };
 }
 
 /** Answers GET /api/v1/occupations/{onetCode}: O*NET facts, wages, projections, index percentiles and every assessment mapped to it. */

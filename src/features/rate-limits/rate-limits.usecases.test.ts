@@ -21,6 +21,15 @@ describeEachDriver('rate limits in the store', (store) => {
     expect(await limiter.take('test', 'b@example.com', limit)).toBe(0);
   });
 
+  it('say how many requests are left at once, for the RateLimit headers', async () => {
+    const at = new Date('2026-12-01T10:00:00Z');
+    const limiter = createRateLimiter(store.db, { now: () => at });
+    expect(await limiter.check('test', 'counted', { capacity: 3, refillSeconds: 10 })).toEqual({ waitSeconds: 0, remaining: 2 });
+    expect(await limiter.check('test', 'counted', { capacity: 3, refillSeconds: 10 })).toEqual({ waitSeconds: 0, remaining: 1 });
+    expect(await limiter.check('test', 'counted', { capacity: 3, refillSeconds: 10 })).toEqual({ waitSeconds: 0, remaining: 0 });
+    expect(await limiter.check('test', 'counted', { capacity: 3, refillSeconds: 10 })).toEqual({ waitSeconds: 10, remaining: 0 });
+  });
+
   it('hold across a restart: a new limiter on the same store remembers the used requests', async () => {
     const at = new Date('2026-12-01T10:00:00Z');
     const first = createRateLimiter(store.db, { now: () => at });

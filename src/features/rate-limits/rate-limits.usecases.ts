@@ -8,6 +8,16 @@ export type { RateLimit } from './rate-limits.schemas.ts';
 export interface RateLimiter {
   /** Takes one request from the bucket of `namespace` + `subject`; resolves to the seconds to wait, or 0 when allowed. */
   take: (namespace: string, subject: string, limit: RateLimit) => Promise<number>;
+  /** Like take, and also says how many whole requests are left, for RateLimit response headers. */
+  check: (namespace: string, subject: string, limit: RateLimit) => Promise<RateLimitState>;
+}
+
+/** The outcome of one request against a limit. */
+export interface RateLimitState {
+  /** Seconds to wait before a request is allowed; 0 when this one was. */
+  waitSeconds: number;
+  /** Whole requests still allowed at once after this one. */
+  remaining: number;
 }
 
 export interface RateLimiterOptions {
@@ -35,14 +45,17 @@ export function createRateLimiter(db: Database, options: RateLimiterOptions = {}
   const now = options.now ?? (() => new Date());
   const pruneEvery = options.pruneEvery ?? 1_000;
   let calls = 0;
+  const check = async (namespace: string, subject: string, limit: RateLimit): Promise<RateLimitState> => {
+    checkLimit(namespace, limit);
+    const at = now();
+    calls += 1;
+    if (calls % pruneEvery === 0) await deleteFullBuckets(db, at);
+    // Subjects come from requests (addresses, emails): bound the key so a long one cannot bloat the table.
+    const { wait, remaining } = await takeToken(db, `${namespace}:${subject.slice(0, MAX_SUBJECT_LENGTH)}`, limit, at);
+    return { waitSeconds: wait, remaining: Math.max(0, Math.floor(remaining)) };
+  };
   return {
-    take: async (namespace, subject, limit) => {
-      checkLimit(namespace, limit);
-      const at = now();
-      calls += 1;
-      if (calls % pruneEvery === 0) await deleteFullBuckets(db, at);
-      // Subjects come from requests (addresses, emails): bound the key so a long one cannot bloat the table.
-      return takeToken(db, `${namespace}:${subject.slice(0, MAX_SUBJECT_LENGTH)}`, limit, at);
-    },
+    take: async (namespace, subject, limit) => (await check(namespace, subject, limit)).waitSeconds,
+    check,
   };
 }

@@ -15,7 +15,7 @@ export interface SiteUnderTest extends WebServer {
 }
 
 /** Starts the site in-process; the store is a scratch PGlite database and the read model is the committed catalog. */
-export async function startSiteInProcess(overrides: Partial<Pick<WebServerOptions, 'bodyLimits' | 'renderCacheBounds' | 'trustedProxies'>> = {}): Promise<SiteUnderTest> {
+export async function startSiteInProcess(overrides: Partial<Pick<WebServerOptions, 'bodyLimits' | 'renderCacheBounds' | 'trustedProxies' | 'apiRateLimits'>> = {}): Promise<SiteUnderTest> {
   await ensureSiteBuilt(() => undefined);
   const [model, scratch, astroHandler] = await Promise.all([committedReadModel(), openScratchPgliteStore(), loadAstroHandler(pathToFileURL(SITE_ENTRY).href)]);
   const web = createWebServer({
