@@ -1,4 +1,5 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createApiFront, isApiRequest } from './api-front.ts';
 import { createMcpHttpEndpoint, type McpHttpEndpoint } from '../features/mcp/mcp-http.ts';
 import { DEFAULT_API_RATE_LIMITS, type ApiRateLimits } from '../features/open-data/api-http.ts';
 import type { ByteBounds } from '../features/render-cache/byte-bounded-lru.ts';
@@ -50,8 +51,14 @@ export function createWebServer(options: WebServerOptions): WebServer {
   const clientAddressOf = createClientAddressResolver(options.trustedProxies ?? []);
   const limits = options.bodyLimits ?? DEFAULT_BODY_LIMITS;
   const mcp = createMcpHttpEndpoint({ readModel: () => options.readModel.current(), publicUrl: options.publicUrl }, limits.maxBodyBytes);
+  const api = createApiFront({
+    readModel: () => options.readModel.current(),
+    publicUrl: options.publicUrl,
+    limiter: options.subscriptions.limiter,
+    limits: options.apiRateLimits === undefined ? DEFAULT_API_RATE_LIMITS : options.apiRateLimits,
+  });
   const server = createServer((request, response) => {
-    void handle({ options, renderCache, staticFiles, clientAddressOf, limits, mcp }, request, response);
+    void handle({ options, renderCache, staticFiles, clientAddressOf, limits, mcp, api }, request, response);
   });
   server.on('close', () => void mcp.close());
   return { server, renderCache };
@@ -64,6 +71,7 @@ interface Context {
   clientAddressOf: ClientAddressResolver;
   limits: BodyLimits;
   mcp: McpHttpEndpoint;
+  api: ReturnType<typeof createApiFront>;
 }
 
 function refuse(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
@@ -112,6 +120,7 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
       body = outcome.body;
     }
     if (context.mcp.handles(request.url)) return await context.mcp.serve(request, response, body);
+    if (isApiRequest(request.url)) return await context.api(request, response, body, context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']));
     if (await context.staticFiles.serve(request, response)) return;
     const readModel = options.readModel.current();
     if (answerCachedPage(request, response, renderCache, readModel.version)) return;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createMcpHandler, type McpHttpHandler } from '@modelcontextprotocol/server';
+import { toWebRequest, writeHead } from '../../shared/web-bridge.ts';
 import type { McpContext } from './mcp-answers.ts';
 import { createJobzoneMcpServer } from './mcp-server.ts';
 
@@ -28,21 +29,8 @@ export function createMcpHttpEndpoint(context: McpContext, maxBodyBytes: number)
   return {
     handles: (url) => url !== undefined && (url === MCP_PATH || url.startsWith(`${MCP_PATH}?`)),
     serve: async (request, response, body) => {
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(request.headers)) {
-        if (value === undefined) continue;
-        for (const each of Array.isArray(value) ? value : [value]) headers.append(name, each);
-      }
-      const answer = await handler.fetch(
-        new Request(`http://${request.headers.host ?? 'localhost'}${request.url ?? MCP_PATH}`, {
-          method: request.method ?? 'GET',
-          headers,
-          ...(body && request.method !== 'GET' && request.method !== 'HEAD' ? { body: new Uint8Array(body) } : {}),
-        }),
-      );
-      response.statusCode = answer.status;
-      answer.headers.forEach((value, name) => response.setHeader(name, value));
-      response.setHeader('cache-control', 'no-store');
+      const answer = await handler.fetch(toWebRequest(request, body));
+      writeHead(response, answer, { 'cache-control': 'no-store' });
       response.end(request.method === 'HEAD' ? undefined : Buffer.from(await answer.arrayBuffer()));
     },
     close: () => handler.close(),

@@ -56,6 +56,27 @@ function openApiText(model: ReadModel, context: ApiContext): string {
   return text;
 }
 
+// A GET answer depends only on the read model, the address and the minute: it is serialised once per model
+// (ADR 0106). The memo of one model is dropped with the model and is bounded in bytes.
+const MAX_MEMO_BYTES_PER_MODEL = 32 * 1024 * 1024;
+const answerTexts = new WeakMap<ReadModel, { answers: Map<string, { text: string; etag: string }>; bytes: number }>();
+
+function memoisedAnswer(model: ReadModel, key: string, build: () => string): { text: string; etag: string } {
+  let memo = answerTexts.get(model);
+  if (!memo) answerTexts.set(model, (memo = { answers: new Map(), bytes: 0 }));
+  const known = memo.answers.get(key);
+  if (known !== undefined) return known;
+  const text = build();
+  const answer = { text, etag: strongEtagOf(text) };
+  if (memo.bytes + text.length + key.length > MAX_MEMO_BYTES_PER_MODEL) {
+    memo.answers.clear();
+    memo.bytes = 0;
+  }
+  memo.answers.set(key, answer);
+  memo.bytes += text.length + key.length;
+  return answer;
+}
+
 // Answers that depend on the clock (movers) change once a minute, not on every request, so their ETags can match.
 const thisMinute = () => new Date(Math.floor(Date.now() / 60_000) * 60_000);
 
@@ -146,16 +167,20 @@ export async function answerApiRequest(request: Request, deps: ApiDependencies):
     }
     const context: ApiContext = { publicUrl: deps.publicUrl };
     let text: string;
+    let etag: string | null = null;
     if (route === 'openapi') {
       text = openApiText(deps.model, context);
     } else {
       const body = route.method === 'POST' ? await readJsonBody(request) : undefined;
-      text = JSON.stringify(route.answer({ model: deps.model, context, params, query: url.searchParams, body, now: (deps.now ?? thisMinute)() }));
+      const now = (deps.now ?? thisMinute)();
+      const build = () => JSON.stringify(route.answer({ model: deps.model, context, params, query: url.searchParams, body, now }));
+      if (route.method === 'POST') text = build();
+      else ({ text, etag } = memoisedAnswer(deps.model, `${now.getTime()} ${deps.publicUrl} ${url.pathname}${url.search}`, build));
     }
     if (method === 'POST') {
       return new Response(text, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS_HEADERS, ...limitHeaders } });
     }
-    const etag = strongEtagOf(text);
+    etag ??= strongEtagOf(text);
     const headers = { 'cache-control': API_CACHE_CONTROL, etag, ...CORS_HEADERS, ...limitHeaders };
     if (matchesIfNoneMatch(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
     return new Response(method === 'HEAD' ? null : text, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
