@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runCaptured } from '../test-support/capture-io.ts';
 import { CLIENT_ERAS, connectClient, exerciseJobzoneServer } from '../../features/mcp/test-support/mcp-client-checks.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -29,4 +30,20 @@ describe('npx jobzone mcp (a real stdio child process)', () => {
       }
     });
   }
+});
+
+describe('jobzone mcp in the command list', () => {
+  it('is listed by --help and explains where its figures come from', async () => {
+    expect((await runCaptured(['--help'])).stdout).toMatch(/^ {2}mcp {2,}Serve the catalog to AI assistants/m);
+    const help = await runCaptured(['mcp', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('committed catalog');
+  });
+
+  it('reports a catalog folder it cannot read in one line, before serving anything', async () => {
+    const answer = await runCaptured(['mcp', '--root', '/nonexistent-jobzone-root']);
+    expect(answer.code).toBe(1);
+    expect(answer.stderr).toMatch(/^jobzone mcp: the catalog cannot be read: /);
+    expect(answer.stdout).toBe('');
+  });
 });
