@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { serveStdio, StdioServerTransport } from '@modelcontextprotocol/server/stdio';
 import { config } from '../../config/config.ts';
 import { readCatalogToLoad } from '../../features/catalog/catalog-source.ts';
-import { createJobzoneMcpServer } from '../../features/mcp/mcp-server.ts';
 import { readModelInputFromFiles } from '../../features/read-model/read-model-from-files.ts';
 import { buildReadModel } from '../../features/read-model/read-model.ts';
 import { describeFailure } from '../../store/store-failure.ts';
@@ -45,6 +43,11 @@ Exit codes: 0 the client closed the connection, 1 the catalog cannot be read, 2 
         io.stderr(`jobzone mcp: the catalog cannot be read: ${describeFailure(error)}\n`);
         return EXIT.invalid;
       }
+      // Loaded here, not at the top: every other command starts without the MCP SDK.
+      const [{ serveStdio, StdioServerTransport }, { createJobzoneMcpServer }] = await Promise.all([
+        import('@modelcontextprotocol/server/stdio'),
+        import('../../features/mcp/mcp-server.ts'),
+      ]);
       const closed = new Promise<void>((done) => {
         streams.stdin.once('end', done);
         streams.stdin.once('close', done);
