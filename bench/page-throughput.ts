@@ -6,16 +6,15 @@
  * Usage: npm run bench:pages [-- --seconds 8 --connections 50 --path /roles/multimodal-ai-engineer/mid-level]
  * Needs nginx (apt-get install nginx-light) and a built site (npm start builds it).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findFreePort } from '../src/shared/free-port.ts';
-
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+import { startNginx } from './support/nginx.ts';
+import { startSite, stopAll } from './support/processes.ts';
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '8' },
@@ -26,23 +25,6 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const pagePath = values.path;
-
-function waitForOutput(child: ChildProcess, marker: string, timeoutMs: number): Promise<void> {
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for "${marker}":\n${output}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(marker)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before "${marker}":\n${output}`)));
-  });
-}
 
 function get(agent: Agent, port: number, path: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -95,58 +77,17 @@ async function load(port: number, pathFor: (n: number) => string): Promise<LoadR
 
 async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'jobzone-bench-'));
-  // nginx workers run as an unprivileged user and must be able to read the page.
-  await chmod(work, 0o755);
   const sitePort = await findFreePort();
   const nginxPort = await findFreePort();
   const children: ChildProcess[] = [];
   try {
-    const site = spawn(process.execPath, ['src/server/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(sitePort), JOBZONE_DATA_DIR: join(work, 'data'), DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(site);
-    process.stderr.write('starting the site (builds if needed, loads the catalog into a fresh store)…\n');
-    await waitForOutput(site, 'jobzone is running', 240_000);
+    children.push(await startSite({ port: sitePort, work }));
 
     const agent = new Agent({ keepAlive: true });
     const page = await get(agent, sitePort, pagePath);
     agent.destroy();
     if (page.status !== 200) throw new Error(`${pagePath} answered ${page.status}`);
-    const staticRoot = join(work, 'static');
-    await mkdir(staticRoot, { recursive: true });
-    await writeFile(join(staticRoot, 'page.html'), page.body, { mode: 0o644 });
-    await chmod(staticRoot, 0o755);
-    await writeFile(
-      join(work, 'nginx.conf'),
-      `worker_processes 1;
-daemon off;
-pid ${join(work, 'nginx.pid')};
-error_log ${join(work, 'nginx-error.log')};
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  keepalive_requests 100000;
-  client_body_temp_path ${join(work, 'tmp')};
-  proxy_temp_path ${join(work, 'tmp')};
-  fastcgi_temp_path ${join(work, 'tmp')};
-  uwsgi_temp_path ${join(work, 'tmp')};
-  scgi_temp_path ${join(work, 'tmp')};
-  server {
-    listen 127.0.0.1:${nginxPort};
-    root ${staticRoot};
-    location / { default_type text/html; try_files /page.html =404; }
-  }
-}
-`,
-    );
-    await mkdir(join(work, 'tmp'), { recursive: true });
-    const nginx = spawn('nginx', ['-c', join(work, 'nginx.conf'), '-p', work], { stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(nginx);
-    nginx.once('error', (error) => process.stderr.write(`nginx could not start: ${error.message} (apt-get install nginx-light)\n`));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    children.push(await startNginx({ work, port: nginxPort, answer: { fileName: 'page.html', body: page.body, contentType: 'text/html' } }));
 
     process.stderr.write(`page ${pagePath}: ${(page.body.length / 1024).toFixed(1)} KB; ${connections} connections, ${seconds} s each\n`);
     const nginxResult = await load(nginxPort, () => '/');
@@ -159,8 +100,7 @@ http {
       `throughput ×${(result.perSecond / nginxResult.perSecond).toFixed(3)} of nginx  p99 ×${(result.p99 / nginxResult.p99).toFixed(1)} of nginx  errors ${result.errors}`;
     process.stdout.write(`${row('nginx static file', nginxResult)}\n${row('site, render cache', cached)}\n${row('site, uncached render', uncached)}\n`);
   } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await stopAll(children);
     await rm(work, { recursive: true, force: true });
   }
 }

@@ -2,6 +2,7 @@ import { describeFailure } from '../store/store-failure.ts';
 import { EXIT, UsageError, type CliIo, type Command, type ExitCode } from './cli-io.ts';
 import { catalogCommand } from './commands/catalog.ts';
 import { importPageCommand } from './commands/import-page.ts';
+import { mcpCommand } from './commands/mcp.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { scoreCommand } from './commands/score.ts';
 import { searchCommand } from './commands/search.ts';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   revisionsCommand,
   methodologyCommand,
+  mcpCommand,
 ];
 
 function overview(): string {

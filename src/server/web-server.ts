@@ -1,4 +1,6 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createApiFront, isApiRequest } from './api-front.ts';
+import { createMcpHttpEndpoint, type McpHttpEndpoint } from '../features/mcp/mcp-http.ts';
 import { DEFAULT_API_RATE_LIMITS, type ApiRateLimits } from '../features/open-data/api-http.ts';
 import { createSyncedRateLimiter, type SyncedRateLimiter } from '../features/rate-limits/synced-rate-limiter.ts';
 import type { ByteBounds } from '../features/render-cache/byte-bounded-lru.ts';
@@ -52,9 +54,17 @@ export function createWebServer(options: WebServerOptions): WebServer {
   const apiLimiter = createSyncedRateLimiter(options.subscriptions.limiter, {
     onSyncError: (error) => process.stderr.write(`could not record API rate limits in the store: ${error.message}\n`),
   });
-  const server = createServer((request, response) => {
-    void handle({ options, renderCache, staticFiles, clientAddressOf, limits, apiLimiter }, request, response);
+  const mcp = createMcpHttpEndpoint({ readModel: () => options.readModel.current(), publicUrl: options.publicUrl }, limits.maxBodyBytes);
+  const api = createApiFront({
+    readModel: () => options.readModel.current(),
+    publicUrl: options.publicUrl,
+    limiter: apiLimiter,
+    limits: options.apiRateLimits === undefined ? DEFAULT_API_RATE_LIMITS : options.apiRateLimits,
   });
+  const server = createServer((request, response) => {
+    void handle({ options, renderCache, staticFiles, clientAddressOf, limits, apiLimiter, mcp, api }, request, response);
+  });
+  server.on('close', () => void mcp.close());
   return { server, renderCache };
 }
 
@@ -65,6 +75,8 @@ interface Context {
   clientAddressOf: ClientAddressResolver;
   limits: BodyLimits;
   apiLimiter: SyncedRateLimiter;
+  mcp: McpHttpEndpoint;
+  api: ReturnType<typeof createApiFront>;
 }
 
 function refuse(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
@@ -103,13 +115,17 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
     const isApiPreflight = request.method === 'OPTIONS' && (request.url ?? '').startsWith('/api/');
     if (!SERVED_METHODS.has(request.method ?? '') && !isApiPreflight) return refuseMethod(request, response);
     if (declaresTooLargeBody(request, limits)) return refuse(response, 413, `Requests to jobzone may carry at most ${limits.maxBodyBytes / 1024} KB.`);
+    let body: Buffer | null = null;
     if (request.method === 'POST') {
       const outcome = await readBoundedBody(request, limits);
       if (outcome.kind === 'too-large') return refuse(response, 413, `Requests to jobzone may carry at most ${limits.maxBodyBytes / 1024} KB.`);
       if (outcome.kind === 'too-slow') return refuse(response, 408, `The request body did not arrive within ${limits.bodyTimeoutMs / 1000} s; please send it again.`);
       // Astro reads a body already read by the server from request.body instead of the stream.
       (request as IncomingMessage & { body?: Buffer }).body = outcome.body;
+      body = outcome.body;
     }
+    if (context.mcp.handles(request.url)) return await context.mcp.serve(request, response, body);
+    if (isApiRequest(request.url)) return await context.api(request, response, body, context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']));
     if (await context.staticFiles.serve(request, response)) return;
     const readModel = options.readModel.current();
     if (answerCachedPage(request, response, renderCache, readModel.version)) return;
