@@ -2,6 +2,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { ByteBounds } from '../features/render-cache/byte-bounded-lru.ts';
 import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
 import { answerFromCache, createRenderCache, DEFAULT_RENDER_CACHE_BOUNDS, type RenderCache } from '../features/render-cache/render-cache.ts';
+import type { OpenData } from '../features/open-data/open-data.usecases.ts';
 import type { SubscriptionDependencies } from '../features/subscriptions/subscriptions.usecases.ts';
 import { SECURITY_HEADERS } from '../web/lib/security-headers.ts';
 import { createClientAddressResolver, type ClientAddressResolver } from './client-address.ts';
@@ -15,6 +16,8 @@ export interface WebServerOptions {
   readModel: ReadModelHolder;
   publicUrl: string;
   subscriptions: SubscriptionDependencies;
+  /** The bulk files and monthly snapshots served under /data. */
+  openData: OpenData;
   /** The built browser files (dist/client). */
   clientRoot: string;
   /** Astro's request handler from the built server bundle. */
@@ -107,6 +110,7 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
       readModel,
       publicUrl: options.publicUrl,
       subscriptions: options.subscriptions,
+      openData: options.openData,
       renderCache,
       clientAddress: context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']),
     };

@@ -12,5 +12,7 @@ declare namespace App {
     /** The client's IP address: the socket's peer, or the client a trusted proxy (TRUST_PROXY) forwarded for. */
     clientAddress: string;
     renderCache: import('../features/render-cache/render-cache.ts').RenderCache;
+    /** The bulk files of the current read model and the monthly snapshots (/data). */
+    openData: import('../features/open-data/open-data.usecases.ts').OpenData;
   }
 }
