@@ -38,8 +38,11 @@ async function start(): Promise<void> {
       (written) => written && log(`Wrote this month's snapshot of the bulk files (/data/snapshots).`),
       (error: unknown) => log(`could not write this month's data snapshot: ${(error as Error).message}`),
     );
-  // Awaited at start so the first /data page lists this month's snapshot.
+  // Awaited at start so the first /data page lists this month's snapshot; checked hourly so a month
+  // without publications still gets one (a no-op in memory once the month has its snapshot).
   await recordSnapshot();
+  const snapshotTimer = setInterval(() => void recordSnapshot(), 60 * 60 * 1000);
+  snapshotTimer.unref();
   // Every publication NOTIFYs on commit: from this process on PGlite, from any process on PostgreSQL.
   const stopListening = await store.listen(PUBLICATION_CHANNEL, () => {
     readModel.refresh().then(
@@ -80,6 +83,7 @@ async function start(): Promise<void> {
   });
   const stop = () => {
     log('Stopping…');
+    clearInterval(snapshotTimer);
     server.close();
     server.closeAllConnections();
     void Promise.all([internalApi?.close(), stopListening(), mailWorker.stop().then(() => mailDriver.close())])
