@@ -6,6 +6,7 @@
  * Usage: node bench/support/api-site.ts <port>   (prints "jobzone is running" when listening)
  */
 import { pathToFileURL } from 'node:url';
+import { createOpenData } from '../../src/features/open-data/open-data.usecases.ts';
 import { createRateLimiter } from '../../src/features/rate-limits/rate-limits.usecases.ts';
 import { committedReadModel } from '../../src/features/site-pages/test-support/read-model-fixture.ts';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from '../../src/features/subscriptions/subscriptions.usecases.ts';
@@ -17,9 +18,11 @@ const port = Number(process.argv[2]);
 if (!Number.isInteger(port) || port <= 0) throw new Error(`expected a port number, found "${process.argv[2] ?? ''}"`);
 await ensureSiteBuilt((line) => process.stderr.write(`${line}\n`));
 const [model, scratch, astroHandler] = await Promise.all([committedReadModel(), openScratchPgliteStore(), loadAstroHandler(pathToFileURL(SITE_ENTRY).href)]);
+const publicUrl = `http://127.0.0.1:${port}`;
 const { server } = createWebServer({
   readModel: { current: () => model, refresh: async () => model },
-  publicUrl: `http://127.0.0.1:${port}`,
+  publicUrl,
+  openData: await createOpenData(scratch.store.db, publicUrl),
   subscriptions: { db: scratch.store.db, limiter: createRateLimiter(scratch.store.db), limits: DEFAULT_SUBSCRIPTION_LIMITS },
   clientRoot: SITE_CLIENT_ROOT,
   astroHandler,

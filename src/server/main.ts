@@ -6,6 +6,7 @@ import { createMailDriver } from '../features/mail/mail-drivers.ts';
 import { DEFAULT_DELIVERY_SETTINGS } from '../features/mail/mail-delivery.usecases.ts';
 import { createPublishingService } from '../features/revisions/publishing-service.ts';
 import { PUBLICATION_CHANNEL } from '../features/revisions/revisions.schemas.ts';
+import { createOpenData } from '../features/open-data/open-data.usecases.ts';
 import { createRateLimiter } from '../features/rate-limits/rate-limits.usecases.ts';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from '../features/subscriptions/subscriptions.usecases.ts';
 import { startMailWorker } from '../jobs/mail-worker.ts';
@@ -31,10 +32,24 @@ async function start(): Promise<void> {
     log(`Loaded the committed catalog: ${loaded.occupations} occupations, ${loaded.revisionsPublished} new assessments, ${loaded.republished} baselines republished, ${loaded.titles} titles.`);
   }
   const readModel = await createReadModelHolder(store.db);
+  const openData = await createOpenData(store.db, config.publicUrl);
+  const recordSnapshot = () =>
+    openData.recordMonthlySnapshot(readModel.current()).then(
+      (written) => written && log(`Wrote this month's snapshot of the bulk files (/data/snapshots).`),
+      (error: unknown) => log(`could not write this month's data snapshot: ${(error as Error).message}`),
+    );
+  // Awaited at start so the first /data page lists this month's snapshot; checked hourly so a month
+  // without publications still gets one (a no-op in memory once the month has its snapshot).
+  await recordSnapshot();
+  const snapshotTimer = setInterval(() => void recordSnapshot(), 60 * 60 * 1000);
+  snapshotTimer.unref();
   // Every publication NOTIFYs on commit: from this process on PGlite, from any process on PostgreSQL.
   const stopListening = await store.listen(PUBLICATION_CHANNEL, () => {
     readModel.refresh().then(
-      (model) => log(`Read model refreshed after a publication (version ${model.version}).`),
+      (model) => {
+        log(`Read model refreshed after a publication (version ${model.version}).`);
+        void recordSnapshot();
+      },
       (error: unknown) => log(`could not refresh the read model: ${(error as Error).message}`),
     );
   });
@@ -51,6 +66,7 @@ async function start(): Promise<void> {
   const { server } = createWebServer({
     readModel,
     publicUrl: config.publicUrl,
+    openData,
     trustedProxies: config.trustedProxies,
     clientRoot: SITE_CLIENT_ROOT,
     astroHandler: await loadAstroHandler(pathToFileURL(SITE_ENTRY).href),
@@ -67,6 +83,7 @@ async function start(): Promise<void> {
   });
   const stop = () => {
     log('Stopping…');
+    clearInterval(snapshotTimer);
     server.close();
     server.closeAllConnections();
     void Promise.all([internalApi?.close(), stopListening(), mailWorker.stop().then(() => mailDriver.close())])

@@ -6,6 +6,7 @@ import { createSyncedRateLimiter, type SyncedRateLimiter } from '../features/rat
 import type { ByteBounds } from '../features/render-cache/byte-bounded-lru.ts';
 import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
 import { answerFromCache, createRenderCache, DEFAULT_RENDER_CACHE_BOUNDS, type RenderCache } from '../features/render-cache/render-cache.ts';
+import type { OpenData } from '../features/open-data/open-data.usecases.ts';
 import type { SubscriptionDependencies } from '../features/subscriptions/subscriptions.usecases.ts';
 import { SECURITY_HEADERS } from '../web/lib/security-headers.ts';
 import { createClientAddressResolver, type ClientAddressResolver } from './client-address.ts';
@@ -19,6 +20,8 @@ export interface WebServerOptions {
   readModel: ReadModelHolder;
   publicUrl: string;
   subscriptions: SubscriptionDependencies;
+  /** The bulk files and monthly snapshots served under /data. */
+  openData: OpenData;
   /** The built browser files (dist/client). */
   clientRoot: string;
   /** Astro's request handler from the built server bundle. */
@@ -133,6 +136,7 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
       readModel,
       publicUrl: options.publicUrl,
       subscriptions: options.subscriptions,
+      openData: options.openData,
       renderCache,
       clientAddress: context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']),
       api: { limiter: context.apiLimiter, limits: options.apiRateLimits === undefined ? DEFAULT_API_RATE_LIMITS : options.apiRateLimits },

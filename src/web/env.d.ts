@@ -14,5 +14,7 @@ declare namespace App {
     renderCache: import('../features/render-cache/render-cache.ts').RenderCache;
     /** The store-backed rate limiter and the per-client limits of /api/v1 (null: no limits). */
     api: { limiter: import('../features/rate-limits/synced-rate-limiter.ts').SyncedRateLimiter; limits: import('../features/open-data/api-http.ts').ApiRateLimits | null };
+    /** The bulk files of the current read model and the monthly snapshots (/data). */
+    openData: import('../features/open-data/open-data.usecases.ts').OpenData;
   }
 }

@@ -4,7 +4,7 @@ import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
 import { chooseContentCoding, encodeBodies, encodeBodyFor, isCompressible } from '../features/render-cache/content-coding.ts';
 import { answerFromCache, answerWithPage, etagOf, type CachedAnswer } from '../features/render-cache/render-cache.ts';
 import { isCrossSiteFormSubmission } from './lib/origin-check.ts';
-import { contentSecurityPolicy, inlineScriptHashes } from './lib/security-headers.ts';
+import { contentSecurityPolicy, inlineScriptHashes, isEmbedPath } from './lib/security-headers.ts';
 
 const CACHEABLE_TYPES = /^(text\/html|application\/xml|application\/atom\+xml)/;
 
@@ -42,13 +42,14 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   const response = withReasonPhrase(await next());
   const contentType = response.headers.get('content-type') ?? '';
-  if (response.body === null || !isCompressible(contentType)) return response;
+  // Files sent already compressed (the bulk downloads under /data) pass through as they are.
+  if (response.body === null || !isCompressible(contentType) || response.headers.has('content-encoding')) return response;
 
   const isHtml = /^text\/html/i.test(contentType);
   const text = await response.text();
   const headers = new Headers(response.headers);
   if (isHtml) {
-    headers.set('content-security-policy', contentSecurityPolicy(inlineScriptHashes(text)));
+    headers.set('content-security-policy', contentSecurityPolicy(inlineScriptHashes(text), { frameable: isEmbedPath(context.url.pathname) }));
     if (!/charset=/i.test(contentType)) headers.set('content-type', 'text/html; charset=utf-8');
   }
   const body = Buffer.from(text, 'utf8');

@@ -2,6 +2,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { committedReadModel } from '../../features/site-pages/test-support/read-model-fixture.ts';
+import { createOpenData } from '../../features/open-data/open-data.usecases.ts';
 import { createRateLimiter } from '../../features/rate-limits/rate-limits.usecases.ts';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from '../../features/subscriptions/subscriptions.usecases.ts';
 import { openScratchPgliteStore } from '../../store/test-support/scratch-stores.ts';
@@ -18,9 +19,12 @@ export interface SiteUnderTest extends WebServer {
 export async function startSiteInProcess(overrides: Partial<Pick<WebServerOptions, 'bodyLimits' | 'renderCacheBounds' | 'trustedProxies' | 'apiRateLimits'>> = {}): Promise<SiteUnderTest> {
   await ensureSiteBuilt(() => undefined);
   const [model, scratch, astroHandler] = await Promise.all([committedReadModel(), openScratchPgliteStore(), loadAstroHandler(pathToFileURL(SITE_ENTRY).href)]);
+  const openData = await createOpenData(scratch.store.db, 'http://localhost:4321');
+  await openData.recordMonthlySnapshot(model);
   const web = createWebServer({
     readModel: { current: () => model, refresh: async () => model },
     publicUrl: 'http://localhost:4321',
+    openData,
     subscriptions: { db: scratch.store.db, limiter: createRateLimiter(scratch.store.db), limits: DEFAULT_SUBSCRIPTION_LIMITS },
     clientRoot: SITE_CLIENT_ROOT,
     astroHandler,

@@ -4,9 +4,10 @@ import { createHash } from 'node:crypto';
  * The content security policy of jobzone pages. Scripts only from the site itself, plus the inline
  * scripts Astro writes for islands, allowed one by one by their hash. Styles may be inline because
  * every page inlines its stylesheet (`inlineStylesheets: 'always'`) and charts use style attributes;
- * styles cannot run code. No page may be framed by another site.
+ * styles cannot run code. No page may be framed by another site, except the embeddable cards under
+ * /embed/, which exist to be framed.
  */
-export function contentSecurityPolicy(scriptHashes: readonly string[] = []): string {
+export function contentSecurityPolicy(scriptHashes: readonly string[] = [], options: { frameable?: boolean } = {}): string {
   return [
     "default-src 'self'",
     `script-src 'self'${scriptHashes.map((hash) => ` '${hash}'`).join('')}`,
@@ -15,7 +16,7 @@ export function contentSecurityPolicy(scriptHashes: readonly string[] = []): str
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    options.frameable ? 'frame-ancestors *' : "frame-ancestors 'none'",
   ].join('; ');
 }
 
@@ -25,6 +26,11 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
+
+/** Tells whether a path is an embeddable card (/embed/…), the only pages other sites may frame. */
+export function isEmbedPath(pathname: string): boolean {
+  return pathname.startsWith('/embed/');
+}
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
