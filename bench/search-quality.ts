@@ -11,6 +11,7 @@ import { REPOSITORY_ROOT } from '../src/catalog/committed-catalog.ts';
 import { buildSearchIndex, searchTitles, type SearchIndex } from '../src/features/search/search-index.ts';
 import { exactKey, normalizeText, tokenize } from '../src/features/search/search-text.ts';
 import { loadBenchEntries, ONET_FOLDER, readTsv, withoutKind } from './search-bench-data.ts';
+import { loadDmtfSets, type DmtfCase } from './search-dmtf.ts';
 
 interface Case {
   query: string;
@@ -134,6 +135,13 @@ async function main(): Promise<void> {
   const heldOutTitles = await heldOutCases(full);
   report('held-out official titles (bench/queries/official-titles-heldout.tsv)', measure(full, heldOutTitles.cases), false);
   report('held-out official titles, strict: not word for word an index title', measure(full, heldOutTitles.strict), false);
+  const dmtf = await loadDmtfSets(full, entries);
+  console.log(
+    `BLS SOC 2018 direct match titles: ${dmtf.rows} rows; ${dmtf.verbatim} left out as word for word an index title, ${dmtf.unmapped} as a SOC code with no occupation in the index`,
+  );
+  const dmtfCase = (item: DmtfCase): Case => ({ query: item.query, expected: [...item.acceptable][0] ?? '', acceptable: item.acceptable, anyCounts: true });
+  report('BLS direct match titles, unseen, tuning half', measure(full, dmtf.tuning.map(dmtfCase)), showMisses);
+  report('BLS direct match titles, unseen, held-out half (never listed)', measure(full, dmtf.heldOut.map(dmtfCase)), false);
   const classes = await errorClassCases();
   const allClasses = [...classes.values()].flat();
   report('error classes of issue 15, all (bench/queries/title-error-classes.tsv)', measure(full, allClasses), showMisses);

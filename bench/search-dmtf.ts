@@ -1,0 +1,78 @@
+/**
+ * The BLS SOC 2018 Direct Match Title File as a held-out search benchmark (data/sources/bls-dmtf/).
+ * Each title names one SOC 2018 code; every O*NET occupation of that code in the index is a right
+ * answer. Titles that are word for word a title of the index are left out (they measure nothing
+ * new), and the rest is split in two halves by a hash of the title: tuning may look at the first
+ * half only; the second is reported and never listed.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { REPOSITORY_ROOT } from '../src/catalog/committed-catalog.ts';
+import type { SearchEntry, SearchIndex } from '../src/features/search/search-index.ts';
+import { exactKey, normalizeText, tokenize } from '../src/features/search/search-text.ts';
+
+export const DMTF_FILE = join(REPOSITORY_ROOT, 'data', 'sources', 'bls-dmtf', 'soc-2018-direct-match-titles.tsv');
+
+export interface DmtfCase {
+  query: string;
+  socCode: string;
+  /** The O*NET codes of the index filed under the title's SOC code. */
+  acceptable: ReadonlySet<string>;
+}
+
+export interface DmtfSets {
+  rows: number;
+  /** Titles that are word for word a title of the index (left out). */
+  verbatim: number;
+  /** Titles whose SOC code has no occupation in the index (left out). */
+  unmapped: number;
+  tuning: DmtfCase[];
+  heldOut: DmtfCase[];
+}
+
+/** FNV-1a over the normalized title: a split that does not depend on file order or on the ranking. */
+export function titleHash(title: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of normalizeText(title)) {
+    hash ^= char.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/** Which half a title belongs to: even hashes tune, odd hashes are held out. */
+export function isTuningTitle(title: string): boolean {
+  return titleHash(title) % 2 === 0;
+}
+
+export async function loadDmtfSets(index: SearchIndex, entries: readonly SearchEntry[]): Promise<DmtfSets> {
+  const text = await readFile(DMTF_FILE, 'utf8');
+  const lines = text.split('\n').slice(1).filter((line) => line.trim() !== '');
+  const onetBySoc = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    if (entry.expert || entry.onetCode === null || entry.socCode === null) continue;
+    onetBySoc.set(entry.socCode, (onetBySoc.get(entry.socCode) ?? new Set()).add(entry.onetCode));
+  }
+  const sets: DmtfSets = { rows: lines.length, verbatim: 0, unmapped: 0, tuning: [], heldOut: [] };
+  const seen = new Set<string>();
+  for (const [lineNumber, line] of lines.entries()) {
+    const [socCode = '', , title = ''] = line.replace(/\r$/, '').split('\t');
+    if (!/^\d{2}-\d{4}$/.test(socCode) || title.trim() === '') {
+      throw new Error(`${DMTF_FILE} line ${lineNumber + 2}: expected a SOC code like 11-1011 and a title, found "${line.slice(0, 80)}"`);
+    }
+    const key = exactKey(tokenize(title));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (index.exactForms.has(key)) {
+      sets.verbatim += 1;
+      continue;
+    }
+    const acceptable = onetBySoc.get(socCode);
+    if (acceptable === undefined) {
+      sets.unmapped += 1;
+      continue;
+    }
+    (isTuningTitle(title) ? sets.tuning : sets.heldOut).push({ query: title, socCode, acceptable });
+  }
+  return sets;
+}
