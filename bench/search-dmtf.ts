@@ -24,7 +24,7 @@ export interface DmtfSets {
   rows: number;
   /** Titles that are word for word a title of the index (left out). */
   verbatim: number;
-  /** Titles whose SOC code has no occupation in the index (left out). */
+  /** Titles whose SOC code has no occupation in the index, or only specialities of an "All Other" code (left out). */
   unmapped: number;
   tuning: DmtfCase[];
   heldOut: DmtfCase[];
@@ -45,12 +45,21 @@ export function isTuningTitle(title: string): boolean {
   return titleHash(title) % 2 === 0;
 }
 
+/** Tells whether a SOC 2018 detailed code is an "All Other" residual ("49-9099", "11-9199"). */
+export function isResidualCode(socCode: string): boolean {
+  return /^\d{2}-\d{3}9$/.test(socCode);
+}
+
 export async function loadDmtfSets(index: SearchIndex, entries: readonly SearchEntry[]): Promise<DmtfSets> {
   const text = await readFile(DMTF_FILE, 'utf8');
   const lines = text.split('\n').slice(1).filter((line) => line.trim() !== '');
   const onetBySoc = new Map<string, Set<string>>();
   for (const entry of entries) {
     if (entry.expert || entry.onetCode === null || entry.socCode === null) continue;
+    // An "All Other" SOC code (ending in 9) holds whatever has no code of its own; the O*NET
+    // specialities filed under it ("Geothermal Technicians" under 49-9099) are not that residue,
+    // so only the O*NET occupation that is the whole code (.00) answers for it.
+    if (isResidualCode(entry.socCode) && !entry.onetCode.endsWith('.00')) continue;
     onetBySoc.set(entry.socCode, (onetBySoc.get(entry.socCode) ?? new Set()).add(entry.onetCode));
   }
   const sets: DmtfSets = { rows: lines.length, verbatim: 0, unmapped: 0, tuning: [], heldOut: [] };

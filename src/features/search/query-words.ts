@@ -14,6 +14,12 @@ const MAX_PREFIX_COMPLETIONS = 10;
 const RELATED_WORD_QUALITY = 0.8;
 /** A common relative ("management" for "manager") costs long postings and tells little. */
 const MAX_RELATED_POSTINGS = 1500;
+/**
+ * Words in front of a title that give a rank within the same job: a "Lead Sewage Plant Operator"
+ * operates the plant and a "Deputy Court Clerk" is a court clerk (SOC codes lead workers with the
+ * workers they lead). Only in front: a "Team Lead" is a supervisor.
+ */
+const LEADING_RANK_WORDS: ReadonlySet<string> = new Set(['lead', 'deputy']);
 /** A known compound ("toolmaker") is also tried as two words only when few titles use it. */
 const RARE_COMPOUND = 5;
 
@@ -98,7 +104,7 @@ export function matchToken(index: SearchIndex, token: string, isLast: boolean): 
 export function queryVariants(index: SearchIndex, tokens: readonly string[]): Variant[] {
   const variants: Variant[] = [{ tokens: [...tokens], factor: 1 }];
   // "Senior Staff Accountant II" is a staff accountant: a level is not a different job.
-  const withoutLevel = tokens.filter((token) => !isLevelWord(token));
+  const withoutLevel = tokens.filter((token, position) => !isLevelWord(token) && !(position < tokens.length - 1 && LEADING_RANK_WORDS.has(token)));
   if (withoutLevel.length > 0 && withoutLevel.length < tokens.length) variants.push({ tokens: withoutLevel, factor: VARIANT_FACTOR });
   for (const [position, token] of tokens.entries()) {
     for (const expansion of (index.abbreviations.get(token) ?? []).slice(0, 2)) {
