@@ -20,6 +20,11 @@ const MAX_RELATED_POSTINGS = 1500;
  * workers they lead). Only in front: a "Team Lead" is a supervisor.
  */
 const LEADING_RANK_WORDS: ReadonlySet<string> = new Set(['lead', 'deputy']);
+
+/** Tells whether the token at this position is a rank word in front of the job ("lead" in "Lead Assembler", not in "Team Lead"). */
+export function isLeadingRankWord(tokens: readonly string[], position: number): boolean {
+  return position < tokens.length - 1 && LEADING_RANK_WORDS.has(tokens[position] ?? '');
+}
 /** A known compound ("toolmaker") is also tried as two words only when few titles use it. */
 const RARE_COMPOUND = 5;
 
@@ -104,7 +109,7 @@ export function matchToken(index: SearchIndex, token: string, isLast: boolean): 
 export function queryVariants(index: SearchIndex, tokens: readonly string[]): Variant[] {
   const variants: Variant[] = [{ tokens: [...tokens], factor: 1 }];
   // "Senior Staff Accountant II" is a staff accountant: a level is not a different job.
-  const withoutLevel = tokens.filter((token, position) => !isLevelWord(token) && !(position < tokens.length - 1 && LEADING_RANK_WORDS.has(token)));
+  const withoutLevel = tokens.filter((token, position) => !isLevelWord(token) && !isLeadingRankWord(tokens, position));
   if (withoutLevel.length > 0 && withoutLevel.length < tokens.length) variants.push({ tokens: withoutLevel, factor: VARIANT_FACTOR });
   for (const [position, token] of tokens.entries()) {
     for (const expansion of (index.abbreviations.get(token) ?? []).slice(0, 2)) {

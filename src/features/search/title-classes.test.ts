@@ -128,3 +128,29 @@ describe('every result explains its match', () => {
     }
   });
 });
+
+describe('rank words in front of a job', () => {
+  const rankIndex = buildSearchIndex([
+    { slug: 'assemblers', title: 'Team Assemblers', onetCode: '51-2092.00', socCode: '51-2092', titles: [{ text: 'Team Assembler', kind: 'alternate' }] },
+    {
+      slug: 'production-supervisors',
+      title: 'First-Line Supervisors of Production and Operating Workers',
+      onetCode: '51-1011.00',
+      socCode: '51-1011',
+      titles: [
+        { text: 'Assembly Supervisor', kind: 'alternate' },
+        { text: 'Team Lead', kind: 'alternate' },
+      ],
+    },
+  ]);
+
+  it('files a lead worker with the workers led, and says the rank was set aside', () => {
+    const result = search(rankIndex, 'Lead Team Assembler')[0];
+    expect(result).toMatchObject({ onetCode: '51-2092.00', matchedTitle: 'Team Assemblers' });
+    expect(result?.explanation).toContain('level set aside: “lead”');
+  });
+
+  it('keeps "lead" as the job when it is the last word', () => {
+    expect(search(rankIndex, 'Team Lead')[0]?.onetCode).toBe('51-1011.00');
+  });
+});
