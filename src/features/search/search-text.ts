@@ -1,4 +1,4 @@
-import { americanSpelling } from './british-spellings.ts';
+import { commonSpelling } from './spelling-variants.ts';
 
 /**
  * How titles and queries are reduced to comparable tokens. The same functions run on both sides,
@@ -37,9 +37,9 @@ export function normalizeText(text: string): string {
   );
 }
 
-/** Reduces a word to a singular stem in American spelling, so plurals, possessives and British forms match ("secretaries" → "secretary", "labourers" → "laborer"). */
+/** Reduces a word to a singular stem in one spelling, so plurals, possessives, British and gendered forms match ("secretaries" → "secretary", "labourers" → "laborer"). */
 export function stemToken(token: string): string {
-  return americanSpelling(singular(token));
+  return commonSpelling(singular(token));
 }
 
 function singular(token: string): string {

@@ -1,8 +1,9 @@
 /**
- * British spellings folded into American ones, on titles and queries alike, so "Labourer",
- * "Programme Manager", "Paediatric Nurse" and "Theatre Technician" meet O*NET's American titles.
- * Only whole words from a list and a few unambiguous word parts are rewritten: a general "-our"
- * or "-ise" rule would also hit "tour" and "supervise".
+ * Spellings folded into one, on titles and queries alike. British spellings become American, so
+ * "Labourer", "Programme Manager", "Paediatric Nurse" and "Theatre Technician" meet O*NET's
+ * titles; only whole words from a list and a few unambiguous word parts are rewritten (a general
+ * "-our" or "-ise" rule would also hit "tour" and "supervise"). Gendered and neutral compounds
+ * meet too: "Foreperson", "Forewoman" and "Foreman" are one word.
  */
 
 const WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
@@ -48,7 +49,7 @@ const WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   ploughman: 'plowman',
   draught: 'draft',
   draughtsman: 'draftsman',
-  draughtsperson: 'draftsperson',
+  draughtsperson: 'draftsman',
   mould: 'mold',
   moulder: 'molder',
   moulding: 'molding',
@@ -95,11 +96,16 @@ const PARTS: readonly (readonly [RegExp, string])[] = [
   [/ysing$/, 'yzing'],
 ];
 
-/** The American spelling of a lower-cased word, or the word itself ("labour" → "labor", "paediatric" → "pediatric"). */
-export function americanSpelling(word: string): string {
+/** A compound ending in "person" or "woman" ("foreperson", "chairwoman"), but not the bare word. */
+const GENDERED_COMPOUND = /^([a-z]{3,})(?:person|woman)$/;
+
+/** The one spelling a lower-cased word is compared under ("labour" → "labor", "paediatric" → "pediatric", "foreperson" → "foreman"). */
+export function commonSpelling(word: string): string {
   const listed = WORDS.get(word);
   if (listed !== undefined) return listed;
   if (word.length < 6) return word;
+  const gendered = GENDERED_COMPOUND.exec(word);
+  if (gendered) return `${gendered[1] ?? ''}man`;
   for (const [pattern, replacement] of PARTS) if (pattern.test(word)) return word.replace(pattern, replacement);
   return word;
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { americanSpelling } from './british-spellings.ts';
+import { commonSpelling } from './spelling-variants.ts';
 import { buildSearchIndex, search } from './search-index.ts';
 import { tokenize } from './search-text.ts';
 
 describe('British spellings', () => {
   it('folds listed words and unambiguous word parts into the American spelling', () => {
-    expect(['labourer', 'programme', 'centre', 'paediatrician', 'anaesthetist', 'organiser', 'jeweller', 'counsellor'].map(americanSpelling)).toEqual([
+    expect(['labourer', 'programme', 'centre', 'paediatrician', 'anaesthetist', 'organiser', 'jeweller', 'counsellor'].map(commonSpelling)).toEqual([
       'laborer',
       'program',
       'center',
@@ -18,7 +18,19 @@ describe('British spellings', () => {
   });
 
   it('leaves words that only look British alone, and inherited object keys are not words', () => {
-    expect(['tour', 'four', 'supervise', 'hour', 'constructor', 'tonne'].map(americanSpelling)).toEqual(['tour', 'four', 'supervise', 'hour', 'constructor', 'ton']);
+    expect(['tour', 'four', 'supervise', 'hour', 'constructor', 'tonne'].map(commonSpelling)).toEqual(['tour', 'four', 'supervise', 'hour', 'constructor', 'ton']);
+  });
+
+  it('folds gendered and neutral compounds into one word, but not the bare words', () => {
+    expect(['foreperson', 'forewoman', 'chairperson', 'salesperson', 'person', 'woman', 'draughtsperson'].map(commonSpelling)).toEqual([
+      'foreman',
+      'foreman',
+      'chairman',
+      'salesman',
+      'person',
+      'woman',
+      'draftsman',
+    ]);
   });
 
   it('applies to titles and queries alike, after plurals are gone', () => {
