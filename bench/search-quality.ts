@@ -9,9 +9,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '../src/catalog/committed-catalog.ts';
 import { buildSearchIndex, searchTitles, type SearchIndex } from '../src/features/search/search-index.ts';
-import { exactKey, normalizeText, tokenize } from '../src/features/search/search-text.ts';
+import { normalizeText } from '../src/features/search/search-text.ts';
 import { loadBenchEntries, ONET_FOLDER, readTsv, withoutKind } from './search-bench-data.ts';
-import { loadDmtfSets, type DmtfCase } from './search-dmtf.ts';
+import { indexTitleKeys, loadDmtfSets, verbatimKey, type DmtfCase } from './search-dmtf.ts';
 
 interface Case {
   query: string;
@@ -108,7 +108,8 @@ function listedCase(query: string, codes: string): Case {
 /** The held-out official titles, and the strict subset that is not word for word a title of the index under any occupation. */
 async function heldOutCases(index: SearchIndex): Promise<{ cases: Case[]; strict: Case[] }> {
   const cases = (await readQueryFile('official-titles-heldout.tsv')).map(([query = '', codes = '']) => listedCase(query, codes));
-  return { cases, strict: cases.filter((item) => !index.exactForms.has(exactKey(tokenize(item.query)))) };
+  const known = indexTitleKeys(index);
+  return { cases, strict: cases.filter((item) => !known.has(verbatimKey(item.query))) };
 }
 
 async function errorClassCases(): Promise<Map<string, Case[]>> {
