@@ -6,6 +6,7 @@
 import { boundedEditDistance } from './fuzzy-words.ts';
 import { headWord, kindMask, kindOfWord } from './kind-words.ts';
 import type { SearchIndex } from './search-index.ts';
+import { isLeadingRankWord } from './query-words.ts';
 import { isLevelWord } from './search-text.ts';
 
 export interface MatchFacts {
@@ -48,7 +49,7 @@ export function explainMatch(index: SearchIndex, entry: number, facts: MatchFact
   const reason = index.formReason[facts.form];
   if (reason) return `${matched} → ${found?.title ?? ''}: ${reason}`;
   const words = formWords(index, facts.form);
-  const levels = facts.query.filter((token) => isLevelWord(token) && !words.includes(token));
+  const levels = facts.query.filter((token, position) => (isLevelWord(token) || isLeadingRankWord(facts.query, position)) && !words.includes(token));
   const levelNote = levels.length > 0 ? ` (level set aside: ${levels.map(quote).join(', ')})` : '';
   if (facts.exact) {
     if (index.formPrimary[facts.form] === 1) return `Matches the occupation’s own title${levelNote}`;

@@ -14,6 +14,27 @@ const MAX_PREFIX_COMPLETIONS = 10;
 const RELATED_WORD_QUALITY = 0.8;
 /** A common relative ("management" for "manager") costs long postings and tells little. */
 const MAX_RELATED_POSTINGS = 1500;
+/**
+ * Words in front of a title that give a rank within the same job: a "Lead Sewage Plant Operator"
+ * operates the plant and a "Deputy Court Clerk" is a court clerk (SOC codes lead workers with the
+ * workers they lead). Only in front: a "Team Lead" is a supervisor.
+ */
+const LEADING_RANK_WORDS: ReadonlySet<string> = new Set(['lead', 'deputy']);
+/** A pay band before its number ("Band 5 Nurse", "Step 3 Clerk") is a grade, not a "Band Director". */
+const PAY_SCALE_WORDS: ReadonlySet<string> = new Set(['band', 'step', 'scale', 'pay']);
+
+/** Tells whether the token at this position is a rank word in front of the job ("lead" in "Lead Assembler", not in "Team Lead"). */
+export function isLeadingRankWord(tokens: readonly string[], position: number): boolean {
+  const [token = '', next = ''] = [tokens[position], tokens[position + 1]];
+  if (PAY_SCALE_WORDS.has(token) && /^\d+$/.test(next)) return true;
+  return position < tokens.length - 1 && LEADING_RANK_WORDS.has(token);
+}
+/** An unknown word read as its known last part ("paleobotanist" as "botanist") scores this share: a broader job. */
+const TAIL_FACTOR = 0.9;
+const MIN_TAIL = 5;
+const MIN_TAIL_PREFIX = 3;
+/** Words that say only "people" ("waitstaff" is not staff nursing): never read as the job on their own. */
+const GENERIC_PEOPLE_WORDS: ReadonlySet<string> = new Set(['staff', 'worker', 'person', 'people', 'member', 'employee', 'personnel', 'crew', 'hand']);
 /** A known compound ("toolmaker") is also tried as two words only when few titles use it. */
 const RARE_COMPOUND = 5;
 
@@ -95,10 +116,23 @@ export function matchToken(index: SearchIndex, token: string, isLast: boolean): 
   return { weight, matches };
 }
 
+/**
+ * The longest known word an unknown word ends with ("botanist" in "paleobotanist", "fitter" in
+ * "pipefitter"): in English compounds the last part names the job. Null when none is long enough
+ * to mean something on its own.
+ */
+export function knownTail(index: SearchIndex, token: string): string | null {
+  for (let cut = MIN_TAIL_PREFIX; cut <= token.length - MIN_TAIL; cut += 1) {
+    const tail = token.slice(cut);
+    if (index.wordIds.has(tail)) return GENERIC_PEOPLE_WORDS.has(tail) ? null : tail;
+  }
+  return null;
+}
+
 export function queryVariants(index: SearchIndex, tokens: readonly string[]): Variant[] {
   const variants: Variant[] = [{ tokens: [...tokens], factor: 1 }];
   // "Senior Staff Accountant II" is a staff accountant: a level is not a different job.
-  const withoutLevel = tokens.filter((token) => !isLevelWord(token));
+  const withoutLevel = tokens.filter((token, position) => !isLevelWord(token) && !isLeadingRankWord(tokens, position));
   if (withoutLevel.length > 0 && withoutLevel.length < tokens.length) variants.push({ tokens: withoutLevel, factor: VARIANT_FACTOR });
   for (const [position, token] of tokens.entries()) {
     for (const expansion of (index.abbreviations.get(token) ?? []).slice(0, 2)) {
@@ -116,13 +150,16 @@ export function queryVariants(index: SearchIndex, tokens: readonly string[]): Va
     const known = id !== undefined;
     if (!known || (token.length >= 8 && (index.wordDocumentCount[id] ?? 0) <= RARE_COMPOUND)) {
       const shortest = known ? 4 : 2;
-      for (let cut = shortest; cut <= token.length - shortest; cut += 1) {
+      let split = false;
+      for (let cut = shortest; cut <= token.length - shortest && !split; cut += 1) {
         const [head, tail] = [token.slice(0, cut), token.slice(cut)];
         if (index.wordIds.has(head) && index.wordIds.has(tail)) {
           variants.push({ tokens: [...tokens.slice(0, position), head, tail, ...tokens.slice(position + 1)], factor: VARIANT_FACTOR });
-          break;
+          split = true;
         }
       }
+      const tail = known || split ? null : knownTail(index, token);
+      if (tail !== null) variants.push({ tokens: [...tokens.slice(0, position), tail, ...tokens.slice(position + 1)], factor: TAIL_FACTOR });
     }
   }
   return variants.slice(0, 8);

@@ -1,3 +1,5 @@
+import { commonSpelling } from './spelling-variants.ts';
+
 /**
  * How titles and queries are reduced to comparable tokens. The same functions run on both sides,
  * so a crude stemmer is enough: what matters is that "Nurses" and "nurse" meet, not linguistics.
@@ -35,8 +37,12 @@ export function normalizeText(text: string): string {
   );
 }
 
-/** Reduces a word to a singular stem so plurals and possessives match ("secretaries" → "secretary"). */
+/** Reduces a word to a singular stem in one spelling, so plurals, possessives, British and gendered forms match ("secretaries" → "secretary", "labourers" → "laborer"). */
 export function stemToken(token: string): string {
+  return commonSpelling(singular(token));
+}
+
+function singular(token: string): string {
   if (token.length <= 3 || /\d/.test(token)) return token;
   if (token.endsWith('men') && token.length >= 5) return `${token.slice(0, -3)}man`;
   if (token.endsWith('ies') && token.length > 4) return `${token.slice(0, -3)}y`;

@@ -128,3 +128,57 @@ describe('every result explains its match', () => {
     }
   });
 });
+
+describe('rank words in front of a job', () => {
+  const rankIndex = buildSearchIndex([
+    { slug: 'assemblers', title: 'Team Assemblers', onetCode: '51-2092.00', socCode: '51-2092', titles: [{ text: 'Team Assembler', kind: 'alternate' }] },
+    {
+      slug: 'production-supervisors',
+      title: 'First-Line Supervisors of Production and Operating Workers',
+      onetCode: '51-1011.00',
+      socCode: '51-1011',
+      titles: [
+        { text: 'Assembly Supervisor', kind: 'alternate' },
+        { text: 'Team Lead', kind: 'alternate' },
+      ],
+    },
+  ]);
+
+  it('files a lead worker with the workers led, and says the rank was set aside', () => {
+    const result = search(rankIndex, 'Lead Team Assembler')[0];
+    expect(result).toMatchObject({ onetCode: '51-2092.00', matchedTitle: 'Team Assemblers' });
+    expect(result?.explanation).toContain('level set aside: “lead”');
+  });
+
+  it('keeps "lead" as the job when it is the last word', () => {
+    expect(search(rankIndex, 'Team Lead')[0]?.onetCode).toBe('51-1011.00');
+  });
+
+  it('sets a pay band with its number aside, and keeps a band that is not a grade', () => {
+    const bands = buildSearchIndex([
+      { slug: 'registered-nurses', title: 'Registered Nurses', onetCode: '29-1141.00', socCode: '29-1141', titles: [{ text: 'Staff Nurse', kind: 'alternate' }] },
+      { slug: 'music-directors', title: 'Music Directors and Composers', onetCode: '27-2041.00', socCode: '27-2041', titles: [{ text: 'Band Director', kind: 'alternate' }] },
+    ]);
+    const nurse = search(bands, 'Band 5 Staff Nurse')[0];
+    expect(nurse).toMatchObject({ onetCode: '29-1141.00', matchedTitle: 'Staff Nurse' });
+    expect(nurse?.explanation).toContain('“band”');
+    expect(search(bands, 'Band Director')[0]?.onetCode).toBe('27-2041.00');
+  });
+});
+
+describe('an unknown compound read as its known last part', () => {
+  const compounds = buildSearchIndex([
+    { slug: 'botanists', title: 'Soil and Plant Scientists', onetCode: '19-1013.00', socCode: '19-1013', titles: [{ text: 'Botanist', kind: 'alternate' }] },
+    { slug: 'registered-nurses', title: 'Registered Nurses', onetCode: '29-1141.00', socCode: '29-1141', titles: [{ text: 'Staff Nurse', kind: 'alternate' }] },
+  ]);
+
+  it('finds the botanists for a paleobotanist, below an exact match', () => {
+    const result = search(compounds, 'Paleobotanist')[0];
+    expect(result?.onetCode).toBe('19-1013.00');
+    expect(result?.score).toBeLessThan(0.9);
+  });
+
+  it('never reads a compound as a word that only says "people"', () => {
+    expect(search(compounds, 'Waitstaff')).toEqual([]);
+  });
+});
