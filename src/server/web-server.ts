@@ -140,6 +140,8 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
       renderCache,
       clientAddress: context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']),
       api: { limiter: context.apiLimiter, limits: options.apiRateLimits === undefined ? DEFAULT_API_RATE_LIMITS : options.apiRateLimits },
+      // Sessions arrive with the studio; until then every visitor is a reader.
+      actor: null,
     };
     await options.astroHandler(request, response, undefined, locals);
   } catch (error) {

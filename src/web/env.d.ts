@@ -11,6 +11,8 @@ declare namespace App {
     /** Rendered pages by read-model version and URL; the server answers hits from it before Astro runs. */
     /** The client's IP address: the socket's peer, or the client a trusted proxy (TRUST_PROXY) forwarded for. */
     clientAddress: string;
+    /** The signed-in member of the editorial team, from the session cookie (null for readers); the studio's use cases take it as their actor. */
+    actor: import('../features/accounts/roles.ts').Actor | null;
     renderCache: import('../features/render-cache/render-cache.ts').RenderCache;
     /** The store-backed rate limiter and the per-client limits of /api/v1 (null: no limits). */
     api: { limiter: import('../features/rate-limits/synced-rate-limiter.ts').SyncedRateLimiter; limits: import('../features/open-data/api-http.ts').ApiRateLimits | null };
