@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { CURRENT_METHODOLOGY } from '../methodology/index.ts';
 import { anchorAt, buildPercentileStrip, buildRangeBar, buildScoreScale, buildSplitBar, positionOnRange } from './chart-geometry.ts';
 
 describe('the 0–100 score scale', () => {
   it('puts the marker at the score and labels it with one decimal', () => {
-    const scale = buildScoreScale({ score: 64 });
+    const scale = buildScoreScale({ score: 64 }, CURRENT_METHODOLOGY);
     expect(scale.marker).toEqual({ x: 64, label: '64.0' });
     expect(scale.band).toBeNull();
   });
 
   it('draws the zone bands at the methodology thresholds, each named with its word', () => {
-    const scale = buildScoreScale({ score: 10 });
+    const scale = buildScoreScale({ score: 10 }, CURRENT_METHODOLOGY);
     expect(scale.zones.map(({ zone, from, to }) => [zone, from, to])).toEqual([
       ['Red', 0, 25],
       ['Yellow', 25, 48],
@@ -21,13 +22,13 @@ describe('the 0–100 score scale', () => {
   });
 
   it('spans the uncertainty band from its low to its high score', () => {
-    const scale = buildScoreScale({ score: 64, band: { low: 59.2, high: 68.9 }, name: 'Multimodal AI Engineer' });
+    const scale = buildScoreScale({ score: 64, band: { low: 59.2, high: 68.9 }, name: 'Multimodal AI Engineer' }, CURRENT_METHODOLOGY);
     expect(scale.band).toEqual({ from: 59.2, to: 68.9, label: '59.2–68.9' });
     expect(scale.ariaLabel).toContain('Multimodal AI Engineer: score 64.0 on a 0 to 100 scale, uncertainty band 59.2 to 68.9');
   });
 
   it('keeps marker and band inside the scale', () => {
-    const scale = buildScoreScale({ score: 130, band: { low: -5, high: 120 } });
+    const scale = buildScoreScale({ score: 130, band: { low: -5, high: 120 } }, CURRENT_METHODOLOGY);
     expect(scale.marker.x).toBe(100);
     expect(scale.band).toMatchObject({ from: 0, to: 100 });
   });

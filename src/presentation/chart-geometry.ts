@@ -1,4 +1,4 @@
-import { CURRENT_METHODOLOGY, type MethodologyDefinition, type Zone } from '../methodology/index.ts';
+import type { MethodologyDefinition, Zone } from '../methodology/index.ts';
 import { formatScore } from './format.ts';
 
 /**
@@ -45,7 +45,7 @@ const ZONE_WORDS: Record<Zone, string> = { Red: 'Red, at risk', Yellow: 'Yellow,
 /** Lays out the 0–100 scale with its zone bands, the role's marker and, optionally, the uncertainty band. */
 export function buildScoreScale(
   input: { score: number; band?: { low: number; high: number } | undefined; name?: string | undefined },
-  definition: MethodologyDefinition = CURRENT_METHODOLOGY,
+  definition: MethodologyDefinition,
 ): ScoreScaleGeometry {
   const { min, max } = definition.ranges.score;
   const yellowFrom = Number(definition.zones.yellowFrom);

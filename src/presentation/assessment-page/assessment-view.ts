@@ -1,7 +1,6 @@
 import { buildExpertBaselineView } from './expert-baseline-view.ts';
 import {
-  CURRENT_METHODOLOGY,
-  METHODOLOGIES,
+  methodologyOf,
   type Assessment,
   type Provenance,
   type Zone,
@@ -20,7 +19,6 @@ import { sensitivityRows } from './sensitivity-view.ts';
 
 export type * from './assessment-view.types.ts';
 
-const definition = CURRENT_METHODOLOGY;
 
 const ZONE_WORD_SUMMARY: Record<Zone, string> = {
   Green: 'This role is protected from AI displacement. The assessment below explains why — and what is still changing.',
@@ -165,7 +163,7 @@ function buildDescription(headlineText: string, title: string, seniorityLabel: s
 export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry): AssessmentPageView {
   const { assessment, figures } = entry;
   const { role } = assessment;
-  const methodology = METHODOLOGIES[figures.methodologyVersion] ?? definition;
+  const methodology = methodologyOf(figures.methodologyVersion);
   const isBaseline = entry.status === 'baseline';
   const seniorityLabel = seniorityLabelOf(entry.seniority);
   const zoneClass = zoneClassOf(figures.zone);
@@ -181,7 +179,7 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
     return [{ slug, label: seniorityLabelOf(slug), href: assessmentPath(entry.roleSlug, slug), current: slug === entry.seniority, scoreText: formatScore(other.figures.score), zone: other.figures.zone, zoneClass: zoneClassOf(other.figures.zone) }];
   });
 
-  const { explanation, rows: sensitivity, protective: protectiveSensitivity } = sensitivityRows(assessment, zoneOf(figures.formulaScore, methodology));
+  const { explanation, rows: sensitivity, protective: protectiveSensitivity } = sensitivityRows(assessment, zoneOf(figures.formulaScore, methodology), methodology);
   const band = explanation.band;
   const bandSentence = band.zoneStable
     ? `If any one judgement were one step different, the score would lie between ${formatScore(band.low)} and ${formatScore(band.high)}. The zone holds: every single-step change stays ${figures.zone}.`
@@ -189,10 +187,10 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
 
   const glanceRanges = {
     taskResistance: { min: 1, max: 5 },
-    evidence: { min: definition.ranges.evidence.min * 5, max: definition.ranges.evidence.max * 5 },
-    barriers: { min: definition.ranges.barrier.min * 5, max: definition.ranges.barrier.max * 5 },
-    protective: { min: definition.ranges.protective.min * 3, max: definition.ranges.protective.max * 3 },
-    growth: definition.ranges.growth,
+    evidence: { min: methodology.ranges.evidence.min * 5, max: methodology.ranges.evidence.max * 5 },
+    barriers: { min: methodology.ranges.barrier.min * 5, max: methodology.ranges.barrier.max * 5 },
+    protective: { min: methodology.ranges.protective.min * 3, max: methodology.ranges.protective.max * 3 },
+    growth: methodology.ranges.growth,
   };
   const glance = [
     { key: 'taskResistance', label: 'Task resistance', value: figures.taskResistance, valueText: fixed(figures.taskResistance, 2), range: glanceRanges.taskResistance },
@@ -238,14 +236,14 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
     ...(role.typicalExperience ? [{ label: 'Typical experience', html: renderMarkdown(role.typicalExperience) }] : []),
   ];
 
-  const protectiveRows = judgementRows(methodology.protective, assessment.protective, definition.ranges.protective.max);
+  const protectiveRows = judgementRows(methodology.protective, assessment.protective, methodology.ranges.protective.max);
   const growthRow: JudgementRow & { meaning: string } = {
     key: 'growth',
     label: methodology.growthLabel,
     description: GLANCE_DESCRIPTIONS.growth,
     score: totals.growth,
     scoreText: formatSigned(totals.growth),
-    max: definition.ranges.growth.max,
+    max: methodology.ranges.growth.max,
     rationaleHtml: renderInlineMarkdown(assessment.growth.rationale),
     provenance: provenanceTag(assessment.growth.provenance),
     meaning: GROWTH_MEANING[totals.growth] ?? '',
@@ -256,11 +254,11 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
     ? `The full score agrees: ${figures.label}.`
     : `The full score puts the role in ${figures.label}, so the quick screen disagrees; the assessment is flagged for a second look.`;
 
-  const taskRows: TaskRow[] = buildTaskTableRows(figures.tasks, definition).map((row, index) => {
+  const taskRows: TaskRow[] = buildTaskTableRows(figures.tasks, methodology).map((row, index) => {
     const source = assessment.tasks[index];
     return {
       ...row,
-      scoreMeaning: definition.taskScoreMeaning[row.score] ?? '',
+      scoreMeaning: methodology.taskScoreMeaning[row.score] ?? '',
       rationaleHtml: renderInlineMarkdown(source?.rationale),
       provenance: provenanceTag(source?.provenance),
     };
@@ -268,7 +266,7 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
   const shareTotal = assessment.tasks.reduce((sum, task) => sum + Math.round(task.share * 100), 0) / 100;
 
   const split = buildSplitBar(figures.split);
-  const evidenceRange = { min: definition.ranges.evidence.min * methodology.evidence.length, max: definition.ranges.evidence.max * methodology.evidence.length };
+  const evidenceRange = { min: methodology.ranges.evidence.min * methodology.evidence.length, max: methodology.ranges.evidence.max * methodology.evidence.length };
   const evidenceRows: EvidenceRow[] = methodology.evidence.map(({ key, label, description }) => {
     const item = assessment.evidence[key];
     return {
@@ -277,7 +275,7 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
       description,
       score: item.score,
       scoreText: formatSigned(item.score),
-      bar: buildRangeBar(item.score, definition.ranges.evidence.min, definition.ranges.evidence.max),
+      bar: buildRangeBar(item.score, methodology.ranges.evidence.min, methodology.ranges.evidence.max),
       textHtml: renderMarkdown(item.text),
       sources: item.sources.map((source) => ({ title: source.title, url: source.url ?? null })),
       provenance: provenanceTag(item.provenance),
@@ -411,16 +409,16 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
       scoreText,
       note: `A profile, not the score: each dimension is scaled to its weight, and the five figures add up to ${formatScore(compositionSum)}, not ${scoreText}. The score comes from the formula below, which multiplies task resistance by the modifiers and has no protective term.`,
     },
-    scale: buildScoreScale({ score: figures.score, name: `${entry.title} (${seniorityLabel})` }),
+    scale: buildScoreScale({ score: figures.score, name: `${entry.title} (${seniorityLabel})` }, methodology),
     band: {
       lowText: formatScore(band.low),
       highText: formatScore(band.high),
       zoneStable: band.zoneStable,
       sentence: bandSentence,
-      scale: buildScoreScale({ score: figures.formulaScore, band, name: `${entry.title} (${seniorityLabel})` }),
+      scale: buildScoreScale({ score: figures.formulaScore, band, name: `${entry.title} (${seniorityLabel})` }, methodology),
     },
     definition: { rows: definitionRows, notThisRole, seniorityNoteHtml: renderMarkdown(role.seniorityNote) },
-    protective: { rows: protectiveRows, total: totals.protective, totalText: `${totals.protective}/${definition.ranges.protective.max * methodology.protective.length}` },
+    protective: { rows: protectiveRows, total: totals.protective, totalText: `${totals.protective}/${methodology.ranges.protective.max * methodology.protective.length}` },
     growth: growthRow,
     quickScreen: {
       protective: totals.protective,
@@ -452,9 +450,9 @@ export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry
       ariaLabel: `Market-signal balance ${formatSigned(totals.evidence)} on a scale from −10 (all negative) to +10 (all positive).`,
     },
     barriers: {
-      rows: judgementRows(methodology.barriers, assessment.barriers, definition.ranges.barrier.max),
+      rows: judgementRows(methodology.barriers, assessment.barriers, methodology.ranges.barrier.max),
       total: totals.barriers,
-      totalText: `${totals.barriers}/${definition.ranges.barrier.max * methodology.barriers.length}`,
+      totalText: `${totals.barriers}/${methodology.ranges.barrier.max * methodology.barriers.length}`,
     },
     growthCheckHtml: renderMarkdown(assessment.growthCheck),
     composite,

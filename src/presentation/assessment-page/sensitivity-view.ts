@@ -1,4 +1,4 @@
-import { explainScore, type Assessment, type Sensitivity, type SingleStep, type Zone } from '../../methodology/index.ts';
+import { explainScore, type Assessment, type MethodologyDefinition, type Sensitivity, type SingleStep, type Zone } from '../../methodology/index.ts';
 import type { SensitivityRow, SensitivityStepView } from './assessment-view.types.ts';
 import { formatDelta, formatScore, formatSigned } from '../format.ts';
 
@@ -33,8 +33,8 @@ function stepView(step: SingleStep | null, zone: Zone, signed: boolean): Sensiti
 }
 
 /** Lists what moves the score: each judgement input one step up and down, and the protective principles the formula does not read. */
-export function sensitivityRows(assessment: Assessment, formulaZone: Zone) {
-  const explanation = explainScore(assessment);
+export function sensitivityRows(assessment: Assessment, formulaZone: Zone, methodology: MethodologyDefinition) {
+  const explanation = explainScore(assessment, methodology);
   const rows: SensitivityRow[] = explanation.sensitivity
     .filter((entry) => entry.inFormula)
     .map((entry) => {

@@ -1,13 +1,13 @@
 import {
-  CURRENT_METHODOLOGY,
-  seniorityLabel,
+  methodologyOf,
   type Assessment,
   type Explanation,
+  type MethodologyDefinition,
   type ScoreResult,
 } from '../../methodology/index.ts';
+import { seniorityLabel } from '../seniority-labels.ts';
 import { buildTaskTableRows } from '../task-table.ts';
 
-const definition = CURRENT_METHODOLOGY;
 const fixed = (value: number, places: number) => value.toFixed(places);
 const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
 
@@ -26,7 +26,7 @@ function wrap(text: string, width: number): string[] {
   return lines.length ? lines : [''];
 }
 
-function taskTable(result: ScoreResult): string[] {
+function taskTable(result: ScoreResult, definition: MethodologyDefinition): string[] {
   const nameWidth = Math.min(60, Math.max(4, ...result.tasks.map((task) => task.name.length)));
   const row = (name: string, share: string, score: string, weighted: string, impact: string) =>
     `  ${name.padEnd(nameWidth)}  ${share.padStart(6)}  ${score.padStart(5)}  ${weighted.padStart(8)}  ${impact}`;
@@ -61,6 +61,7 @@ export function formatScoreReport(assessment: Assessment, result: ScoreResult, e
   const seniority = seniorityLabel(role.seniority);
   const status = assessment.status === 'baseline' ? 'data-derived baseline, not reviewed' : 'expert assessment';
   const { totals, modifiers } = result;
+  const definition = methodologyOf(result.methodologyVersion);
   const zones = definition.zones;
   const lines: string[] = [
     `${role.title} — ${seniority}`,
@@ -68,7 +69,7 @@ export function formatScoreReport(assessment: Assessment, result: ScoreResult, e
     `AIJRI ${fixed(result.score, 1)}/100 · ${result.label} · ${result.headline}`,
     '',
     'Task decomposition',
-    ...taskTable(result),
+    ...taskTable(result, definition),
     '',
     `Task Resistance Score: ${fixed(6, 2)} - ${fixed(result.taskExposure, 2)} = ${fixed(result.taskResistance, 2)}/5.0`,
     `Displacement/Augmentation split: ${result.split.displacement}% displacement, ${result.split.augmentation}% augmentation, ${result.split.notInvolved}% not involved.`,

@@ -1,4 +1,4 @@
-import type { SubLabel, Zone } from '../../methodology/index.ts';
+import { methodologyOf, type SubLabel, type Zone } from '../../methodology/index.ts';
 import { assessmentHref } from '../../features/revisions/revision-links.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
 import { formatDate, formatDelta, isoDate } from '../format.ts';
@@ -131,6 +131,8 @@ export function timelineOf(entry: AssessmentEntry, height?: number): TimelineCha
   return buildTimelineChart(
     entry.revisions.map((revision) => ({ revision: revision.number, publishedAt: revision.publishedAt, score: revision.figures.score, zone: revision.figures.zone })),
     { roleName: `${entry.title} (${seniorityLabel(entry.seniority)})`, ...(height === undefined ? {} : { height }) },
+    // The bands are drawn at the thresholds of the latest revision's methodology.
+    methodologyOf(entry.figures.methodologyVersion),
   );
 }
 

@@ -1,5 +1,5 @@
-import { CURRENT_METHODOLOGY, type MethodologyDefinition, type Zone } from '../../methodology/index.ts';
-import { formatDate } from '../format.ts';
+import type { MethodologyDefinition, Zone } from '../../methodology/index.ts';
+import { formatDate, formatShortDate } from '../format.ts';
 
 /** One revision on the timeline. */
 export interface TimelineInput {
@@ -22,13 +22,12 @@ export interface TimelineChart {
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
-const shortDate = (date: Date) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
 
 /** Lays out a score timeline: the zone bands, one point per revision in order, a line joining them and the first and last dates. */
 export function buildTimelineChart(
   revisions: readonly TimelineInput[],
   options: { height?: number; roleName?: string } = {},
-  definition: MethodologyDefinition = CURRENT_METHODOLOGY,
+  definition: MethodologyDefinition,
 ): TimelineChart {
   const height = options.height ?? 200;
   const plot = { left: 9, right: 97, top: 12, bottom: height - 26 };
@@ -61,10 +60,10 @@ export function buildTimelineChart(
   const dates =
     first && last
       ? count === 1
-        ? [{ x: x(0), text: shortDate(first.publishedAt), anchor: 'middle' as const }]
+        ? [{ x: x(0), text: formatShortDate(first.publishedAt), anchor: 'middle' as const }]
         : [
-            { x: x(0), text: shortDate(first.publishedAt), anchor: 'start' as const },
-            { x: x(count - 1), text: shortDate(last.publishedAt), anchor: 'end' as const },
+            { x: x(0), text: formatShortDate(first.publishedAt), anchor: 'start' as const },
+            { x: x(count - 1), text: formatShortDate(last.publishedAt), anchor: 'end' as const },
           ]
       : [];
   const who = options.roleName ? ` of ${options.roleName}` : '';

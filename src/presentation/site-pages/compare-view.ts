@@ -1,4 +1,4 @@
-import { BARRIER_KEYS, CURRENT_METHODOLOGY, EVIDENCE_KEYS, PROTECTIVE_KEYS } from '../../methodology/index.ts';
+import { BARRIER_KEYS, CURRENT_METHODOLOGY, EVIDENCE_KEYS, methodologyOf, PROTECTIVE_KEYS } from '../../methodology/index.ts';
 import { findAssessment, searchRoles } from '../../features/read-model/read-model.queries.ts';
 import type { AssessmentEntry, ReadModel } from '../../features/read-model/read-model.ts';
 import { buildCompositionBars, describeComposition, type CompositionBar } from './composition-bars.ts';
@@ -162,7 +162,7 @@ export function buildCompareView(model: ReadModel, params: URLSearchParams): Com
   }
   const tokens = resolved.map((each) => each.token);
   const columns = resolved.map(({ token, entry }) => {
-    const composition = buildCompositionBars(entry.figures.composition);
+    const composition = buildCompositionBars(entry.figures.composition, methodologyOf(entry.figures.methodologyVersion));
     return { token, summary: summarize(entry), removeHref: comparePath(tokens.filter((other) => other !== token)), composition, compositionText: describeComposition(composition) };
   });
   return {

@@ -1,4 +1,4 @@
-import { CURRENT_METHODOLOGY, type MethodologyDefinition } from '../../methodology/index.ts';
+import type { MethodologyDefinition } from '../../methodology/index.ts';
 import type { ScoreJson } from '../../features/catalog/catalog.schemas.ts';
 
 type CompositionKey = keyof ScoreJson['composition'];
@@ -22,7 +22,7 @@ const LABELS: Record<CompositionKey, string> = {
 };
 
 /** Lays out a composition profile as bars, each dimension against the weight the definition gives it. */
-export function buildCompositionBars(composition: ScoreJson['composition'], definition: MethodologyDefinition = CURRENT_METHODOLOGY): CompositionBar[] {
+export function buildCompositionBars(composition: ScoreJson['composition'], definition: MethodologyDefinition): CompositionBar[] {
   return (Object.keys(definition.composition) as CompositionKey[]).map((key) => {
     const weight = definition.composition[key].weight;
     const value = composition[key];

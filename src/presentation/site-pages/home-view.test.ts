@@ -40,7 +40,7 @@ describe('the home page', () => {
   });
 
   it('reads the zone ranges from the methodology definition', () => {
-    expect(describeZoneRanges()).toEqual([
+    expect(describeZoneRanges(aijri1)).toEqual([
       { zone: 'Green', headline: aijri1.zones.headline.Green, range: `${aijri1.zones.greenFrom} to 100` },
       { zone: 'Yellow', headline: aijri1.zones.headline.Yellow, range: `${aijri1.zones.yellowFrom} to under ${aijri1.zones.greenFrom}` },
       { zone: 'Red', headline: aijri1.zones.headline.Red, range: `0 to under ${aijri1.zones.yellowFrom}` },

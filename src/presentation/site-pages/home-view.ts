@@ -21,7 +21,7 @@ const LIST_LENGTH = 10;
 const RECENT_LENGTH = 8;
 
 /** Describes each zone's score range and headline word from the methodology definition. */
-export function describeZoneRanges(definition: MethodologyDefinition = CURRENT_METHODOLOGY): HomeView['zoneRanges'] {
+export function describeZoneRanges(definition: MethodologyDefinition): HomeView['zoneRanges'] {
   const { zones, ranges } = definition;
   return [
     { zone: 'Green', headline: zones.headline.Green, range: `${zones.greenFrom} to ${ranges.score.max}` },
@@ -39,7 +39,8 @@ export function buildHomeView(model: ReadModel): HomeView {
     expertCount: experts.length,
     baselineCount: entries.length - experts.length,
     zoneBar: buildZoneBar(zoneDistribution(model)),
-    zoneRanges: describeZoneRanges(),
+    // The home page explains the methodology new assessments are scored under.
+    zoneRanges: describeZoneRanges(CURRENT_METHODOLOGY),
     recent: recentlyUpdated(model, RECENT_LENGTH).map(summarize),
     mostResistant: model.ranked.slice(0, LIST_LENGTH).map(summarize),
     leastResistant: model.ranked.slice(-LIST_LENGTH).reverse().map(summarize),

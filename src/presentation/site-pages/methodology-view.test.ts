@@ -42,7 +42,7 @@ describe('the methodology page', () => {
   });
 
   it('works the example through live, digit for digit as methodology §3 publishes it', () => {
-    const worked = buildMethodologyView(model).worked;
+    const worked = buildMethodologyView(model, aijri1).worked;
     expect(worked?.title).toBe('Multimodal AI Engineer, Mid-level');
     expect(worked?.steps.map((step) => step.calculation)).toEqual([
       '0.40 + 0.50 + 0.45 + 0.45 + 0.45 + 0.10 = 2.35',
@@ -59,6 +59,6 @@ describe('the methodology page', () => {
   });
 
   it('has no worked example when the catalog lacks that assessment', () => {
-    expect(buildMethodologyView(sampleReadModel([{ onetCode: '11-0001.00', title: 'Clerks', zone: 'Red' }])).worked).toBeNull();
+    expect(buildMethodologyView(sampleReadModel([{ onetCode: '11-0001.00', title: 'Clerks', zone: 'Red' }]), aijri1).worked).toBeNull();
   });
 });

@@ -1,5 +1,4 @@
 import {
-  CURRENT_METHODOLOGY,
   explainScore,
   scoreAssessment,
   type Dimension,
@@ -86,7 +85,7 @@ function group(title: string, symbol: string, range: Range, dimensions: readonly
 }
 
 /** Lists the methodology's rules in reading order, every figure taken from the definition. */
-export function describeMethodology(definition: MethodologyDefinition = CURRENT_METHODOLOGY): Omit<MethodologyView, 'worked'> {
+export function describeMethodology(definition: MethodologyDefinition): Omit<MethodologyView, 'worked'> {
   const { ranges, places, zones, subLabels, quickScreen, composition } = definition;
   const taskScores = [];
   for (let score = ranges.taskScore.min; score <= ranges.taskScore.max; score += 1) {
@@ -175,7 +174,7 @@ function describeMove(move: Sensitivity): { label: string; value: number; up: st
 }
 
 /** Scores the worked-example assessment live with the engine and writes out each step with its numbers. */
-export function buildWorkedExample(model: ReadModel, definition: MethodologyDefinition = CURRENT_METHODOLOGY): WorkedExample | null {
+export function buildWorkedExample(model: ReadModel, definition: MethodologyDefinition): WorkedExample | null {
   const entry = model.assessments.get(assessmentKey(WORKED_EXAMPLE.roleSlug, WORKED_EXAMPLE.seniority));
   if (!entry) return null;
   const result = scoreAssessment(entry.assessment, definition);
@@ -207,6 +206,6 @@ export function buildWorkedExample(model: ReadModel, definition: MethodologyDefi
 }
 
 /** Builds the methodology page from the definition and the live worked example. */
-export function buildMethodologyView(model: ReadModel, definition: MethodologyDefinition = CURRENT_METHODOLOGY): MethodologyView {
+export function buildMethodologyView(model: ReadModel, definition: MethodologyDefinition): MethodologyView {
   return { ...describeMethodology(definition), worked: buildWorkedExample(model, definition) };
 }
