@@ -13,9 +13,31 @@ const methodologyForbiddenImports = {
       message: 'src/methodology is pure: no database, web, mail or file-format libraries.',
     },
     {
-      group: ['**/store/**', '**/features/**', '**/web/**', '**/api/**', '**/cli/**', '**/jobs/**', '**/config/**', '**/catalog/**', '**/assessments/**'],
+      group: ['**/store/**', '**/features/**', '**/web/**', '**/api/**', '**/cli/**', '**/jobs/**', '**/config/**', '**/catalog/**', '**/assessments/**', '**/presentation/**', '**/server/**', '**/shared/**'],
       message: 'src/methodology depends on nothing else in the project.',
     },
+  ],
+};
+
+const layer = (folders, message) => ({ group: folders.map((folder) => `**/${folder}/**`), message });
+
+/** Features are the domain: they never reach up into the interfaces or the presentation built on them. */
+const featureForbiddenImports = {
+  patterns: [
+    layer(['web', 'cli', 'server'], 'src/features never imports web, cli or server: interfaces call features, not the other way round.'),
+    layer(['presentation'], 'src/features never imports src/presentation: pass what you need in (see MailComposer), or move the view into presentation.'),
+  ],
+};
+
+/** Presentation turns domain data into what pages, mail, PDF and CLI show; it serves them and never depends on them. */
+const presentationForbiddenImports = {
+  patterns: [layer(['web', 'cli', 'server'], 'src/presentation never imports web, cli or server: they import it.')],
+};
+
+/** A table module is read by the schema barrel; reaching the store or a feature's schemas from it makes a cycle. */
+const tableForbiddenImports = {
+  patterns: [
+    { group: ['**/store/**', '**/*.schemas.ts', '**/*.repository.ts', '**/*.usecases.ts'], message: 'A *.table.ts imports only drizzle, other tables and plain types (methodology, *.types.ts); shared row types belong where both can read them.' },
   ],
 };
 
@@ -40,5 +62,23 @@ export default tseslint.config(
         { name: 'document', message: 'src/methodology is pure: no browser globals.' },
       ],
     },
+  },
+  {
+    files: ['src/features/**/*.ts'],
+    // Tests wire real parts together (e.g. delivery with the site's mail composer); transports still inside features are listed for phase 2.
+    ignores: ['src/features/**/*.test.ts', 'src/features/**/test-support/**', 'src/features/mcp/**', 'src/features/open-data/api-catalog.ts'],
+    rules: { 'no-restricted-imports': ['error', featureForbiddenImports] },
+  },
+  {
+    files: ['src/features/**/*.test.ts', 'src/features/**/test-support/**/*.ts', 'src/features/mcp/**/*.ts', 'src/features/open-data/api-catalog.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [featureForbiddenImports.patterns[0]] }] },
+  },
+  {
+    files: ['src/features/**/*.table.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...featureForbiddenImports.patterns, ...tableForbiddenImports.patterns] }] },
+  },
+  {
+    files: ['src/presentation/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', presentationForbiddenImports] },
   },
 );

@@ -16,7 +16,8 @@ import { SMTPServer } from 'smtp-server';
 import { config } from '../src/config/config.ts';
 import { createSmtpDriver } from '../src/features/mail/mail-drivers.ts';
 import { deliverDueMail } from '../src/features/mail/mail-delivery.usecases.ts';
-import { composeUpdateMail, messageIdOf } from '../src/features/mail/mail-messages.ts';
+import { messageIdOf } from '../src/features/mail/outgoing-mail.ts';
+import { composeUpdateMail, SITE_MAIL_COMPOSER } from '../src/presentation/mail/mail-messages.ts';
 import { countOutboxByStatus } from '../src/features/mail/mail.repository.ts';
 import { notifySubscribersOnPublish } from '../src/features/mail/notify-on-publish.ts';
 import { loadSampleAssessments, publishedRevision, sampleAssessment } from '../src/features/mail/test-support/mail-fixtures.ts';
@@ -94,7 +95,7 @@ async function measure(label: string, open: () => Promise<ScratchStore>): Promis
     const settings = { publicUrl: PUBLIC_URL, maxAttempts: 8, leaseSeconds: 120, batchSize: 100, baseDelayMs: 30_000, maxDelayMs: 3_600_000 };
     const delivery = await timed(async () => {
       let sent = 0;
-      while (sent < DELIVER) sent += (await deliverDueMail(store.db, driver, settings)).sent;
+      while (sent < DELIVER) sent += (await deliverDueMail(store.db, driver, settings, { compose: SITE_MAIL_COMPOSER })).sent;
       return sent;
     });
     await driver.close();

@@ -1,4 +1,5 @@
 import type { MailDriver } from '../features/mail/mail-drivers.ts';
+import { SITE_MAIL_COMPOSER } from '../presentation/mail/mail-messages.ts';
 import { deliverDueMail, type DeliveryReport, type DeliverySettings } from '../features/mail/mail-delivery.usecases.ts';
 import type { ClaimedMail } from '../features/mail/mail.repository.ts';
 import type { Database } from '../store/database.ts';
@@ -44,7 +45,7 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
     while (running) {
       let report: DeliveryReport | undefined;
       try {
-        report = await deliverDueMail(options.db, options.driver, options.settings, { onSent: options.onSent });
+        report = await deliverDueMail(options.db, options.driver, options.settings, { compose: SITE_MAIL_COMPOSER, onSent: options.onSent });
         options.onRound?.(report);
         if (report.retried + report.dead > 0) options.log?.(`mail: ${report.sent} sent, ${report.retried} to retry, ${report.dead} dead letters`);
       } catch (error) {

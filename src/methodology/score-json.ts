@@ -27,3 +27,6 @@ export function toScoreJson(result: ScoreResult, explanation: Explanation) {
     tasks: result.tasks.map(({ name, share, score, weighted, impact }) => ({ name, share, score, weighted, impact })),
   };
 }
+
+/** The rounded figures of one scored assessment, as stored with each revision and served by the API. */
+export type ScoreJson = ReturnType<typeof toScoreJson>;

@@ -1,7 +1,7 @@
 import { config, type Config } from '../../config/config.ts';
 import type { ShownAssessment } from '../../features/catalog/catalog.schemas.ts';
 import { withPublishing } from '../publishing-access.ts';
-import { seniorityLabel } from '../../methodology/index.ts';
+import { seniorityLabel } from '../../presentation/seniority-labels.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 import { reportPublishingFailure } from './publishing-output.ts';

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPage, type PageSpec } from '../../catalog/importers/published-page/page-builder.test-support.ts';
 import { readAssessmentFile } from '../../features/assessments/assessment-files.ts';
-import { resolveRolePage } from '../../features/assessment-page/role-page.ts';
+import { resolveRolePage } from '../../presentation/assessment-page/role-page.ts';
 import { readModelFromCatalog } from '../../features/assessment-page/test-support/catalog-read-model.ts';
-import { resolveReportPage } from '../../features/personal-report/report-page.ts';
+import { resolveReportPage } from '../../presentation/personal-report/report-page.ts';
 import type { Assessment } from '../../methodology/index.ts';
 import { runCaptured } from '../test-support/capture-io.ts';
 

@@ -1,6 +1,7 @@
 import { formatFileProblem, stringifyAssessmentYaml } from '../../features/assessments/assessment-yaml.ts';
 import { writeAssessmentFile } from '../../features/assessments/assessment-files.ts';
-import { assessmentName, scoreAssessment } from '../../methodology/index.ts';
+import { scoreAssessment } from '../../methodology/index.ts';
+import { assessmentName } from '../../presentation/seniority-labels.ts';
 import { describeFileError } from '../../shared/files.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { loadAssessmentSource } from '../load-assessment-source.ts';

@@ -1,7 +1,7 @@
 import { explainScore, scoreAssessment, toScoreJson } from '../../methodology/index.ts';
 import { formatFileProblem } from '../../features/assessments/assessment-yaml.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
-import { formatScoreReport } from '../format/score-report.ts';
+import { formatScoreReport } from '../../presentation/cli/score-report.ts';
 import { loadAssessmentSource } from '../load-assessment-source.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 

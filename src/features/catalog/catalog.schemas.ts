@@ -1,9 +1,9 @@
-import type { toScoreJson } from '../../methodology/index.ts';
+import type { ScoreJson } from '../../methodology/index.ts';
 import type { Zone } from '../../methodology/index.ts';
 import type { RoleKind } from './catalog.table.ts';
 
 /** The figures of `jobzone score --json`, as stored with each revision. */
-export type ScoreJson = ReturnType<typeof toScoreJson>;
+export type { ScoreJson };
 
 /** What `jobzone catalog stats --json` prints: counts over the current revision of every assessment. */
 export interface CatalogStats {

@@ -15,8 +15,7 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type { OccupationRecord } from '../../catalog/catalog-records.ts';
-import type { Assessment } from '../../methodology/index.ts';
-import type { ScoreJson } from './catalog.schemas.ts';
+import type { Assessment, ScoreJson } from '../../methodology/index.ts';
 
 /** Facts about an occupation that are shown but not queried: wages, employment, projections, related codes. */
 export type OccupationFacts = Pick<

@@ -32,7 +32,7 @@ import { normalizeTitle } from './normalize-title.ts';
 import { AssessmentSchema } from '../../methodology/index.ts';
 import { canonicalJson, republishNote } from '../../catalog/diff/baseline-diff.ts';
 import { publishAssessments } from '../revisions/revisions.usecases.ts';
-import type { OnRevisionsPublished } from '../revisions/published-revision.ts';
+import type { OnRevisionsPublished } from '../revisions/publication-hook.ts';
 
 /** Who published a baseline revision. */
 export const BASELINE_AUTHOR = 'jobzone baseline pipeline';

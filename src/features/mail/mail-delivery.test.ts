@@ -10,6 +10,7 @@ import { signUnsubscribeToken } from '../subscriptions/subscription-tokens.ts';
 import { unsubscribeSigningKey } from '../subscriptions/subscriptions.repository.ts';
 import { subscribe, unsubscribe } from '../subscriptions/subscriptions.usecases.ts';
 import { createMailDriver, createSmtpDriver, type MailDriver } from './mail-drivers.ts';
+import { SITE_MAIL_COMPOSER } from '../../presentation/mail/mail-messages.ts';
 import { backoffDelayMs, deliverDueMail, type DeliverySettings } from './mail-delivery.usecases.ts';
 import { claimDueMail, countOutboxByStatus, listOutboxOf } from './mail.repository.ts';
 import { isNotable, notifySubscribersOnPublish } from './notify-on-publish.ts';
@@ -77,7 +78,7 @@ describeEachDriver('update emails', (store) => {
 
     await publish([publishedRevision(nurse, { before: [52.0, 'Green', 'Stable'], after: [45.5, 'Yellow', 'Moderate'], note: 'Charting assistants now draft most notes.' })]);
     const { server, driver } = await smtpServer();
-    await deliverDueMail(store.db, driver, settings);
+    await deliverDueMail(store.db, driver, settings, { compose: SITE_MAIL_COMPOSER });
 
     const received = await server.waitForMessages(3);
     expect(received.flatMap((mail) => mail.envelopeTo).sort()).toEqual(['both@example.com', 'category@example.com', 'role@example.com']);
@@ -141,12 +142,12 @@ describeEachDriver('update emails', (store) => {
     await publish([publishedRevision(nurse, { before: [42.0, 'Yellow', 'Moderate'], after: [30.0, 'Red', 'Declining'] })]);
     const { server, driver } = await smtpServer((attempt) => (attempt <= 2 ? { code: 451, message: 'Try again later' } : 'accept'));
 
-    const first = await deliverDueMail(store.db, driver, settings);
+    const first = await deliverDueMail(store.db, driver, settings, { compose: SITE_MAIL_COMPOSER });
     expect(first).toMatchObject({ claimed: 1, retried: 1, sent: 0 });
     const [afterFirst] = (await listOutboxOf(store.db, 'reader@example.com')).filter((mail) => mail.kind === 'update');
     expect(afterFirst).toMatchObject({ status: 'pending', attempts: 1 });
     expect(afterFirst?.lastError).toMatch(/451/);
-    while ((await countOutboxByStatus(store.db)).pending > 0) await deliverDueMail(store.db, driver, settings);
+    while ((await countOutboxByStatus(store.db)).pending > 0) await deliverDueMail(store.db, driver, settings, { compose: SITE_MAIL_COMPOSER });
 
     expect(server.attempts()).toBe(3);
     expect(server.received).toHaveLength(1);
@@ -161,7 +162,7 @@ describeEachDriver('update emails', (store) => {
     await settleConfirmations(store.db);
     await publish([publishedRevision(nurse, { before: [42.0, 'Yellow', 'Moderate'], after: [30.0, 'Red', 'Declining'] })]);
     const { server, driver } = await smtpServer(() => ({ code: 421, message: 'Service not available' }));
-    while ((await countOutboxByStatus(store.db)).pending > 0) await deliverDueMail(store.db, driver, settings);
+    while ((await countOutboxByStatus(store.db)).pending > 0) await deliverDueMail(store.db, driver, settings, { compose: SITE_MAIL_COMPOSER });
     expect(server.attempts()).toBe(3);
     const [dead] = (await listOutboxOf(store.db, 'reader@example.com')).filter((mail) => mail.kind === 'update');
     expect(dead).toMatchObject({ status: 'dead', attempts: 3 });
@@ -174,7 +175,7 @@ describeEachDriver('update emails', (store) => {
     await settleConfirmations(store.db);
     await publish([publishedRevision(nurse, { before: [42.0, 'Yellow', 'Moderate'], after: [30.0, 'Red', 'Declining'] })]);
     const { server, driver } = await smtpServer(() => ({ code: 550, message: 'Mailbox unavailable' }));
-    await deliverDueMail(store.db, driver, settings);
+    await deliverDueMail(store.db, driver, settings, { compose: SITE_MAIL_COMPOSER });
     expect(server.attempts()).toBe(1);
     expect((await listOutboxOf(store.db, 'gone@example.com')).filter((mail) => mail.kind === 'update')).toEqual([
       expect.objectContaining({ status: 'dead', attempts: 1, lastError: expect.stringMatching(/550 Mailbox unavailable/) }),
@@ -191,8 +192,8 @@ describeEachDriver('update emails', (store) => {
     const [claimed] = await claimDueMail(store.db, { leaseId: crypto.randomUUID(), leaseSeconds: 0.2, limit: 10 });
     expect(claimed).toBeDefined();
     await sendBeforeCrash(driver, claimed?.id ?? 0);
-    expect(await deliverDueMail(store.db, driver, settings)).toMatchObject({ claimed: 0 });
-    while ((await countOutboxByStatus(store.db)).sending > 0) await deliverDueMail(store.db, driver, { ...settings, leaseSeconds: 60 });
+    expect(await deliverDueMail(store.db, driver, settings, { compose: SITE_MAIL_COMPOSER })).toMatchObject({ claimed: 0 });
+    while ((await countOutboxByStatus(store.db)).sending > 0) await deliverDueMail(store.db, driver, { ...settings, leaseSeconds: 60 }, { compose: SITE_MAIL_COMPOSER });
 
     const received = await server.waitForMessages(2);
     expect(received.map((mail) => mail.messageId)).toEqual([received[0]?.messageId, received[0]?.messageId]);
@@ -221,7 +222,7 @@ describeEachDriver('update emails', (store) => {
     const [subscriber] = await queryRows<{ id: number }>(store.db, sql`select id from subscribers where email = 'leaving@example.com'`);
     await unsubscribe(store.db, signUnsubscribeToken(await unsubscribeSigningKey(store.db), subscriber?.id ?? 0));
     const { server, driver } = await smtpServer();
-    expect(await deliverDueMail(store.db, driver, settings)).toMatchObject({ claimed: 1, skipped: 1, sent: 0 });
+    expect(await deliverDueMail(store.db, driver, settings, { compose: SITE_MAIL_COMPOSER })).toMatchObject({ claimed: 1, skipped: 1, sent: 0 });
     expect(server.attempts()).toBe(0);
   });
 
@@ -234,7 +235,7 @@ describeEachDriver('update emails', (store) => {
     closers.push(() => rm(dataDir, { recursive: true, force: true }));
     const driver = createMailDriver({ smtpUrl: undefined, dataDir, mailFrom: 'jobzone <updates@jobzone.example>' });
     expect(driver.kind).toBe('file');
-    await deliverDueMail(store.db, driver, settings);
+    await deliverDueMail(store.db, driver, settings, { compose: SITE_MAIL_COMPOSER });
 
     const files = await readdir(join(dataDir, 'outbox'));
     expect(files).toEqual([expect.stringMatching(/^update-registered-nurse-all-levels-[0-9a-f-]{36}\.eml$/)]);
@@ -245,7 +246,7 @@ describeEachDriver('update emails', (store) => {
     expect(parsed.text).toContain('https://jobzone.example/roles/registered-nurse/all-levels/changes?from=1&to=2');
 
     await store.db.execute(sql`update mail_outbox set status = 'pending' where kind = 'update'`);
-    await deliverDueMail(store.db, driver, settings);
+    await deliverDueMail(store.db, driver, settings, { compose: SITE_MAIL_COMPOSER });
     expect(await readdir(join(dataDir, 'outbox'))).toEqual(files);
   });
 });

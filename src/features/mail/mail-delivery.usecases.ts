@@ -3,7 +3,7 @@ import type { Database } from '../../store/database.ts';
 import { signUnsubscribeToken } from '../subscriptions/subscription-tokens.ts';
 import { unsubscribeSigningKey } from '../subscriptions/subscriptions.repository.ts';
 import { PermanentMailError, type MailDriver } from './mail-drivers.ts';
-import { composeConfirmationMail, composeUpdateMail, messageIdOf, type OutgoingMail } from './mail-messages.ts';
+import { messageIdOf, type MailComposer, type OutgoingMail } from './outgoing-mail.ts';
 import { claimDueMail, markClosed, markSent, scheduleRetry, type ClaimedMail } from './mail.repository.ts';
 
 /** How delivery behaves: links, attempts, lease, batch size and the backoff between attempts. */
@@ -40,15 +40,15 @@ export function backoffDelayMs(attempts: number, settings: Pick<DeliverySettings
   return Math.round(exponential * (0.8 + 0.4 * random()));
 }
 
-function compose(mail: ClaimedMail, unsubscribeToken: string, publicUrl: string): OutgoingMail {
+function compose(composer: MailComposer, mail: ClaimedMail, unsubscribeToken: string, publicUrl: string): OutgoingMail {
   const messageId = messageIdOf(mail.messageId, publicUrl);
   const links = { publicUrl, unsubscribeToken };
   if (mail.kind === 'confirmation') {
     if (mail.confirmToken === null || mail.targetDescription === null) throw new PermanentMailError(`confirmation email ${mail.id} has no token or subscription to confirm`);
-    return composeConfirmationMail({ to: mail.email, targetDescription: mail.targetDescription, confirmToken: mail.confirmToken, messageId, links });
+    return composer.confirmation({ to: mail.email, targetDescription: mail.targetDescription, confirmToken: mail.confirmToken, messageId, links });
   }
   if (mail.content === null) throw new PermanentMailError(`update email ${mail.id} has no notification content`);
-  return composeUpdateMail({ to: mail.email, content: mail.content, messageId, links });
+  return composer.update({ to: mail.email, content: mail.content, messageId, links });
 }
 
 /**
@@ -60,7 +60,7 @@ export async function deliverDueMail(
   db: Database,
   driver: MailDriver,
   settings: DeliverySettings,
-  hooks: { onSent?: (mail: ClaimedMail) => void } = {},
+  hooks: { compose: MailComposer; onSent?: (mail: ClaimedMail) => void },
 ): Promise<DeliveryReport> {
   const leaseId = randomUUID();
   const claimed = await claimDueMail(db, { leaseId, leaseSeconds: settings.leaseSeconds, limit: settings.batchSize });
@@ -75,7 +75,7 @@ export async function deliverDueMail(
         return;
       }
       try {
-        await driver.send(compose(mail, signUnsubscribeToken(key, mail.subscriberId), settings.publicUrl));
+        await driver.send(compose(hooks.compose, mail, signUnsubscribeToken(key, mail.subscriberId), settings.publicUrl));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (error instanceof PermanentMailError || mail.attempts >= settings.maxAttempts) {

@@ -3,7 +3,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createTransport } from 'nodemailer';
 import type { Config } from '../../config/config.ts';
-import type { OutgoingMail } from './mail-messages.ts';
+import type { OutgoingMail } from './outgoing-mail.ts';
 import { ensurePrivateDirectory } from '../../shared/files.ts';
 
 /** Sends emails: over SMTP, or into a folder of .eml files when no SMTP server is configured. */

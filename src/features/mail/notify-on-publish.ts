@@ -1,4 +1,5 @@
-import type { OnRevisionsPublished, PublishedRevision } from '../revisions/published-revision.ts';
+import type { OnRevisionsPublished } from '../revisions/publication-hook.ts';
+import type { PublishedRevision } from '../revisions/published-revision.ts';
 import { enqueueUpdateFanOut, recordNotification } from './mail.repository.ts';
 
 /** The smallest score move that is worth an email on its own. */

@@ -1,6 +1,7 @@
 import { rankMovers } from '../revisions/movers.ts';
+import { assessmentHref } from '../revisions/revision-links.ts';
 import { periodChangesOf } from '../history-pages/history-queries.ts';
-import { MOVERS_LIMIT } from '../history-pages/movers-view.ts';
+import { MOVERS_LIMIT } from '../../presentation/history-pages/movers-view.ts';
 import { ApiError } from '../open-data/api-errors.ts';
 import { getAssessment } from '../open-data/api-roles.ts';
 import type { AssessmentResponse } from '../open-data/api.schemas.ts';
@@ -10,8 +11,7 @@ import { parseReportParams, serializeReportParams } from '../personal-report/rep
 import { buildReportSource } from '../personal-report/report-source-builder.ts';
 import { findAssessment, searchRoleTitles } from '../read-model/read-model.queries.ts';
 import type { AssessmentEntry, ReadModel } from '../read-model/read-model.ts';
-import { buildCompareView, comparePath } from '../site-pages/compare-view.ts';
-import { assessmentHref } from '../site-pages/role-summary.ts';
+import { buildCompareView, comparePath } from '../../presentation/site-pages/compare-view.ts';
 import type { CompareRolesInput, GetAssessmentInput, ListMoversInput, PersonalScoreInput, SearchJobsInput } from './mcp-schemas.ts';
 
 /** What every tool reads: the current read model and the site's public address, for links. */

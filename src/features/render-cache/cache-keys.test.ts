@@ -35,7 +35,7 @@ describe('render-cache keys', () => {
 describe('the route table', () => {
   it('names every query parameter the pages and their view builders read', async () => {
     const root = fileURLToPath(new URL('../../', import.meta.url));
-    const folders = ['web/pages', 'web/components', 'features/site-pages', 'features/history-pages', 'features/personal-report'];
+    const folders = ['web/pages', 'web/components', 'presentation/site-pages', 'presentation/history-pages', 'presentation/personal-report', 'features/personal-report'];
     const files = (await Promise.all(folders.map((folder) => listFilesRecursively(`${root}${folder}`, ['.astro', '.ts'])))).flat().filter((file) => !file.endsWith('.test.ts'));
     const read = new Set<string>();
     for (const file of files) {

@@ -1,5 +1,5 @@
 import { notifySubscribersOnPublish } from '../mail/notify-on-publish.ts';
-import type { OnRevisionsPublished } from './published-revision.ts';
+import type { OnRevisionsPublished } from './publication-hook.ts';
 
 // What reacts to publications (e.g. the subscriptions outbox) is listed here once, so every
 // process that publishes (the CLI on its own store, the server for routed CLI calls) runs the same.

@@ -1,5 +1,4 @@
 import type { SubLabel, Zone } from '../../methodology/index.ts';
-import type { Database } from '../../store/database.ts';
 
 /** The headline figures of one revision, enough to say what a publication changed. */
 export interface RevisionHeadline {
@@ -27,9 +26,3 @@ export interface PublishedRevision {
   before: RevisionHeadline | null;
   after: RevisionHeadline;
 }
-
-/**
- * Runs inside the publication's transaction, after its revisions are written, so whatever it
- * records (e.g. the notification outbox) commits or rolls back together with them.
- */
-export type OnRevisionsPublished = (transaction: Database, revisions: readonly PublishedRevision[]) => Promise<void>;

@@ -1,5 +1,10 @@
 import { slugify } from '../../shared/slug.ts';
 
+/** Returns the site-relative path of an assessment page ("/roles/registered-nurses/all-levels"). */
+export function assessmentHref(roleSlug: string, seniority: string): string {
+  return `/roles/${encodeURIComponent(roleSlug)}/${encodeURIComponent(seniority)}`;
+}
+
 /** Absolute address of an assessment page (the subscribe form posts to this plus /subscribe). */
 export function assessmentUrl(publicUrl: string, roleSlug: string, seniority: string): string {
   return `${publicUrl}/roles/${encodeURIComponent(roleSlug)}/${encodeURIComponent(seniority)}`;

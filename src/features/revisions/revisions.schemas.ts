@@ -1,6 +1,6 @@
 import type { Assessment, AssessmentInput, MethodologyDefinition, SubLabel, Zone } from '../../methodology/index.ts';
 import type { ScoreJson } from '../catalog/catalog.schemas.ts';
-import type { OnRevisionsPublished } from './published-revision.ts';
+import type { OnRevisionsPublished } from './publication-hook.ts';
 
 /** Who publishes when no author is given on the command line. */
 export const DEFAULT_AUTHOR = 'jobzone editorial team';

@@ -9,6 +9,7 @@ import { notifySubscribersOnPublish } from '../mail/notify-on-publish.ts';
 import { loadSampleAssessments, publishedRevision, sampleAssessment, unlimitedSubscriptions } from '../mail/test-support/mail-fixtures.ts';
 import { startTestSmtpServer, type ReceivedMail } from '../mail/test-support/test-smtp-server.ts';
 import { createRateLimiter } from '../rate-limits/rate-limits.usecases.ts';
+import { SITE_MAIL_COMPOSER } from '../../presentation/mail/mail-messages.ts';
 import { SubscriptionError } from './subscriptions.errors.ts';
 import { confirmSubscription, subscribe, SUBSCRIBE_ACCEPTED_MESSAGE, unsubscribe } from './subscriptions.usecases.ts';
 
@@ -39,7 +40,7 @@ describeEachDriver('subscriptions', (store) => {
     const server = await startTestSmtpServer();
     const driver = createSmtpDriver(server.url, 'jobzone <updates@localhost>');
     closers.push(server.close, driver.close);
-    return { server, deliver: () => deliverDueMail(store.db, driver, settings) };
+    return { server, deliver: () => deliverDueMail(store.db, driver, settings, { compose: SITE_MAIL_COMPOSER }) };
   }
 
   it('double opt-in: only after the emailed link is opened does the address get updates', async () => {

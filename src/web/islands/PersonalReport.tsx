@@ -4,7 +4,7 @@ import { addRelatedTask, setTaskShare } from '../../features/personal-report/per
 import type { InputProblem, PersonalInputs } from '../../features/personal-report/personal-inputs.ts';
 import { parseReportParams } from '../../features/personal-report/report-params.ts';
 import { CONTEXT_KEYS, type ContextKey, type ReportSource } from '../../features/personal-report/report-source.ts';
-import { buildReportView } from '../../features/personal-report/report-view.ts';
+import { buildReportView } from '../../presentation/personal-report/report-view.ts';
 import { PersonalReportForm, type FormHandlers } from './PersonalReportForm.tsx';
 import { PersonalReportResult, PersonalReportSummary } from './PersonalReportResult.tsx';
 import type { ReportNarrative } from '../../features/personal-report/report-source-builder.ts';

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { ContextKey } from '../../features/personal-report/report-source.ts';
-import type { ReportView } from '../../features/personal-report/report-view.ts';
+import type { ReportView } from '../../presentation/personal-report/report-view.ts';
 
 export interface FormHandlers {
   share: (id: string, value: string) => void;

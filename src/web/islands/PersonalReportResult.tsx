@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { ReportNarrative } from '../../features/personal-report/report-source-builder.ts';
-import type { ReportView } from '../../features/personal-report/report-view.ts';
+import type { ReportView } from '../../presentation/personal-report/report-view.ts';
 
 interface Props {
   view: ReportView;

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SearchApiResponse } from '../../features/site-pages/search-view.ts';
+import type { SearchApiResponse } from '../../presentation/site-pages/search-view.ts';
 import {
   chosenHref,
   pressKey,
@@ -9,7 +9,7 @@ import {
   TYPEAHEAD_DEBOUNCE_MS,
   type TypeaheadKey,
   type TypeaheadState,
-} from '../../features/site-pages/typeahead-state.ts';
+} from '../../presentation/site-pages/typeahead-state.ts';
 
 interface Props {
   /** Id of the input; the listbox and options derive their ids from it. */

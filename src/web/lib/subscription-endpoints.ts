@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../presentation/escape.ts';
 import { SubscriptionError, type SubscriptionErrorCode } from '../../features/subscriptions/subscriptions.errors.ts';
 import type { SubscriptionTarget } from '../../features/subscriptions/subscriptions.schemas.ts';
 import { confirmSubscription, subscribe, unsubscribe, type SubscriptionDependencies } from '../../features/subscriptions/subscriptions.usecases.ts';
@@ -9,10 +10,6 @@ const STATUS_OF: Record<SubscriptionErrorCode, number> = {
   'subscription.rate_limited': 429,
   'subscription.invalid_token': 400,
 };
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function wantsJson(request: Request): boolean {
   return (request.headers.get('accept') ?? '').includes('application/json') && !(request.headers.get('accept') ?? '').includes('text/html');

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { resolveReportPdf } from '../../features/personal-report/report-page.ts';
-import { buildReportPdf } from '../../features/personal-report/report-pdf.ts';
+import { resolveReportPdf } from '../../presentation/personal-report/report-page.ts';
+import { buildReportPdf } from '../../presentation/personal-report/report-pdf.ts';
 
 /** Serves the personal report as a PDF built on the server; bad inputs go back to the form, which says what to fix. */
 export const GET: APIRoute = async ({ locals, url, redirect }) => {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { buildRobotsTxt } from '../../features/site-pages/sitemap.ts';
+import { buildRobotsTxt } from '../../presentation/site-pages/sitemap.ts';
 
 /** GET /robots.txt: crawl everything but the API, and find the pages in the sitemap. */
 export const GET: APIRoute = ({ locals }) =>

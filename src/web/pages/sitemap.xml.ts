@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { buildSitemapXml } from '../../features/site-pages/sitemap.ts';
+import { buildSitemapXml } from '../../presentation/site-pages/sitemap.ts';
 
 /** GET /sitemap.xml: every page with absolute URLs and the date it last changed. */
 export const GET: APIRoute = ({ locals }) =>

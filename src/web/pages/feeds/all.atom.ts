@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { feedResponse } from '../../../features/history-pages/feed-response.ts';
+import { feedResponse } from '../../../presentation/feeds/feed-response.ts';
 
 /** GET /feeds/all.atom: every published change, newest first. */
 export const GET: APIRoute = ({ locals }) => feedResponse(locals.readModel, 'all', '', locals.publicUrl);

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { feedResponse } from '../../../../features/history-pages/feed-response.ts';
+import { feedResponse } from '../../../../presentation/feeds/feed-response.ts';
 
 /** GET /feeds/categories/<category-slug>.atom: the published changes in one category. */
 export const GET: APIRoute = ({ locals, params }) => feedResponse(locals.readModel, 'category', params.category ?? '', locals.publicUrl);

@@ -1,0 +1,224 @@
+import type { TaskTableRow } from '../task-table.ts';
+import type { ExpertBaselineView } from './expert-baseline-view.ts';
+import type { Provenance, Zone } from '../../methodology/index.ts';
+import type { PercentileDot, RangeBarGeometry, ScoreScaleGeometry, SplitSegment } from '../chart-geometry.ts';
+
+export type ZoneClass = 'green' | 'yellow' | 'red';
+
+/** Where a baseline input came from, compactly: "from data · high" with the detail to unfold. */
+export interface ProvenanceTag {
+  basis: Provenance['basis'];
+  short: string;
+  source: string;
+  detail: string | null;
+  confidence: Provenance['confidence'];
+}
+
+/** Another assessment as a link with its current score and zone. */
+export interface RoleLink {
+  title: string;
+  seniorityLabel: string;
+  href: string;
+  scoreText: string;
+  zone: Zone;
+  zoneClass: ZoneClass;
+  label: string;
+  word: string;
+  isBaseline: boolean;
+}
+
+export interface JudgementRow {
+  key: string;
+  label: string;
+  description: string;
+  score: number;
+  scoreText: string;
+  max: number;
+  rationaleHtml: string;
+  provenance: ProvenanceTag | null;
+}
+
+/** A row of the page's task table: the shared task-table row plus what the page adds. */
+export interface TaskRow extends TaskTableRow {
+  scoreMeaning: string;
+  rationaleHtml: string;
+  provenance: ProvenanceTag | null;
+}
+
+export interface EvidenceRow {
+  key: string;
+  label: string;
+  description: string;
+  score: number;
+  scoreText: string;
+  bar: RangeBarGeometry;
+  textHtml: string;
+  sources: { title: string; url: string | null }[];
+  provenance: ProvenanceTag | null;
+}
+
+export interface SensitivityStepView {
+  toValueText: string;
+  scoreText: string;
+  deltaText: string;
+  zone: Zone;
+  zoneChanges: boolean;
+}
+
+export interface SensitivityRow {
+  group: string;
+  label: string;
+  valueText: string;
+  largestMoveText: string;
+  up: SensitivityStepView | null;
+  down: SensitivityStepView | null;
+}
+
+export interface NotThisRoleView {
+  title: string;
+  reasonHtml: string;
+  current: RoleLink | null;
+  quotedScoreText: string | null;
+  searchHref: string;
+}
+
+export interface QuotedPeerView {
+  title: string;
+  quotedScoreText: string | null;
+  current: RoleLink | null;
+}
+
+export interface IndexRow {
+  key: string;
+  name: string;
+  year: string | null;
+  measures: string;
+  valueText: string;
+  percentile: number;
+  percentileText: string;
+  crosswalked: boolean;
+}
+
+export interface FactRow {
+  label: string;
+  value: string;
+  source: string;
+  note: string | null;
+}
+
+/** Everything the assessment page shows, prepared for rendering. */
+export interface AssessmentPageView {
+  meta: { title: string; description: string; canonicalPath: string; ogType: 'article' };
+  key: string;
+  role: {
+    slug: string;
+    title: string;
+    seniority: string;
+    seniorityLabel: string;
+    category: string;
+    categoryHref: string;
+    aliases: string[];
+    isBaseline: boolean;
+    statusLabel: string;
+    /** Baselines only: the method version that derived them and what it counts as AI. */
+    baselineMethod: { version: string; aiScope: string } | null;
+  };
+  headline: {
+    zone: Zone;
+    zoneClass: ZoneClass;
+    word: string;
+    subLabel: string;
+    label: string;
+    scoreText: string;
+    text: string;
+    formulaScoreText: string;
+    overridden: boolean;
+    summary: string;
+  };
+  /** The few figures a reader wants first, beside the headline. */
+  keyFacts: { label: string; value: string; note: string | null }[];
+  seniorities: { slug: string; label: string; href: string; current: boolean; scoreText: string; zone: Zone; zoneClass: ZoneClass }[];
+  verdictHtml: string;
+  glance: { key: string; label: string; description: string; valueText: string; rangeText: string; bar: RangeBarGeometry }[];
+  composition: {
+    rows: { key: string; label: string; weightText: string; valueText: string; bar: RangeBarGeometry }[];
+    sumText: string;
+    scoreText: string;
+    note: string;
+  };
+  scale: ScoreScaleGeometry;
+  band: { lowText: string; highText: string; zoneStable: boolean; sentence: string; scale: ScoreScaleGeometry };
+  definition: {
+    rows: { label: string; html: string }[];
+    notThisRole: NotThisRoleView[];
+    seniorityNoteHtml: string;
+  };
+  protective: { rows: JudgementRow[]; total: number; totalText: string };
+  growth: JudgementRow & { meaning: string };
+  quickScreen: { protective: number; growth: number; sum: number; line: string; label: string; agrees: boolean; fullLabel: string; sentence: string };
+  tasks: { rows: TaskRow[]; shareTotalText: string; exposureText: string; resistanceText: string; resistanceLine: string };
+  split: {
+    displacement: number;
+    augmentation: number;
+    notInvolved: number;
+    shareAtLeast3: number;
+    shareAtLeast4: number;
+    segments: SplitSegment[];
+    ariaLabel: string;
+    sentence: string;
+  };
+  reinstatementHtml: string;
+  evidence: { rows: EvidenceRow[]; total: number; totalText: string; bar: RangeBarGeometry; ariaLabel: string };
+  barriers: { rows: JudgementRow[]; total: number; totalText: string };
+  growthCheckHtml: string;
+  composite: { inputs: { label: string; value: string }[]; rawLine: string; scoreLine: string; zoneLine: string; clampNote: string | null };
+  subLabel: { rows: { metric: string; value: string }[]; label: string; rule: string };
+  override: {
+    accepted: boolean;
+    line: string;
+    justificationHtml: string;
+    peerCheckHtml: string;
+    livePeers: RoleLink[];
+    quotedPeers: QuotedPeerView[];
+    categoryName: string;
+    /** Where the live peers come from: the role's category, or the O*NET group it maps to when the category has no other role. */
+    peerGroup: string;
+  };
+  sensitivity: { top: SensitivityRow[]; rest: SensitivityRow[]; protective: { label: string; valueText: string }[]; intro: string };
+  indices: { rows: IndexRow[]; dots: PercentileDot[]; ariaLabel: string; note: string; crosswalkNote: string | null; occupationTitle: string } | null;
+  labour: { rows: FactRow[]; note: string | null } | null;
+  onet: {
+    code: string;
+    title: string;
+    descriptionHtml: string;
+    onetUrl: string;
+    baseline: RoleLink | null;
+    /** Expert pages only: the assessment beside the baseline of its occupation. */
+    comparison: ExpertBaselineView | null;
+    expertRoles: RoleLink[];
+    jobZone: number | null;
+  } | null;
+  commentary: {
+    scoreVsRealityHtml: string;
+    whatTheNumbersMiss: { title: string; html: string }[];
+    whoShouldWorryHtml: string;
+    roleInFuture: { year: number | null; html: string } | null;
+    survivalStrategy: string[];
+    timelineHtml: string;
+  } | null;
+  sources: { title: string; url: string | null }[];
+  /** True when the assessment lists no sources of its own and these are the ones its evidence names. */
+  sourcesFromEvidence: boolean;
+  resources: { title: string; url: string | null }[];
+  baseline: { provenanceCounts: { data: number; default: number; assessor: number }; inputs: number } | null;
+  methodology: {
+    version: string;
+    name: string;
+    href: string;
+    reviewedText: string;
+    reviewedIso: string;
+    revisionNumber: number;
+    publishedText: string;
+  };
+  reportHref: string;
+}

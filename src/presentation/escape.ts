@@ -1,0 +1,17 @@
+/** The one place text is escaped for HTML (pages, mail, server-made answers) and XML (feeds, sitemap, SVG badges). */
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for use in HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
+}
+
+// XML 1.0 forbids most control characters even when escaped; they are dropped.
+const INVALID_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Escapes text for XML element content and attribute values, dropping characters XML cannot carry. */
+export function escapeXml(text: string): string {
+  return text.replace(INVALID_XML, '').replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? character);
+}

@@ -1,0 +1,136 @@
+import { aijri1 } from '../../methodology/index.ts';
+import { seniorityLabel } from '../seniority-labels.ts';
+import { findAssessment } from '../../features/read-model/read-model.queries.ts';
+import type { AssessmentEntry, ReadModel } from '../../features/read-model/read-model.ts';
+import { escapeXml } from '../escape.ts';
+import { badgeDescription } from './badge.ts';
+
+/** What the embeddable card shows. */
+export interface EmbedCardView {
+  title: string;
+  seniorityLabel: string;
+  scoreText: string;
+  zone: AssessmentEntry['figures']['zone'];
+  zoneClass: string;
+  subLabel: string;
+  headline: string;
+  statusText: string;
+  /** Where 0–100 the score sits, in percent, for the scale marker. */
+  position: number;
+  /** The scale's colour stops: where Yellow and Green begin, in percent. */
+  scaleStyle: string;
+  pageUrl: string;
+  badgeUrl: string;
+  description: string;
+  asOfText: string;
+}
+
+/** The default size of the card's iframe. */
+export const EMBED_SIZE = { width: 400, height: 220 } as const;
+const MIN_SIZE = { width: 240, height: 160 } as const;
+
+/** The page address of an assessment. */
+export function rolePageUrl(publicUrl: string, entry: AssessmentEntry): string {
+  return new URL(`/roles/${entry.roleSlug}/${entry.seniority}`, publicUrl).href;
+}
+
+/** Builds the card of /embed/roles/<slug>/<seniority>, or null when there is no such assessment. */
+export function buildEmbedCardView(model: ReadModel, slug: string, seniority: string, publicUrl: string): EmbedCardView | null {
+  const found = findAssessment(model, slug, seniority);
+  if (!found || found.entry.seniority !== seniority) return null;
+  const { entry } = found;
+  const pageUrl = rolePageUrl(publicUrl, entry);
+  return {
+    title: entry.title,
+    seniorityLabel: seniorityLabel(entry.seniority),
+    scoreText: entry.figures.score.toFixed(1),
+    zone: entry.figures.zone,
+    zoneClass: `zone zone--${entry.figures.zone.toLowerCase()}`,
+    subLabel: entry.figures.subLabel,
+    headline: entry.figures.headline,
+    statusText: entry.status === 'expert' ? 'Expert assessment' : 'Data-derived baseline, not reviewed',
+    position: Math.min(100, Math.max(0, entry.figures.score)),
+    scaleStyle: `--yellow-from: ${Number(aijri1.zones.yellowFrom)}%; --green-from: ${Number(aijri1.zones.greenFrom)}%`,
+    pageUrl,
+    badgeUrl: `${pageUrl}/badge.svg`,
+    description: badgeDescription(entry),
+    asOfText: entry.revision.publishedAt.toISOString().slice(0, 10),
+  };
+}
+
+/** The oEmbed answer (type rich) for one of our role pages. */
+export interface OembedResponse {
+  version: '1.0';
+  type: 'rich';
+  provider_name: 'jobzone';
+  provider_url: string;
+  title: string;
+  author_name: 'jobzone';
+  html: string;
+  width: number;
+  height: number;
+  cache_age: number;
+}
+
+export type OembedResult = { status: 200; body: OembedResponse } | { status: 400 | 404 | 501; message: string };
+
+const MAX_URL_LENGTH = 500;
+const ROLE_PATH = /^\/roles\/([a-z0-9-]{1,120})(?:\/([a-z0-9-]{1,60}))?\/?$/;
+
+function dimension(raw: string | null, name: string): number | null | string {
+  if (raw === null || raw === '') return null;
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) === 0) return `${name} must be a whole number of pixels above 0, got "${raw.slice(0, 20)}"`;
+  return Number(raw);
+}
+
+/**
+ * Answers /oembed?url=…: only our role pages (/roles/<slug> or /roles/<slug>/<seniority> on this
+ * site's public URL) are embeddable; maxwidth and maxheight shrink the iframe, never below a readable minimum.
+ */
+export function resolveOembed(model: ReadModel, publicUrl: string, params: URLSearchParams): OembedResult {
+  const format = params.get('format');
+  if (format !== null && format !== 'json') return { status: 501, message: `Only format=json is served, got "${format.slice(0, 20)}".` };
+  const raw = params.get('url');
+  if (!raw) return { status: 400, message: 'The url parameter is required: the address of a jobzone role page, e.g. /roles/registered-nurses/all-levels.' };
+  if (raw.length > MAX_URL_LENGTH) return { status: 400, message: `The url parameter may be at most ${MAX_URL_LENGTH} characters.` };
+  const maxWidth = dimension(params.get('maxwidth'), 'maxwidth');
+  const maxHeight = dimension(params.get('maxheight'), 'maxheight');
+  if (typeof maxWidth === 'string') return { status: 400, message: maxWidth };
+  if (typeof maxHeight === 'string') return { status: 400, message: maxHeight };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { status: 404, message: 'The url is not an address of a jobzone role page.' };
+  }
+  const site = new URL(publicUrl);
+  const match = ROLE_PATH.exec(url.pathname);
+  if (url.origin !== site.origin || !match) return { status: 404, message: 'The url is not an address of a jobzone role page.' };
+  const found = findAssessment(model, match[1] ?? '', match[2]);
+  if (!found) return { status: 404, message: 'No assessment is published at that address.' };
+  const { entry } = found;
+  const width = Math.max(MIN_SIZE.width, Math.min(EMBED_SIZE.width, maxWidth ?? EMBED_SIZE.width));
+  const height = Math.max(MIN_SIZE.height, Math.min(EMBED_SIZE.height, maxHeight ?? EMBED_SIZE.height));
+  const src = new URL(`/embed/roles/${entry.roleSlug}/${entry.seniority}`, publicUrl).href;
+  const title = `${entry.title} (${seniorityLabel(entry.seniority)}) — AI Job Resistance Index`;
+  return {
+    status: 200,
+    body: {
+      version: '1.0',
+      type: 'rich',
+      provider_name: 'jobzone',
+      provider_url: new URL('/', publicUrl).href,
+      title,
+      author_name: 'jobzone',
+      html: `<iframe src="${escapeXml(src)}" width="${width}" height="${height}" title="${escapeXml(title)}" loading="lazy" style="border:0;max-width:100%"></iframe>`,
+      width,
+      height,
+      cache_age: 3600,
+    },
+  };
+}
+
+/** The oEmbed discovery link of a role page. */
+export function oembedDiscoveryHref(publicUrl: string, entry: AssessmentEntry): string {
+  return new URL(`/oembed?url=${encodeURIComponent(rolePageUrl(publicUrl, entry))}&format=json`, publicUrl).href;
+}

@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReadModel } from '../../features/read-model/read-model.ts';
+import { resolveReportPage, resolveReportPdf } from './report-page.ts';
+import { committedReadModel } from '../../features/personal-report/test-support/report-sources.ts';
+
+let model: ReadModel;
+beforeAll(async () => {
+  model = await committedReadModel();
+});
+
+const at = (path: string) => new URL(path, 'http://localhost');
+
+describe('what /report shows for a URL', () => {
+  it('without a role: a search whose results link to each role’s report', () => {
+    const page = resolveReportPage(model, at('/report?q=registered nurse'));
+    expect(page.kind).toBe('search');
+    if (page.kind === 'search') expect(page.choices[0]).toMatchObject({ title: 'Registered Nurses', href: '/report?role=registered-nurses/all-levels' });
+  });
+
+  it('an unknown role: not found, with roles like it to choose from', () => {
+    const page = resolveReportPage(model, at('/report?role=registered-nurse/senior'));
+    expect(page).toMatchObject({ kind: 'not-found', query: 'registered nurse' });
+  });
+
+  it('a plain form submission: a redirect to the compact address', () => {
+    expect(resolveReportPage(model, at('/report?role=multimodal-ai-engineer%2Fmid-level&s1=20&s2=25&s3=5&s4=15&s5=15&s6=20&design=0&ctx=union'))).toEqual({
+      kind: 'redirect',
+      location: '/report?role=multimodal-ai-engineer/mid-level&t=3:5,6:20&ctx=union',
+    });
+  });
+
+  it('the compact address: the report, without a redirect', () => {
+    const page = resolveReportPage(model, at('/report?role=multimodal-ai-engineer/mid-level&t=3:5,6:20&ctx=union'));
+    expect(page.kind).toBe('report');
+    if (page.kind === 'report') expect(page.view.result?.score).toBe('70.7');
+  });
+
+  it('bad inputs: the report page with the problems, never a redirect', () => {
+    const page = resolveReportPage(model, at('/report?role=multimodal-ai-engineer/mid-level&t=1:abc'));
+    expect(page.kind).toBe('report');
+    if (page.kind === 'report') expect(page.view.problems[0]?.message).toMatch(/must be a number of percent/);
+  });
+
+  it('a seniority the role is not assessed at: the role’s own seniority, with a notice', () => {
+    const page = resolveReportPage(model, at('/report?role=registered-nurses/senior'));
+    expect(page.kind === 'report' && page.notices).toEqual(['Registered Nurses is not assessed at "senior"; the report starts from All levels.']);
+  });
+
+  it('the PDF of bad inputs goes back to the form', () => {
+    expect(resolveReportPdf(model, at('/report.pdf?role=multimodal-ai-engineer/mid-level&t=1:15'))).toEqual({ kind: 'redirect', location: '/report?role=multimodal-ai-engineer/mid-level&t=1:15' });
+    expect(resolveReportPdf(model, at('/report.pdf?role=nobody/mid-level')).kind).toBe('not-found');
+  });
+});

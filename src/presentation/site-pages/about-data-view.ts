@@ -1,0 +1,48 @@
+import type { DataSource } from '../../catalog/catalog-records.ts';
+import { INDEX_DEFINITIONS } from '../../catalog/build/index-values.ts';
+import type { ReadModel } from '../../features/read-model/read-model.ts';
+
+/** The sentence O*NET's licence asks every product that uses its data to show, word for word. */
+export const ONET_ATTRIBUTION =
+  'This product includes information from the O*NET Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license.';
+
+/** One published AI-exposure index: what it measures, who published it and when. */
+export interface IndexDescription {
+  key: string;
+  name: string;
+  measures: string;
+  year: string | null;
+  sourceName: string | null;
+  coverage: number;
+}
+
+/** The "About the data" page. */
+export interface AboutDataView {
+  sources: DataSource[];
+  indices: IndexDescription[];
+  onetAttribution: string;
+  occupationCount: number;
+  baselineCount: number;
+  expertCount: number;
+}
+
+/** Builds the "About the data" page from the read model's sources and the catalog's index definitions. */
+export function buildAboutDataView(model: ReadModel): AboutDataView {
+  const bySource = new Map(model.sources.map((source) => [source.key, source]));
+  const coverage = new Map<string, number>();
+  for (const occupation of model.occupations.values()) {
+    for (const value of occupation.indices) coverage.set(value.index, (coverage.get(value.index) ?? 0) + 1);
+  }
+  const statuses = [...model.assessments.values()].map((entry) => entry.status);
+  return {
+    sources: [...model.sources],
+    indices: INDEX_DEFINITIONS.map((index) => {
+      const source = bySource.get(index.sourceKey);
+      return { key: index.key, name: index.name, measures: index.measures, year: source?.year ?? null, sourceName: source?.name ?? null, coverage: coverage.get(index.key) ?? 0 };
+    }),
+    onetAttribution: bySource.get('onet')?.attribution ?? ONET_ATTRIBUTION,
+    occupationCount: model.occupations.size,
+    baselineCount: statuses.filter((status) => status === 'baseline').length,
+    expertCount: statuses.filter((status) => status === 'expert').length,
+  };
+}

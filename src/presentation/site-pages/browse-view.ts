@@ -1,0 +1,68 @@
+import type { Zone } from '../../methodology/index.ts';
+import { rankAssessments, zoneDistribution } from '../../features/read-model/read-model.queries.ts';
+import type { CategoryEntry, ReadModel } from '../../features/read-model/read-model.ts';
+import { summarize, type RoleSummary } from './role-summary.ts';
+import { buildZoneBar, ZONES, type ZoneBar } from './zone-bar.ts';
+
+/** One category on the browse page. */
+export interface CategoryRow {
+  name: string;
+  slug: string;
+  href: string;
+  count: number;
+  expertCount: number;
+  zoneBar: ZoneBar;
+}
+
+/** The browse page: every category with counts and zone split, plus links to each zone. */
+export interface BrowseIndexView {
+  total: number;
+  categories: CategoryRow[];
+  zones: { zone: Zone; count: number; href: string }[];
+}
+
+/** One category's page, optionally narrowed to a zone. */
+export interface CategoryView {
+  category: CategoryRow;
+  zone: Zone | null;
+  zoneLinks: { zone: Zone | null; label: string; count: number; href: string; current: boolean }[];
+  roles: RoleSummary[];
+}
+
+/** Reads a zone from a query parameter, accepting any letter case ("green" → "Green"); anything else is no zone. */
+export function parseZone(raw: string | null | undefined): Zone | null {
+  const value = (raw ?? '').trim().toLowerCase();
+  return ZONES.find((zone) => zone.toLowerCase() === value) ?? null;
+}
+
+function categoryRow(model: ReadModel, category: CategoryEntry): CategoryRow {
+  const expertCount = model.ranked.filter((entry) => entry.category === category.name && entry.status === 'expert').length;
+  return { name: category.name, slug: category.slug, href: `/browse/${category.slug}`, count: category.count, expertCount, zoneBar: buildZoneBar(category.byZone) };
+}
+
+/** Builds the browse page: categories alphabetically with their counts and zone split. */
+export function buildBrowseIndex(model: ReadModel): BrowseIndexView {
+  const counts = zoneDistribution(model);
+  return {
+    total: model.assessments.size,
+    categories: model.categories.map((category) => categoryRow(model, category)),
+    zones: ZONES.map((zone) => ({ zone, count: counts[zone], href: `/rankings?zone=${zone}` })),
+  };
+}
+
+/** Builds a category page with its roles by score, or null when no category has that slug. */
+export function buildCategoryView(model: ReadModel, slug: string, rawZone: string | null): CategoryView | null {
+  const category = model.categories.find((entry) => entry.slug === slug);
+  if (!category) return null;
+  const zone = parseZone(rawZone);
+  const base = `/browse/${category.slug}`;
+  return {
+    category: categoryRow(model, category),
+    zone,
+    zoneLinks: [
+      { zone: null, label: 'All zones', count: category.count, href: base, current: zone === null },
+      ...ZONES.map((each) => ({ zone: each, label: each, count: category.byZone[each], href: `${base}?zone=${each}`, current: zone === each })),
+    ],
+    roles: rankAssessments(model, { category: category.slug, zone: zone ?? undefined }).map(summarize),
+  };
+}

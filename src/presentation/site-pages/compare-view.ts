@@ -1,0 +1,177 @@
+import { BARRIER_KEYS, CURRENT_METHODOLOGY, EVIDENCE_KEYS, methodologyOf, PROTECTIVE_KEYS } from '../../methodology/index.ts';
+import { findAssessment, searchRoles } from '../../features/read-model/read-model.queries.ts';
+import type { AssessmentEntry, ReadModel } from '../../features/read-model/read-model.ts';
+import { buildCompositionBars, describeComposition, type CompositionBar } from './composition-bars.ts';
+import { formatScore } from '../format.ts';
+import { seniorityLabel } from '../seniority-labels.ts';
+import { summarize, type RoleSummary } from './role-summary.ts';
+
+export const COMPARE_MIN = 2;
+export const COMPARE_MAX = 4;
+/** At most this many roles are read from the address; more could never be shown. */
+export const COMPARE_TOKENS_READ = 12;
+/** At most this many problems are listed; the rest are counted in one line. */
+export const COMPARE_MAX_PROBLEMS = 5;
+
+/** One role in the comparison. */
+export interface CompareColumn {
+  token: string;
+  summary: RoleSummary;
+  removeHref: string;
+  composition: CompositionBar[];
+  compositionText: string;
+}
+
+/** One figure compared across the roles. */
+export interface CompareRow {
+  label: string;
+  help: string;
+  cells: string[];
+}
+
+export interface CompareMessage {
+  kind: 'error' | 'note';
+  text: string;
+}
+
+/** The compare page, or where to send the reader when a role was added by name. */
+export interface CompareView {
+  columns: CompareColumn[];
+  rows: CompareRow[];
+  messages: CompareMessage[];
+  /** The shareable path of the roles shown, e.g. "/compare?roles=a,b". */
+  sharePath: string;
+  /** Set when the request added a role: the canonical URL to redirect to. */
+  redirectTo: string | null;
+  canAdd: boolean;
+  ready: boolean;
+}
+
+/** Splits the roles parameter into tokens ("a, b/senior,,a" → ["a", "b/senior"]), lower-cased and without repeats; reads at most `limit` of them. */
+export function parseRoleTokens(raw: string | null | undefined, limit = COMPARE_TOKENS_READ): { tokens: string[]; unread: number } {
+  const tokens = (raw ?? '')
+    .split(',')
+    .map((token) => token.trim().toLowerCase().replace(/^\/+|\/+$/g, ''))
+    .filter((token) => token !== '');
+  const unique = [...new Set(tokens)];
+  return { tokens: unique.slice(0, limit), unread: Math.max(0, unique.length - limit) };
+}
+
+function capProblems(messages: CompareMessage[]): CompareMessage[] {
+  const errors = messages.filter((message) => message.kind === 'error');
+  if (errors.length <= COMPARE_MAX_PROBLEMS) return messages;
+  const shown = new Set(errors.slice(0, COMPARE_MAX_PROBLEMS));
+  const hidden = errors.length - COMPARE_MAX_PROBLEMS;
+  return [...messages.filter((message) => message.kind !== 'error' || shown.has(message)), { kind: 'error', text: `${hidden} more problem${hidden === 1 ? '' : 's'} with the roles in the address are not shown.` }];
+}
+
+/** Writes the compare path for a list of tokens; the commas and slashes stay readable. */
+export function comparePath(tokens: readonly string[]): string {
+  return tokens.length === 0 ? '/compare' : `/compare?roles=${tokens.map((token) => encodeURIComponent(token).replace(/%2F/gi, '/')).join(',')}`;
+}
+
+function tokenOf(model: ReadModel, entry: AssessmentEntry): string {
+  return model.roles.get(entry.roleSlug)?.defaultSeniority === entry.seniority ? entry.roleSlug : entry.key;
+}
+
+interface Resolved {
+  token: string;
+  entry: AssessmentEntry;
+}
+
+function resolveTokens(model: ReadModel, tokens: readonly string[], messages: CompareMessage[]): Resolved[] {
+  const resolved: Resolved[] = [];
+  for (const token of tokens) {
+    const [slug = '', seniority] = token.split('/');
+    const role = model.roles.get(slug);
+    const found = findAssessment(model, slug, seniority);
+    if (!role) messages.push({ kind: 'error', text: `No assessed role has the address “${slug}”. Search for the job by name in the box below.` });
+    else if (!found) {
+      const levels = role.seniorities.map(seniorityLabel).join(', ');
+      messages.push({ kind: 'error', text: `${role.title} is not assessed at “${seniority ?? ''}”; it is assessed at: ${levels}.` });
+    } else if (resolved.some((each) => each.entry.key === found.entry.key)) continue;
+    else resolved.push({ token: tokenOf(model, found.entry), entry: found.entry });
+  }
+  return resolved;
+}
+
+const fixed = (value: number, places: number) => value.toFixed(places);
+const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
+
+function buildRows(entries: readonly AssessmentEntry[]): CompareRow[] {
+  const { ranges } = CURRENT_METHODOLOGY;
+  const total = (count: number, range: { min: number; max: number }) => `${count * range.min} to ${count * range.max}`;
+  const row = (label: string, help: string, cell: (entry: AssessmentEntry) => string): CompareRow => ({ label, help, cells: entries.map(cell) });
+  return [
+    row('Sub-label', 'How the zone is qualified, by the first rule that holds', (entry) => entry.figures.label),
+    row('Formula score', 'Before any assessor override', (entry) => (entry.figures.override ? `${formatScore(entry.figures.formulaScore)} (overridden)` : formatScore(entry.figures.formulaScore))),
+    row('Uncertainty band', 'Score if any one judgement moved one step', (entry) => `${formatScore(entry.figures.band.low)}–${formatScore(entry.figures.band.high)}${entry.figures.band.zoneStable ? ', zone holds' : ', zone may change'}`),
+    row('Task exposure X', `Time-weighted task score, ${ranges.taskScore.min}–${ranges.taskScore.max}`, (entry) => fixed(entry.figures.taskExposure, 2)),
+    row('Task resistance TR', `${CURRENT_METHODOLOGY.taskResistanceBase} − X`, (entry) => fixed(entry.figures.taskResistance, 2)),
+    row('Evidence E', `Market signals, ${total(EVIDENCE_KEYS.length, ranges.evidence)}`, (entry) => signed(entry.figures.totals.evidence)),
+    row('Barriers B', `Structural barriers, ${total(BARRIER_KEYS.length, ranges.barrier)}`, (entry) => String(entry.figures.totals.barriers)),
+    row('Protective P', `Human-only factors, ${total(PROTECTIVE_KEYS.length, ranges.protective)} (not in the formula)`, (entry) => String(entry.figures.totals.protective)),
+    row('Growth correlation G', `${ranges.growth.min} to +${ranges.growth.max}`, (entry) => signed(entry.figures.totals.growth)),
+    row('Modifiers EM · BM · GM', 'Evidence, barrier and growth multipliers', (entry) => `${fixed(entry.figures.modifiers.evidence, 2)} · ${fixed(entry.figures.modifiers.barrier, 2)} · ${fixed(entry.figures.modifiers.growth, 2)}`),
+    row('Raw', 'TR × EM × BM × GM', (entry) => fixed(entry.figures.raw, 4)),
+    row('Work split', 'Share of time displaced / augmented / not involved', (entry) => `${entry.figures.split.displacement}% / ${entry.figures.split.augmentation}% / ${entry.figures.split.notInvolved}%`),
+    row('Status', 'Expert assessment or data-derived baseline', (entry) => (entry.status === 'expert' ? 'Expert assessment' : 'Baseline, not reviewed')),
+  ];
+}
+
+function resolveAddition(model: ReadModel, query: string, shown: readonly Resolved[], messages: CompareMessage[]): Resolved | null {
+  const exact = findAssessment(model, query.toLowerCase());
+  const hit = exact ? { entry: exact.entry } : searchRoles(model, query, 5).find((each) => each.entry !== null);
+  if (!hit?.entry) {
+    messages.push({ kind: 'error', text: `No role matched “${query}”. Try another title, such as “nurse” or “data scientist”.` });
+    return null;
+  }
+  if (shown.some((each) => each.entry.key === hit.entry?.key)) {
+    messages.push({ kind: 'note', text: `${hit.entry.title} is already in the comparison.` });
+    return null;
+  }
+  if (shown.length >= COMPARE_MAX) {
+    messages.push({ kind: 'error', text: `A comparison holds at most ${COMPARE_MAX} roles. Remove one before adding ${hit.entry.title}.` });
+    return null;
+  }
+  return { token: tokenOf(model, hit.entry), entry: hit.entry };
+}
+
+/** Builds the comparison for ?roles=a,b[/seniority]…&add=query: resolves each role, reports problems, and redirects when a role was added. */
+export function buildCompareView(model: ReadModel, params: URLSearchParams): CompareView {
+  const messages: CompareMessage[] = [];
+  const { tokens: requested, unread } = parseRoleTokens(params.get('roles'));
+  if (unread > 0) messages.push({ kind: 'error', text: `The address names ${requested.length + unread} roles; only the first ${COMPARE_TOKENS_READ} were read, and a comparison shows at most ${COMPARE_MAX}.` });
+  let resolved = resolveTokens(model, requested, messages);
+  if (resolved.length > COMPARE_MAX) {
+    const left = resolved.slice(COMPARE_MAX).map((each) => each.entry.title);
+    messages.push({ kind: 'error', text: `A comparison holds at most ${COMPARE_MAX} roles; these were left out: ${left.join(', ')}.` });
+    resolved = resolved.slice(0, COMPARE_MAX);
+  }
+  const addQuery = (params.get('add') ?? '').trim();
+  if (addQuery !== '') {
+    const added = resolveAddition(model, addQuery, resolved, messages);
+    if (added) {
+      const path = comparePath([...resolved, added].map((each) => each.token));
+      return { columns: [], rows: [], messages: [], sharePath: path, redirectTo: path, canAdd: false, ready: false };
+    }
+  }
+  if (resolved.length < COMPARE_MIN) {
+    const needed = COMPARE_MIN - resolved.length;
+    messages.push({ kind: 'note', text: `Pick ${needed === COMPARE_MIN ? 'two' : 'one more'} role${needed === 1 ? '' : 's'} to compare: search by job title below.` });
+  }
+  const tokens = resolved.map((each) => each.token);
+  const columns = resolved.map(({ token, entry }) => {
+    const composition = buildCompositionBars(entry.figures.composition, methodologyOf(entry.figures.methodologyVersion));
+    return { token, summary: summarize(entry), removeHref: comparePath(tokens.filter((other) => other !== token)), composition, compositionText: describeComposition(composition) };
+  });
+  return {
+    columns,
+    rows: buildRows(resolved.map((each) => each.entry)),
+    messages: capProblems(messages),
+    sharePath: comparePath(tokens),
+    redirectTo: null,
+    canAdd: resolved.length < COMPARE_MAX,
+    ready: resolved.length >= COMPARE_MIN,
+  };
+}

@@ -1,0 +1,49 @@
+import { CURRENT_METHODOLOGY, type MethodologyDefinition } from '../../methodology/index.ts';
+import { recentlyUpdated, zoneDistribution } from '../../features/read-model/read-model.queries.ts';
+import type { ReadModel } from '../../features/read-model/read-model.ts';
+import { summarize, type RoleSummary } from './role-summary.ts';
+import { buildZoneBar, type ZoneBar } from './zone-bar.ts';
+
+/** Everything the home page shows. */
+export interface HomeView {
+  total: number;
+  expertCount: number;
+  baselineCount: number;
+  zoneBar: ZoneBar;
+  zoneRanges: { zone: string; headline: string; range: string }[];
+  recent: RoleSummary[];
+  mostResistant: RoleSummary[];
+  leastResistant: RoleSummary[];
+  experts: (RoleSummary & { verdict: string })[];
+}
+
+const LIST_LENGTH = 10;
+const RECENT_LENGTH = 8;
+
+/** Describes each zone's score range and headline word from the methodology definition. */
+export function describeZoneRanges(definition: MethodologyDefinition): HomeView['zoneRanges'] {
+  const { zones, ranges } = definition;
+  return [
+    { zone: 'Green', headline: zones.headline.Green, range: `${zones.greenFrom} to ${ranges.score.max}` },
+    { zone: 'Yellow', headline: zones.headline.Yellow, range: `${zones.yellowFrom} to under ${zones.greenFrom}` },
+    { zone: 'Red', headline: zones.headline.Red, range: `${ranges.score.min} to under ${zones.yellowFrom}` },
+  ];
+}
+
+/** Builds the home page: zone distribution, recently updated, the ten most and least resistant, and the expert assessments. */
+export function buildHomeView(model: ReadModel): HomeView {
+  const entries = [...model.assessments.values()];
+  const experts = model.ranked.filter((entry) => entry.status === 'expert');
+  return {
+    total: entries.length,
+    expertCount: experts.length,
+    baselineCount: entries.length - experts.length,
+    zoneBar: buildZoneBar(zoneDistribution(model)),
+    // The home page explains the methodology new assessments are scored under.
+    zoneRanges: describeZoneRanges(CURRENT_METHODOLOGY),
+    recent: recentlyUpdated(model, RECENT_LENGTH).map(summarize),
+    mostResistant: model.ranked.slice(0, LIST_LENGTH).map(summarize),
+    leastResistant: model.ranked.slice(-LIST_LENGTH).reverse().map(summarize),
+    experts: experts.map((entry) => ({ ...summarize(entry), verdict: entry.assessment.verdict ?? '' })),
+  };
+}

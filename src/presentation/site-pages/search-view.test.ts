@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { buildSearchApiResponse, buildSearchView, parseSearchLimit, SEARCH_API_DEFAULT_LIMIT, SEARCH_API_MAX_LIMIT } from './search-view.ts';
+import { committedReadModel } from '../../features/site-pages/test-support/read-model-fixture.ts';
+
+const model = await committedReadModel();
+
+describe('searching by job title', () => {
+  it('shows an abbreviation as the matched title leading to the occupation', () => {
+    const view = buildSearchView(model, 'RN');
+    const nurses = view.hits.find((hit) => hit.title === 'Registered Nurses');
+    expect(view.state).toBe('results');
+    expect(nurses?.matchedTitle).toBe('RN');
+    expect(nurses?.matchedOther).toBe(true);
+    expect(nurses?.url).toBe('/roles/registered-nurses/all-levels');
+    expect(nurses?.status).toBe('baseline');
+    expect(nurses?.zone).toMatch(/Green|Yellow|Red/);
+  });
+
+  it('finds the expert role by one of its aliases', () => {
+    const hit = buildSearchView(model, 'vision-language engineer').hits[0];
+    expect(hit?.slug).toBe('multimodal-ai-engineer');
+    expect(hit?.status).toBe('expert');
+    expect(hit?.url).toBe('/roles/multimodal-ai-engineer/mid-level');
+  });
+
+  it('explains each hit and names an office title’s reason', () => {
+    const hit = buildSearchView(model, 'Mayor').hits[0];
+    expect(hit).toMatchObject({ slug: 'chief-executives', explanation: 'Mayor → Chief Executives: elected officials who head a government' });
+  });
+
+  it('says when a military title is not in the catalog and shows the nearest civilian occupations', () => {
+    const view = buildSearchView(model, 'Infantryman');
+    expect(view.state).toBe('results');
+    expect(view.notInCatalog?.notice).toBe('not in the catalog: military specialities have no civilian O*NET occupation');
+    expect(view.hits[0]?.explanation).toMatch(/^Nearest civilian occupation to “Infantryman”/);
+    expect(buildSearchView(model, 'registered nurse').notInCatalog).toBeNull();
+  });
+
+  it('offers example searches when the query is empty or finds nothing', () => {
+    expect(buildSearchView(model, '  ').state).toBe('empty-query');
+    const nothing = buildSearchView(model, 'qqqxxzz');
+    expect(nothing.state).toBe('no-results');
+    expect(nothing.suggestions[0]?.href).toMatch(/^\/search\?q=/);
+  });
+});
+
+describe('the search API', () => {
+  it('answers with the query and results carrying slug, titles, code, score, zone, label and url', () => {
+    const body = buildSearchApiResponse(model, new URLSearchParams({ q: 'registered nurse', limit: '3' }));
+    expect(body.query).toBe('registered nurse');
+    expect(body.results).toHaveLength(3);
+    const first = body.results[0];
+    expect(Object.keys(first ?? {}).sort()).toEqual(['explanation', 'label', 'matchedTitle', 'onetCode', 'score', 'slug', 'title', 'url', 'zone']);
+    expect(body.notInCatalog).toBeNull();
+    expect(first).toMatchObject({ slug: 'registered-nurses', title: 'Registered Nurses', onetCode: '29-1141.00', url: '/roles/registered-nurses/all-levels' });
+    expect(typeof first?.score).toBe('number');
+    expect(first?.label).toMatch(/^(Green|Yellow|Red) \(/);
+    expect(JSON.parse(JSON.stringify(body))).toEqual(body);
+  });
+
+  it('carries the not-in-catalog notice at the top level for a military title', () => {
+    const body = buildSearchApiResponse(model, new URLSearchParams({ q: 'Staff Sergeant' }));
+    expect(body.notInCatalog).toEqual({ notice: 'not in the catalog: military ranks have no civilian O*NET occupation', reason: 'military ranks have no civilian O*NET occupation' });
+    expect(body.results[0]?.onetCode).toBe('33-1012.00');
+  });
+
+  it('returns no results for an empty query', () => {
+    expect(buildSearchApiResponse(model, new URLSearchParams({ q: '' }))).toEqual({ query: '', results: [], notInCatalog: null });
+  });
+
+  it('uses eight results by default and never more than the maximum', () => {
+    expect(parseSearchLimit(null)).toBe(SEARCH_API_DEFAULT_LIMIT);
+    expect(parseSearchLimit('abc')).toBe(SEARCH_API_DEFAULT_LIMIT);
+    expect(parseSearchLimit('0')).toBe(SEARCH_API_DEFAULT_LIMIT);
+    expect(parseSearchLimit('500')).toBe(SEARCH_API_MAX_LIMIT);
+    expect(parseSearchLimit('5')).toBe(5);
+  });
+});

@@ -1,0 +1,122 @@
+import type { Zone } from '../../methodology/index.ts';
+import { isSearchableQuery } from '../../features/search/search-index.ts';
+import { searchRoleTitles } from '../../features/read-model/read-model.queries.ts';
+import type { NotInCatalog } from '../../features/search/search-index.ts';
+import type { ReadModel } from '../../features/read-model/read-model.ts';
+import { formatScore } from '../format.ts';
+import { assessmentHref } from './role-summary.ts';
+
+/** One search result as the results page and the typeahead show it. */
+export interface SearchHitView {
+  slug: string;
+  title: string;
+  matchedTitle: string;
+  /** True when the title typed is not the occupation's own ("RN" → "Registered Nurses"). */
+  matchedOther: boolean;
+  /** Why the title matched, in one short sentence. */
+  explanation: string;
+  onetCode: string | null;
+  score: number | null;
+  scoreText: string | null;
+  zone: Zone | null;
+  label: string | null;
+  status: 'expert' | 'baseline' | null;
+  category: string | null;
+  url: string;
+}
+
+/** What the search page shows for a query. */
+export interface SearchView {
+  query: string;
+  state: 'empty-query' | 'no-results' | 'results';
+  hits: SearchHitView[];
+  /** Set when the title has no occupation in the catalog (a military rank); the hits are then the nearest civilian ones. */
+  notInCatalog: NotInCatalog | null;
+  suggestions: { text: string; href: string }[];
+}
+
+export const SEARCH_PAGE_LIMIT = 30;
+export const SEARCH_API_DEFAULT_LIMIT = 8;
+export const SEARCH_API_MAX_LIMIT = 20;
+const MAX_QUERY_LENGTH = 200;
+const SUGGESTED_QUERIES = ['registered nurse', 'software developer', 'accountant', 'electrician', 'teacher', 'truck driver'];
+
+/** Trims a query and cuts it to a length the index is built for. */
+export function normalizeQuery(raw: string | null | undefined): string {
+  return (raw ?? '').trim().slice(0, MAX_QUERY_LENGTH);
+}
+
+/** Searches titles and shapes each hit with its current score, zone and link, and says when the title is not in the catalog. */
+export function findAnswer(model: ReadModel, query: string, limit: number): { hits: SearchHitView[]; notInCatalog: NotInCatalog | null } {
+  if (!isSearchableQuery(query)) return { hits: [], notInCatalog: null };
+  const answer = searchRoleTitles(model, query, limit);
+  const hits = answer.hits.map((hit) => {
+    const entry = hit.entry;
+    return {
+      slug: hit.slug,
+      title: hit.title,
+      matchedTitle: hit.matchedTitle,
+      matchedOther: hit.matchedTitle.localeCompare(hit.title, 'en', { sensitivity: 'base' }) !== 0,
+      explanation: hit.explanation,
+      onetCode: hit.onetCode,
+      score: entry?.figures.score ?? null,
+      scoreText: entry ? formatScore(entry.figures.score) : null,
+      zone: entry?.figures.zone ?? null,
+      label: entry?.figures.label ?? null,
+      status: entry?.status ?? null,
+      category: entry?.category ?? null,
+      url: entry ? assessmentHref(entry.roleSlug, entry.seniority) : `/roles/${encodeURIComponent(hit.slug)}`,
+    };
+  });
+  return { hits, notInCatalog: answer.notInCatalog };
+}
+
+/** Searches titles and shapes each hit with its current score, zone and link. */
+export function findHits(model: ReadModel, query: string, limit: number): SearchHitView[] {
+  return findAnswer(model, query, limit).hits;
+}
+
+/** Builds the search results page, with example searches when there is nothing to show. */
+export function buildSearchView(model: ReadModel, rawQuery: string | null | undefined): SearchView {
+  const query = normalizeQuery(rawQuery);
+  const { hits, notInCatalog } = findAnswer(model, query, SEARCH_PAGE_LIMIT);
+  const state = !isSearchableQuery(query) ? 'empty-query' : hits.length === 0 ? 'no-results' : 'results';
+  return { query, state, hits, notInCatalog, suggestions: SUGGESTED_QUERIES.map((text) => ({ text, href: `/search?q=${encodeURIComponent(text)}` })) };
+}
+
+/** The JSON body of GET /api/v1/search. */
+export interface SearchApiResponse {
+  query: string;
+  results: {
+    slug: string;
+    title: string;
+    matchedTitle: string;
+    onetCode: string | null;
+    score: number | null;
+    zone: Zone | null;
+    label: string | null;
+    url: string;
+    /** Why the title matched, in one short sentence. */
+    explanation: string;
+  }[];
+  /** Set when the title has no occupation in the catalog (a military rank); the results are then the nearest civilian ones. */
+  notInCatalog: NotInCatalog | null;
+}
+
+/** Reads the limit parameter of the search API: the default when absent or unusable, at most the maximum. */
+export function parseSearchLimit(raw: string | null): number {
+  const value = raw === null ? Number.NaN : Number.parseInt(raw, 10);
+  if (!Number.isFinite(value) || value < 1) return SEARCH_API_DEFAULT_LIMIT;
+  return Math.min(value, SEARCH_API_MAX_LIMIT);
+}
+
+/** Answers GET /api/v1/search?q=…&limit=… for the typeahead and API clients. */
+export function buildSearchApiResponse(model: ReadModel, params: URLSearchParams): SearchApiResponse {
+  const query = normalizeQuery(params.get('q'));
+  const { hits, notInCatalog } = findAnswer(model, query, parseSearchLimit(params.get('limit')));
+  return {
+    query,
+    results: hits.map(({ slug, title, matchedTitle, onetCode, score, zone, label, url, explanation }) => ({ slug, title, matchedTitle, onetCode, score, zone, label, url, explanation })),
+    notInCatalog,
+  };
+}
