@@ -9,16 +9,15 @@ export const BASELINE = {
   taskScoreByLevel: { T0: 1, T1: 2, T2: 3, T3: 4, T4: 5 },
   /**
    * How the task labels combine (method 2): a human E0 label caps GPT-4's level at 1 where GPT-4 rates T0–T1 and at 2
-   * where it rates T2–T4; a human E2 label caps at 3; a task Claude users hand over in at least this share of
-   * classified conversations goes one step up.
+   * where it rates T2–T4; a human E2 label caps at 3. Observed Claude use is not read here but once, as AI Tool Maturity.
    */
-  taskRules: { capWhenHumansE0AndGpt4Low: 1, capWhenHumansE0: 2, capWhenHumansE2: 3, observedHandOverFrom: 0.5 },
+  taskRules: { capWhenHumansE0AndGpt4Low: 1, capWhenHumansE0: 2, capWhenHumansE2: 3 },
   /** Frey & Osborne (2013) probability of computerisation from which a physical-automation row applies to an occupation. */
   physicalAutomationFrom: 0.5,
 
   /** O*NET importance (0–100) of physical activities → Embodied Physicality 0–3 (lower bounds for 1, 2, 3). */
   physicality: [35, 55, 75],
-  /** Mean importance of caring for, relating to and coaching others → Deep Interpersonal Connection 0–3. */
+  /** Importance of assisting and caring for others → Deep Interpersonal Connection 0–3. */
   interpersonal: [45, 58, 70],
   /** Importance of guiding subordinates that adds a point to the job-zone part of Moral Judgment. */
   guidingSubordinates: { half: 45, full: 60 },
@@ -39,8 +38,13 @@ export const BASELINE = {
   projectedChange: [-10, -2, 5, 10],
   /** Wage change 2021→2024 minus the median change of its peer group (same SOC major group), in points → Wage Trends. */
   relativeWageChange: [-10, -4, 4, 10],
-  /** Share of working time (percent) in tasks that Claude users hand over to it (directive or feedback loop) → AI Tool Maturity −1 / −2. */
-  toolAutomationShare: { minusOne: 5, minusTwo: 15 },
+  /**
+   * Of the classified Claude conversations on an occupation's tasks, the time-weighted percent that hand the task over
+   * (directive, feedback loop) rather than work on it together → AI Tool Maturity (−2 from, −1 from, +1 up to).
+   */
+  toolHandOverPercent: { minusTwo: 60, minusOne: 45, plusOne: 25 },
+  /** Working time (percent) in tasks with observed use from which their hand-over split speaks for the occupation; below it, no point. */
+  toolHandOverSpeaksFrom: 10,
   /** Mean exposure percentile of the published indices → Expert Consensus (−2 from, −1 from, +1 up to, +2 up to). */
   consensusPercentile: { minusTwo: 75, minusOne: 60, plusOne: 40, plusTwo: 25 },
   /** Spread (standard deviation of percentiles) under which the indices are said to agree. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveBarriers, deriveEvidence, deriveGrowth, deriveProtective, levelFrom, ordinal, signedLevel, unionLevel } from './baseline-factors.ts';
-import type { OccupationSignals } from './occupation-signals.ts';
+import type { OccupationSignals, ToolUse } from './occupation-signals.ts';
 
 const empty: OccupationSignals = {
   physicalActivity: null,
@@ -16,10 +16,13 @@ const empty: OccupationSignals = {
   exposedToDisease: null,
   operatingVehicles: null,
   freyOsborne: null,
+  physicalAutomationInScope: false,
   majorGroup: '41',
 };
 
 const peers = { change: 14, group: 'all catalog occupations' };
+const NO_USE: ToolUse = { matchedTasks: 0, classifiedShare: 0, handOverPercent: null };
+const percentiles = (values: Record<string, number>) => Object.entries(values).map(([index, percentile]) => ({ index, value: 1, percentile, crosswalked: false }));
 
 const signal = (value: number) => ({ value, source: 'O*NET OnLine 2023: Handling and Moving Objects', detail: `importance ${value}`, crosswalked: false });
 
@@ -27,7 +30,7 @@ describe('baseline factors where the sources hold no data', () => {
   it('fall back to neutral defaults marked basis default, confidence low', () => {
     const protective = deriveProtective(empty);
     const barriers = deriveBarriers(empty);
-    const evidence = deriveEvidence(empty, { matchedTasks: 0, matchedShare: 0, automationShare: 0 }, peers);
+    const evidence = deriveEvidence(empty, NO_USE, peers);
     const growth = deriveGrowth(empty);
     for (const item of [...Object.values(protective), ...Object.values(barriers), growth, evidence.jobPostings, evidence.wages, evidence.companyActions, evidence.expertConsensus]) {
       expect(item.provenance).toMatchObject({ basis: 'default', confidence: 'low' });
@@ -44,7 +47,7 @@ describe('baseline factors where the sources hold no data', () => {
   });
 
   it('give no point for observed AI use where no task matched the Anthropic Economic Index', () => {
-    const evidence = deriveEvidence(empty, { matchedTasks: 0, matchedShare: 0, automationShare: 0 }, peers);
+    const evidence = deriveEvidence(empty, NO_USE, peers);
     expect(evidence.toolMaturity).toMatchObject({ score: 0, provenance: { basis: 'default', confidence: 'low' } });
   });
 });
@@ -55,20 +58,38 @@ describe('baseline factors from data', () => {
   });
 
   it('turn projected employment change into job-posting evidence from −2 to +2', () => {
-    const score = (projectedChange: number) => deriveEvidence({ ...empty, projectedChange }, { matchedTasks: 0, matchedShare: 0, automationShare: 0 }, peers).jobPostings.score;
+    const score = (projectedChange: number) => deriveEvidence({ ...empty, projectedChange }, NO_USE, peers).jobPostings.score;
     expect([-15, -5, 3, 7, 20].map(score)).toEqual([-2, -1, 0, 1, 2]);
   });
 
-  it('read heavy observed hand-over of tasks to Claude as mature tools', () => {
-    const evidence = deriveEvidence(empty, { matchedTasks: 6, matchedShare: 40, automationShare: 22 }, peers);
-    expect(evidence.toolMaturity.score).toBe(-2);
-    expect(evidence.toolMaturity.text).toContain('22% of working time');
+  it('read tool maturity from how Claude users split their use between handing tasks over and working on them, not from how much is exposed', () => {
+    const maturity = (handOverPercent: number, classifiedShare = 40) => deriveEvidence(empty, { matchedTasks: 6, classifiedShare, handOverPercent }, peers).toolMaturity;
+    expect([70, 50, 35, 20].map((share) => maturity(share).score)).toEqual([-2, -1, 0, 1]);
+    expect(maturity(70).text).toContain('hand the task over in 70% of conversations');
+    expect(maturity(70).provenance).toMatchObject({ basis: 'data', confidence: 'medium' });
+    // The same split over 12% or 90% of working time is the same evidence: how much is exposed is the task layer's business.
+    expect(maturity(70, 90).score).toBe(maturity(70, 12).score);
   });
 
-  it('read exposure indices that agree on high exposure as negative expert consensus', () => {
-    const indices = ['eloundou-2023-human-beta', 'felten-2021-aioe', 'microsoft-2025-ai-applicability'].map((index) => ({ index, value: 1, percentile: 90, crosswalked: false }));
-    const evidence = deriveEvidence({ ...empty, indices }, { matchedTasks: 0, matchedShare: 0, automationShare: 0 }, peers);
-    expect(evidence.expertConsensus).toMatchObject({ score: -2, provenance: { basis: 'data', confidence: 'high' } });
+  it('give no tool-maturity point where observed use covers only a sliver of the working time', () => {
+    const evidence = deriveEvidence(empty, { matchedTasks: 2, classifiedShare: 4.8, handOverPercent: 0 }, peers);
+    expect(evidence.toolMaturity).toMatchObject({ score: 0, provenance: { basis: 'default', confidence: 'low' } });
+    expect(evidence.toolMaturity.provenance?.detail).toContain('4.8% of working time');
+  });
+
+  it('read expert consensus from sources independent of the task layer, each researcher counted once', () => {
+    const consensus = (values: Record<string, number>, inScope = false) =>
+      deriveEvidence({ ...empty, indices: percentiles(values), physicalAutomationInScope: inScope }, NO_USE, peers).expertConsensus;
+    expect(consensus({ 'felten-2021-aioe': 90, 'felten-2023-lm-aioe': 90, 'microsoft-2025-ai-applicability': 90 })).toMatchObject({
+      score: -2,
+      provenance: { basis: 'data', confidence: 'high' },
+    });
+    // The Eloundou et al. labels already set the task scores, so their β never speaks here.
+    expect(consensus({ 'eloundou-2023-human-beta': 95, 'eloundou-2023-gpt4-beta': 95, 'felten-2021-aioe': 30, 'microsoft-2025-ai-applicability': 30 }).score).toBe(1);
+    expect(consensus({ 'eloundou-2023-human-beta': 95 }).provenance).toMatchObject({ basis: 'default' });
+    // Frey & Osborne (2013, before language models) speak only where robots or autonomous vehicles are in scope.
+    expect(consensus({ 'frey-osborne-2013': 95, 'felten-2021-aioe': 20, 'microsoft-2025-ai-applicability': 20 }).score).toBe(2);
+    expect(consensus({ 'frey-osborne-2013': 95, 'felten-2021-aioe': 20, 'microsoft-2025-ai-applicability': 20 }, true)).toMatchObject({ score: -2 });
   });
 
   it('levels values by bounds', () => {

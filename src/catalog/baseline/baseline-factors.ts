@@ -48,7 +48,7 @@ export function deriveProtective(signals: OccupationSignals, facts: CuratedFacts
   const interpersonal: Judged = people
     ? {
         score: levelFrom(people.value, BASELINE.interpersonal),
-        rationale: `Caring, relationship and coaching activities average ${people.value}/100.`,
+        rationale: `Assisting and caring for others (personal, medical or emotional care) importance ${people.value}/100.`,
         provenance: fromSignal(people, 'low'),
       }
     : neutralDefault(1, 'interpersonal work activities', 'no O*NET OnLine 2020 rating reached this occupation through the crosswalk');
@@ -172,18 +172,51 @@ function defaultEvidence(what: string, missing: string): EvidenceItem {
   return { score: 0, text: neutral.rationale, sources: [], provenance: neutral.provenance };
 }
 
-/** The published indices that stand for expert consensus: all but the GPT-4 labels the task scores already use. */
-export function consensusIndices(indices: readonly IndexValue[]): IndexValue[] {
-  return indices.filter((value) => value.index !== 'eloundou-2023-gpt4-beta');
+/**
+ * The researchers whose exposure measures stand for expert consensus, each counted once. The Eloundou et al. labels are
+ * left out because the task layer already reads both of their label sets; Frey & Osborne (2013) measure computerisation
+ * including mobile robots, so they speak only where physical automation is in scope for the occupation.
+ */
+export const CONSENSUS_SOURCES = {
+  languageModels: [
+    { name: 'Felten, Raj & Seamans (AIOE 2021, LM-AIOE 2023)', indices: ['felten-2021-aioe', 'felten-2023-lm-aioe'] },
+    { name: 'Tomlinson et al. 2025 (Microsoft)', indices: ['microsoft-2025-ai-applicability'] },
+  ],
+  physicalAutomation: { name: 'Frey & Osborne 2013', indices: ['frey-osborne-2013'] },
+} as const;
+
+/** One consensus source's exposure percentile for an occupation (the mean where a source published several versions). */
+export interface ConsensusVoice {
+  name: string;
+  percentile: number;
 }
 
-/** Returns the mean exposure percentile of the consensus indices and their spread, or null without any. */
-export function consensusOf(indices: readonly IndexValue[]): { mean: number; spread: number; count: number } | null {
-  const used = consensusIndices(indices);
-  if (used.length === 0) return null;
-  const average = mean(used.map((value) => value.percentile));
-  const spread = Math.sqrt(mean(used.map((value) => (value.percentile - average) ** 2)));
-  return { mean: Math.round(average), spread: Math.round(spread), count: used.length };
+function voiceOf(source: { name: string; indices: readonly string[] }, indices: readonly IndexValue[]): ConsensusVoice | null {
+  const values = indices.filter((value) => source.indices.includes(value.index));
+  return values.length === 0 ? null : { name: source.name, percentile: mean(values.map((value) => value.percentile)) };
+}
+
+/**
+ * Returns the expert consensus on exposure: the mean percentile of the language-model sources and their spread; where
+ * physical automation is in scope and Frey & Osborne see more exposure, their percentile instead (the threat in scope).
+ */
+export function consensusOf(
+  indices: readonly IndexValue[],
+  physicalAutomationInScope = false,
+): { mean: number; spread: number; count: number; voices: ConsensusVoice[]; physical: ConsensusVoice | null } | null {
+  const voices = CONSENSUS_SOURCES.languageModels.map((source) => voiceOf(source, indices)).filter((voice): voice is ConsensusVoice => voice !== null);
+  const physical = physicalAutomationInScope ? voiceOf(CONSENSUS_SOURCES.physicalAutomation, indices) : null;
+  if (voices.length === 0 && physical === null) return null;
+  const average = voices.length === 0 ? 0 : mean(voices.map((voice) => voice.percentile));
+  const spread = voices.length === 0 ? 0 : Math.sqrt(mean(voices.map((voice) => (voice.percentile - average) ** 2)));
+  const usesPhysical = physical !== null && (voices.length === 0 || physical.percentile > average);
+  return {
+    mean: Math.round(usesPhysical ? physical.percentile : average),
+    spread: Math.round(spread),
+    count: voices.length + (physical ? 1 : 0),
+    voices,
+    physical: usesPhysical ? physical : null,
+  };
 }
 
 const signed = (value: number) => `${value > 0 ? '+' : ''}${value}`;
@@ -224,21 +257,27 @@ export function deriveEvidence(signals: OccupationSignals, toolUse: ToolUse, pee
         })();
 
   let toolMaturity: EvidenceItem;
-  if (toolUse.matchedTasks === 0) {
+  if (toolUse.handOverPercent === null || toolUse.classifiedShare < BASELINE.toolHandOverSpeaksFrom) {
     // Absence of a match is absence of evidence: no point either way.
-    toolMaturity = defaultEvidence('observed AI use', 'no task of this occupation matched the Anthropic Economic Index task list');
+    toolMaturity = defaultEvidence('observed AI use', toolUse.matchedTasks === 0 ? 'no task of this occupation matched the Anthropic Economic Index task list' : `tasks with classified Claude conversations cover ${toolUse.classifiedShare}% of working time, under the ${BASELINE.toolHandOverSpeaksFrom}% from which their split speaks for the occupation`);
   } else {
-    const share = toolUse.automationShare;
-    const score = share >= BASELINE.toolAutomationShare.minusTwo ? -2 : share >= BASELINE.toolAutomationShare.minusOne ? -1 : 0;
+    const handOver = toolUse.handOverPercent;
+    const rules = BASELINE.toolHandOverPercent;
+    const score = handOver >= rules.minusTwo ? -2 : handOver >= rules.minusOne ? -1 : handOver <= rules.plusOne ? 1 : 0;
     toolMaturity = {
       score,
-      text: `${share}% of working time is in tasks users hand over to Claude; ${toolUse.matchedShare}% has observed use.`,
+      text: `Where Claude is used on its tasks, users hand the task over in ${handOver}% of conversations and work on it with Claude in ${Math.round((100 - handOver) * 10) / 10}% (tasks with observed use: ${toolUse.classifiedShare}% of working time).`,
       sources: [ANTHROPIC],
-      provenance: { basis: 'data', source: ANTHROPIC.title, confidence: 'medium', detail: `${toolUse.matchedTasks} tasks matched; directive and feedback-loop use counted` },
+      provenance: {
+        basis: 'data',
+        source: ANTHROPIC.title,
+        confidence: 'medium',
+        detail: `${toolUse.matchedTasks} tasks matched; directive and feedback-loop use against iteration, validation and learning`,
+      },
     };
   }
 
-  const consensus = consensusOf(signals.indices);
+  const consensus = consensusOf(signals.indices, signals.physicalAutomationInScope);
   let expertConsensus: EvidenceItem;
   if (consensus === null) expertConsensus = defaultEvidence('published exposure indices', 'no published index covers this occupation');
   else {
@@ -246,12 +285,20 @@ export function deriveEvidence(signals: OccupationSignals, toolUse: ToolUse, pee
     const score =
       consensus.mean >= rules.minusTwo ? -2 : consensus.mean >= rules.minusOne ? -1 : consensus.mean <= rules.plusTwo ? 2 : consensus.mean <= rules.plusOne ? 1 : 0;
     const agreement = consensus.spread <= BASELINE.consensusAgreement.high ? 'high' : consensus.spread <= BASELINE.consensusAgreement.medium ? 'medium' : 'low';
-    const names = consensusIndices(signals.indices).map((value) => `${value.index} ${Math.round(value.percentile)}`);
+    const names = [...consensus.voices, ...(consensus.physical ? [consensus.physical] : [])].map((voice) => `${voice.name} ${Math.round(voice.percentile)}`);
+    const basis = consensus.physical
+      ? `Frey & Osborne put its computerisation (robots and autonomous vehicles are in scope) at the ${ordinal(consensus.mean)} percentile, above the language-model sources`
+      : `${consensus.voices.length} independent ${consensus.voices.length === 1 ? 'source puts' : 'sources put'} its language-model exposure at the ${ordinal(consensus.mean)} percentile on average (spread ${consensus.spread})`;
     expertConsensus = {
       score,
-      text: `${consensus.count} published indices: ${ordinal(consensus.mean)} exposure percentile on average (spread ${consensus.spread}).`,
-      sources: [{ title: 'Published AI-exposure indices' }],
-      provenance: { basis: 'data', source: 'Published AI-exposure indices', confidence: consensus.count >= 3 ? agreement : 'low', detail: names.join(', ') },
+      text: `${basis}.`,
+      sources: [{ title: 'Published AI-exposure indices (Felten, Raj & Seamans; Tomlinson et al.; Frey & Osborne where physical automation is in scope)' }],
+      provenance: {
+        basis: 'data',
+        source: 'Published AI-exposure indices',
+        confidence: consensus.voices.length >= 2 ? agreement : 'low',
+        detail: names.join(', '),
+      },
     };
   }
 
@@ -266,7 +313,7 @@ export function deriveEvidence(signals: OccupationSignals, toolUse: ToolUse, pee
 
 /** Derives the growth correlation: does demand move with AI exposure? Only where the indices say AI touches the role. */
 export function deriveGrowth(signals: OccupationSignals): Assessment['growth'] {
-  const consensus = consensusOf(signals.indices);
+  const consensus = consensusOf(signals.indices, signals.physicalAutomationInScope);
   const change = signals.projectedChange;
   if (consensus === null || change === null) {
     const missing = consensus === null ? 'no published index covers this occupation' : 'no BLS projection for this SOC code';

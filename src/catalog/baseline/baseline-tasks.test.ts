@@ -60,7 +60,7 @@ describe('task scores and impacts of a baseline', () => {
 });
 
 describe('combining the task labels and the other task signals (baseline method 2)', () => {
-  const none: TaskEvidence = { observedHandOver: null, physical: null };
+  const none: TaskEvidence = { physical: null };
   const labels = (gpt4Automation: LabelledTask['gpt4Automation'], humanExposure: LabelledTask['humanExposure'], gpt4Exposure: LabelledTask['gpt4Exposure'] = 'E1') => ({
     gpt4Automation,
     humanExposure,
@@ -80,10 +80,9 @@ describe('combining the task labels and the other task signals (baseline method 
     expect(combineTaskScore(labels('T3', 'E1', 'E1'), none).score).toBe(4);
   });
 
-  it('lift a task one step where Claude users hand it over in at least half of the classified conversations, never above 5', () => {
-    expect(combineTaskScore(labels('T2', 'E1'), { ...none, observedHandOver: 0.5 }).score).toBe(4);
-    expect(combineTaskScore(labels('T2', 'E1'), { ...none, observedHandOver: 0.49 }).score).toBe(3);
-    expect(combineTaskScore(labels('T4', 'E1'), { ...none, observedHandOver: 0.9 }).score).toBe(5);
+  it('leave observed Claude use out of the task score: the labels and physical automation alone set it (ADR 0091)', () => {
+    expect(Object.keys(none)).toEqual(['physical']);
+    expect(combineTaskScore(labels('T2', 'E1'), none)).toMatchObject({ score: 3, lifted: false, steps: [] });
   });
 
   it('raise a task autonomous systems take over to the physical-automation score, even where humans saw no LLM exposure', () => {

@@ -45,10 +45,11 @@ export function taskScoreOf(level: AutomationLevel): number {
   return BASELINE.taskScoreByLevel[level];
 }
 
-/** What besides the Eloundou labels speaks to one task: observed Claude use and physical automation. */
+/**
+ * What besides the Eloundou labels speaks to one task: physical automation. Observed Claude use is read once, as
+ * evidence (AI Tool Maturity), not here as well (ADR 0091).
+ */
 export interface TaskEvidence {
-  /** Share (0–1) of classified Claude conversations on this task that hand it over (directive, feedback loop); null when not observed. */
-  observedHandOver: number | null;
   /** A physical-automation row whose task pattern matches this task, with the score it supports. */
   physical: { technology: string; score: number; citation: string } | null;
 }
@@ -57,7 +58,7 @@ export interface TaskEvidence {
 export interface CombinedTaskScore {
   score: number;
   steps: string[];
-  /** Whether a signal other than the human label moved the score (observed use, physical automation). */
+  /** Whether a signal other than the labels moved the score (physical automation). */
   lifted: boolean;
   /** Whether the human and GPT-4 labels agree on whether an LLM touches the task at all. */
   labelsAgree: boolean;
@@ -66,8 +67,7 @@ export interface CombinedTaskScore {
 /**
  * Combines the task's labels (baseline method 2, docs/baseline-method.md "Tasks"): GPT-4's automation level,
  * capped where the human annotators saw no LLM exposure (E0) or exposure only through software not yet built
- * (E2), lifted one step where Claude users are observed handing the task over, and raised to the
- * physical-automation score where autonomous systems take the task over.
+ * (E2), and raised to the physical-automation score where autonomous systems take the task over.
  */
 export function combineTaskScore(task: Pick<LabelledTask, 'gpt4Automation' | 'gpt4Exposure' | 'humanExposure'>, evidence: TaskEvidence): CombinedTaskScore {
   const rules = BASELINE.taskRules;
@@ -88,11 +88,6 @@ export function combineTaskScore(task: Pick<LabelledTask, 'gpt4Automation' | 'gp
     score = rules.capWhenHumansE2;
     steps.push(`humans E2 (needs software not yet built) caps at ${rules.capWhenHumansE2}`);
   }
-  if (evidence.observedHandOver !== null && evidence.observedHandOver >= rules.observedHandOverFrom && score < 5) {
-    score += 1;
-    lifted = true;
-    steps.push(`Claude users hand it over in ${Math.round(evidence.observedHandOver * 100)}% of conversations: +1`);
-  }
   if (evidence.physical && evidence.physical.score > score) {
     score = evidence.physical.score;
     lifted = true;
@@ -111,7 +106,7 @@ export function orderTasks(tasks: readonly LabelledTask[]): LabelledTask[] {
   return [...tasks].sort((a, b) => TYPE_ORDER[a.taskType] - TYPE_ORDER[b.taskType] || Number(a.taskId) - Number(b.taskId));
 }
 
-const NO_EVIDENCE: TaskEvidence = { observedHandOver: null, physical: null };
+const NO_EVIDENCE: TaskEvidence = { physical: null };
 
 /** Derives the assessment tasks of one occupation from its labelled O*NET tasks and what else speaks to each task. */
 export function deriveTasks(labelled: readonly LabelledTask[], evidenceOf: (task: LabelledTask) => TaskEvidence = () => NO_EVIDENCE): Task[] {

@@ -18,8 +18,13 @@ export function writeVerdict(assessment: Assessment, result: ScoreResult, signal
   ];
   const change = signals.projectedChange;
   if (change !== null) parts.push(`BLS projects employment to change ${change > 0 ? '+' : ''}${change}% by 2034.`);
-  const consensus = consensusOf(signals.indices);
-  if (consensus) parts.push(`Published exposure indices put it at the ${ordinal(consensus.mean)} percentile on average.`);
+  const consensus = consensusOf(signals.indices, signals.physicalAutomationInScope);
+  if (consensus)
+    parts.push(
+      consensus.physical
+        ? `Frey & Osborne's estimate of computerisation (robots and autonomous vehicles) puts it at the ${ordinal(consensus.mean)} percentile.`
+        : `Exposure indices independent of the task labels put it at the ${ordinal(consensus.mean)} percentile.`,
+    );
   if (!result.quickScreen.agrees) parts.push(quickScreenNote(result));
   return parts.join(' ');
 }

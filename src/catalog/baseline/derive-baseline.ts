@@ -11,7 +11,6 @@ import { BASELINE } from './baseline-constants.ts';
 import { deriveBarriers, deriveEvidence, deriveGrowth, deriveProtective } from './baseline-factors.ts';
 import { deriveTasks, orderTasks, type TaskEvidence } from './baseline-tasks.ts';
 import { mostSpecific, type CuratedTables, type PhysicalAutomationRow } from '../curated/curated-tables.ts';
-import { anthropicTaskKey } from '../sources/exposure-files.ts';
 import { gatherSignals, makeElement2020Lookup, measureToolUse } from './occupation-signals.ts';
 import { writeVerdict } from './baseline-verdict.ts';
 
@@ -105,13 +104,11 @@ export function prepareBaselineContext(data: SourceData, occupations: readonly O
 /** Derives the unvalidated baseline assessment of one occupation. */
 export function deriveBaselineAssessment(context: BaselineContext, record: OccupationRecord): AssessmentInput {
   const labelled = orderTasks(context.tasksByCode.get(record.onetCode) ?? []);
-  const signals = gatherSignals(context.data, record, context.element2020);
-  const physicalRow = physicalAutomationFor(context.curated.physicalAutomation, record.onetCode, signals.freyOsborne);
+  const gathered = gatherSignals(context.data, record, context.element2020);
+  const physicalRow = physicalAutomationFor(context.curated.physicalAutomation, record.onetCode, gathered.freyOsborne);
+  const signals = { ...gathered, physicalAutomationInScope: physicalRow !== null };
   const tasks = deriveTasks(labelled, (task): TaskEvidence => {
-    const usage = context.data.exposure.anthropic.get(anthropicTaskKey(task.task));
-    const classified = usage ? usage.automation + usage.augmentation : 0;
     return {
-      observedHandOver: usage && classified > 0 ? usage.automation / classified : null,
       physical:
         physicalRow && physicalRow.taskPattern.test(task.task)
           ? { technology: physicalRow.technology, score: physicalRow.score, citation: physicalRow.citation }

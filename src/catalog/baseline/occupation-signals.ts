@@ -28,6 +28,8 @@ export interface OccupationSignals {
   operatingVehicles: Signal | null;
   /** Frey & Osborne (2013) probability of computerisation, or null where the index does not cover the occupation. */
   freyOsborne: number | null;
+  /** Whether a row of the physical-automation table applies: then robots or autonomous vehicles are in the scope of "AI" for this occupation. */
+  physicalAutomationInScope: boolean;
   /** SOC major group, e.g. "29", the peer group for wages. */
   majorGroup: string;
   jobZone: number | null;
@@ -78,19 +80,9 @@ export function gatherSignals(data: SourceData, record: OccupationRecord, elemen
   const physicalActivity = strongest(physicalCandidates);
   const strongestPhysical = strongest([...physicalCandidates, ...(machines ? [machines] : [])]);
 
+  // Deep interpersonal connection reads caring alone: building working relationships and coaching staff are rated
+  // high for nearly every office role, so averaging them in made clerical and managerial work look relational (ADR 0091).
   const caring = element2020('assisting-and-caring-for-others', code, 'Assisting and Caring for Others');
-  const relating = element2020('establishing-and-maintaining-interpersonal-relationships', code, 'Establishing and Maintaining Interpersonal Relationships');
-  const coaching = element2020('coaching-and-developing-others', code, 'Coaching and Developing Others');
-  const people = [caring, relating, coaching].filter((signal): signal is Signal => signal !== null);
-  const interpersonal: Signal | null =
-    people.length === 0
-      ? null
-      : {
-          value: Math.round(mean(people.map((signal) => signal.value))),
-          source: `${ONLINE_2020}: Assisting and Caring, Relationships, Coaching`,
-          detail: `${people.map((signal) => signal.value).join(', ')}; O*NET-SOC 2010 codes, crosswalked`,
-          crosswalked: true,
-        };
 
   const wage2024 = record.medianWage2024;
   const wage2021 = record.medianWage2021;
@@ -104,12 +96,13 @@ export function gatherSignals(data: SourceData, record: OccupationRecord, elemen
     physicalActivity,
     strongestPhysical,
     assistingAndCaring: caring,
-    interpersonal,
+    interpersonal: caring,
     guidingSubordinates: element2020('guiding-directing-and-motivating-subordinates', code, 'Guiding, Directing, and Motivating Subordinates'),
     physicalProximity: element2020('physical-proximity', code, 'Physical Proximity (work context)'),
     exposedToDisease: element2020('exposed-to-disease-or-infections', code, 'Exposed to Disease or Infections (work context)'),
     operatingVehicles: element2020('operating-vehicles-mechanized-devices-or-equipment', code, 'Operating Vehicles, Mechanized Devices, or Equipment'),
     freyOsborne: record.indices.find((value) => value.index === 'frey-osborne-2013')?.value ?? null,
+    physicalAutomationInScope: false,
     majorGroup: code.slice(0, 2),
     jobZone: record.jobZone,
     projectedChange: record.projectedChangePercent?.value ?? null,
@@ -118,25 +111,36 @@ export function gatherSignals(data: SourceData, record: OccupationRecord, elemen
   };
 }
 
-/** Anthropic Economic Index figures for an occupation's tasks, as shares of its working time. */
+/** How Claude users use an occupation's tasks (Anthropic Economic Index), as shares of its working time. */
 export interface ToolUse {
+  /** Tasks whose text matched the index. */
   matchedTasks: number;
-  matchedShare: number;
-  automationShare: number;
+  /** Working time (percent) in tasks with classified conversations: how much of the work the split below speaks for. */
+  classifiedShare: number;
+  /**
+   * Of the classified use, the part (percent, time-weighted) that hands the task over (directive, feedback loop) rather
+   * than working with the user (iteration, validation, learning): displacement against augmentation, whatever the exposure.
+   */
+  handOverPercent: number | null;
 }
 
-/** Measures how much of an occupation's working time falls in tasks Claude users hand over (directive, feedback loop). */
+/** Measures how Claude users split an occupation's observed tasks between handing them over and working on them together. */
 export function measureToolUse(data: SourceData, tasks: readonly { name: string; share: number }[], taskTexts: readonly string[]): ToolUse {
   let matchedTasks = 0;
-  let matchedShare = 0;
-  let automationShare = 0;
+  let classifiedShare = 0;
+  let handOverShare = 0;
   tasks.forEach((task, index) => {
     const usage = data.exposure.anthropic.get(anthropicTaskKey(taskTexts[index] ?? task.name));
     if (!usage) return;
     matchedTasks += 1;
-    matchedShare += task.share;
     const classified = usage.automation + usage.augmentation;
-    if (classified > 0) automationShare += task.share * (usage.automation / classified);
+    if (classified <= 0) return;
+    classifiedShare += task.share;
+    handOverShare += task.share * (usage.automation / classified);
   });
-  return { matchedTasks, matchedShare: Math.round(matchedShare * 10) / 10, automationShare: Math.round(automationShare * 10) / 10 };
+  return {
+    matchedTasks,
+    classifiedShare: Math.round(classifiedShare * 10) / 10,
+    handOverPercent: classifiedShare > 0 ? Math.round((1000 * handOverShare) / classifiedShare) / 10 : null,
+  };
 }

@@ -229,9 +229,9 @@ ${rowTable(report.leastResistant)}
 Spearman's ρ between the baseline score and each published index, over the occupations that index
 covers. The AIJRI is a *resistance* score and the indices measure *exposure*, so the expected sign is
 **negative**. Each index measures something different (abilities, tasks, observed use; 2013 to 2025
-technology); none is ground truth. Note that the expert-consensus evidence signal is itself derived from
-the indices (all but GPT-4 β), and the task scores come from the same GPT-4 labels as the GPT-4 β, so
-part of each correlation is by construction.
+technology); none is ground truth. Part of each correlation is by construction: the task scores come from
+the same Eloundou et al. labels as both β, and the expert-consensus evidence signal reads the Felten and
+Microsoft indices (and Frey–Osborne where robots or autonomous vehicles are in scope).
 
 | Index | Covers | Spearman ρ | Expected sign |
 |---|---:|---:|---|
