@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -17,6 +18,9 @@ if (!runSharedTests) process.stderr.write(`Source-data tests left out: ${SHARED_
 
 export default defineConfig({
   test: {
+    // Vitest's default of one worker fewer than the cores leaves a 2-core machine running one test file at a
+    // time while the others wait on PGlite, PostgreSQL, child processes and Chromium (ADR 0140).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 30_000,
     // Several suites build the whole read model in beforeAll: a few seconds alone, far more on a busy 2-core machine.
     hookTimeout: 60_000,
@@ -31,6 +35,8 @@ export default defineConfig({
                 name: 'e2e',
                 include: ['e2e/**/*.e2e.test.ts'],
                 globalSetup: ['e2e/support/start-site.ts'],
+                // The browser files share one site (its outbox, its rate limits): they run one after another, after the rest.
+                maxWorkers: 1,
                 testTimeout: 60_000,
                 hookTimeout: 120_000,
               },

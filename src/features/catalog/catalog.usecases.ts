@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { toScoreJson } from '../../methodology/index.ts';
-import { compareSeniority, explainScore, scoreAssessment, type Assessment } from '../../methodology/index.ts';
+import { compareSeniority, type Assessment } from '../../methodology/index.ts';
 import type { Database } from '../../store/database.ts';
 import { readCatalogToLoad, type CatalogToLoad } from './catalog-source.ts';
 import { CatalogError } from './catalog.errors.ts';
@@ -23,21 +22,16 @@ import {
   listRoleKinds,
   listRolesOfOccupation,
   type NewRevision,
-  type NewRole,
-  type NewTitle,
   type Role,
 } from './catalog.repository.ts';
-import type { CatalogStats, ScoreJson, ShownAssessment } from './catalog.schemas.ts';
-import { normalizeTitle } from './normalize-title.ts';
+import type { CatalogStats, ShownAssessment } from './catalog.schemas.ts';
+import { BASELINE_AUTHOR, figuresOf, planCatalog } from './catalog-plan.ts';
 import { AssessmentSchema } from '../../methodology/index.ts';
 import { canonicalJson, republishNote } from '../../catalog/diff/baseline-diff.ts';
 import { publishAssessments } from '../revisions/revisions.usecases.ts';
 import type { OnRevisionsPublished } from '../revisions/publication-hook.ts';
 
-/** Who published a baseline revision. */
-export const BASELINE_AUTHOR = 'jobzone baseline pipeline';
-/** Who published a revision read from an expert assessment file. */
-export const EXPERT_AUTHOR = 'jobzone editorial team';
+export { BASELINE_AUTHOR, EXPERT_AUTHOR } from './catalog-plan.ts';
 
 /** How many rows of each kind a load offered to the store (rows already stored are left as they were). */
 export interface LoadSummary {
@@ -57,84 +51,10 @@ export interface LoadOptions {
 // Serialises concurrent loads of one database (two processes starting on an empty PostgreSQL).
 const LOAD_LOCK_KEY = 720_417_004;
 
-interface PreparedAssessment {
-  key: string;
-  roleSlug: string;
-  seniority: string;
-  assessment: Assessment;
-  note: string;
-  author: string;
-}
-
-function computeFigures(assessment: Assessment): ScoreJson {
-  return toScoreJson(scoreAssessment(assessment), explainScore(assessment));
-}
-
-function prepare(catalog: CatalogToLoad) {
-  const problems: string[] = [];
-  const occupationCodes = new Set(catalog.occupations.map((occupation) => occupation.onetCode));
-  const roles = new Map<string, NewRole>();
-  const assessments = new Map<string, PreparedAssessment>();
-  const sourceNames = catalog.sources.map((source) => source.name).join('; ');
-  const baselineNote = `Data-derived baseline, not reviewed: computed by "jobzone catalog build" from ${sourceNames || 'the committed catalog'}.`;
-
-  const addAssessment = (prepared: PreparedAssessment, where: string) => {
-    if (assessments.has(prepared.key)) problems.push(`${where}: a second assessment of ${prepared.key}; each role has one per seniority`);
-    else assessments.set(prepared.key, prepared);
-  };
-
-  for (const [index, { onetCode, assessment }] of catalog.baselines.entries()) {
-    const where = `catalog/baselines.jsonl:${index + 1}`;
-    const { role } = assessment;
-    if (!occupationCodes.has(onetCode)) problems.push(`${where}: onetCode ${onetCode} is not in catalog/occupations.jsonl`);
-    if (assessment.status !== 'baseline') problems.push(`${where}: status is "${assessment.status}", expected "baseline"`);
-    if (!roles.has(role.slug)) roles.set(role.slug, { slug: role.slug, title: role.title, category: role.category, primaryOnetCode: onetCode, kind: 'baseline' });
-    const key = `${role.slug}/${role.seniority}`;
-    addAssessment({ key, roleSlug: role.slug, seniority: role.seniority, assessment, note: baselineNote, author: BASELINE_AUTHOR }, where);
-  }
-
-  const aliasTitles: NewTitle[] = [];
-  for (const { file, assessment } of catalog.experts) {
-    const { role } = assessment;
-    const primaryOnetCode = role.onetCodes[0] ?? null;
-    if (assessment.status !== 'expert') problems.push(`${file}: status is "${assessment.status}", expected "expert" for a file under content/`);
-    if (primaryOnetCode !== null && !occupationCodes.has(primaryOnetCode)) {
-      problems.push(`${file}: role.onetCodes: ${primaryOnetCode} is not an occupation of the catalog; use an O*NET-SOC code from catalog/occupations.jsonl`);
-    }
-    const existing = roles.get(role.slug);
-    if (existing?.kind === 'baseline') problems.push(`${file}: role.slug "${role.slug}" is already the slug of a baseline; choose another slug`);
-    if (!existing) {
-      roles.set(role.slug, { slug: role.slug, title: role.title, category: role.category, primaryOnetCode, kind: 'expert' });
-      for (const alias of new Set(role.aliases)) {
-        aliasTitles.push({ title: alias, normalizedTitle: normalizeTitle(alias), onetCode: primaryOnetCode, roleSlug: role.slug, kind: 'alias' });
-      }
-    }
-    const reviewed = assessment.reviewed ? ` (reviewed ${assessment.reviewed})` : '';
-    addAssessment(
-      { key: `${role.slug}/${role.seniority}`, roleSlug: role.slug, seniority: role.seniority, assessment, note: `Expert assessment from ${file}${reviewed}.`, author: EXPERT_AUTHOR },
-      file,
-    );
-  }
-
-  const titles: NewTitle[] = [];
-  for (const [index, title] of catalog.titles.entries()) {
-    if (!occupationCodes.has(title.onetCode)) problems.push(`catalog/titles.jsonl:${index + 1}: onetCode ${title.onetCode} is not in catalog/occupations.jsonl`);
-    titles.push({ title: title.title, normalizedTitle: normalizeTitle(title.title), onetCode: title.onetCode, roleSlug: null, kind: title.kind });
-  }
-  titles.push(...aliasTitles);
-
-  if (problems.length > 0) {
-    const shown = problems.slice(0, 20);
-    const more = problems.length > shown.length ? `\n… and ${problems.length - shown.length} more` : '';
-    throw new CatalogError('catalog.invalid', `the catalog cannot be loaded; nothing was written:\n${shown.join('\n')}${more}`);
-  }
-  return { roles: [...roles.values()], assessments: [...assessments.values()], titles };
-}
-
 /** Loads the committed catalog and the expert assessments into the store in one transaction; loading again adds only what is missing. */
 export async function loadCommittedCatalog(db: Database, catalog: CatalogToLoad, options: LoadOptions = {}): Promise<LoadSummary> {
   const progress = options.onProgress ?? (() => undefined);
-  const prepared = prepare(catalog);
+  const prepared = planCatalog(catalog);
   let revisionsPublished = 0;
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${LOAD_LOCK_KEY})`);
@@ -192,7 +112,7 @@ export async function loadCommittedCatalog(db: Database, catalog: CatalogToLoad,
     for (const item of toPublish) {
       const assessmentId = unpublished.get(item.key);
       if (assessmentId === undefined) continue;
-      const itemFigures = computeFigures(item.assessment);
+      const itemFigures = figuresOf(item.assessment);
       revisions.push({
         assessmentId,
         revisionNumber: 1,
@@ -350,6 +270,6 @@ export async function showOccupation(db: Database, slugOrOnetCode: string): Prom
     kind: role.kind,
     seniority,
     revision: { number: revision.revisionNumber, author: revision.author, note: revision.note, publishedAt: revision.publishedAt.toISOString() },
-    ...computeFigures(document),
+    ...figuresOf(document),
   };
 }

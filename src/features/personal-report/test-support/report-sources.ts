@@ -1,14 +1,10 @@
-import { readCatalogToLoad } from '../../catalog/catalog-source.ts';
-import { buildReadModel, type ReadModel } from '../../read-model/read-model.ts';
-import { readModelInputFromFiles } from '../../read-model/read-model-from-files.ts';
+import type { ReadModel } from '../../read-model/read-model.ts';
+import { committedReadModel as sharedCommittedReadModel } from '../../read-model/test-support/committed-read-model.ts';
 import type { BaseAssessment, ReportSource } from '../report-source.ts';
 
-let model: Promise<ReadModel> | null = null;
-
-/** Returns the read model of the committed catalog and the expert files, built once per test file. */
+/** Returns the read model of the committed catalog and the expert files (a copy per test file, built once per set of sources). */
 export function committedReadModel(): Promise<ReadModel> {
-  model ??= readCatalogToLoad().then((catalog) => buildReadModel(readModelInputFromFiles(catalog)));
-  return model;
+  return sharedCommittedReadModel();
 }
 
 /** Returns a copy of a source whose role is also assessed at a second seniority with other task scores. */
