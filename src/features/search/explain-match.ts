@@ -16,6 +16,10 @@ export interface MatchFacts {
   form: number;
   /** True when the title was typed as a whole (any order, plural, abbreviation). */
   exact: boolean;
+  /** The entry's title form nearest to the query by the learned matcher, or null when none of its titles was among the nearest. */
+  neighbour?: number | null;
+  /** True when only the learned matcher found this entry, no title tier. */
+  neighbourOnly?: boolean;
 }
 
 const KIND_LABEL = { onet: 'the O*NET title', alternate: 'an O*NET alternate title', short: 'an O*NET short title', reported: 'a title workers report', alias: 'an alias' } as const;
@@ -55,6 +59,11 @@ export function explainMatch(index: SearchIndex, entry: number, facts: MatchFact
     if (index.formPrimary[facts.form] === 1) return `Matches the occupation’s own title${levelNote}`;
     return `Matches ${found?.expert ? 'an alias of this role' : KIND_LABEL[index.formKind[facts.form] ?? 'alternate']}: ${quote(matched)}${levelNote}`;
   }
+  const neighbour = facts.neighbour ?? null;
+  const similar = neighbour === null ? null : (index.formTitle[neighbour] ?? null);
+  if (facts.neighbourOnly === true) {
+    return `Resembles ${similar === null ? quote(matched) : quote(similar)}, a title filed under ${found?.title ?? ''} (nearest known titles, by word parts)${levelNote}`;
+  }
   const parts = [`Closest title ${quote(matched)}`];
   for (const token of facts.query) {
     if (words.includes(token)) continue;
@@ -77,5 +86,6 @@ export function explainMatch(index: SearchIndex, entry: number, facts: MatchFact
     const near = words.find((word) => boundedEditDistance(token, word, 2) <= 2);
     if (near !== undefined) parts.push(`read ${quote(token)} as ${quote(near)}`);
   }
+  if (similar !== null && similar !== matched) parts.push(`similar titles filed here, such as ${quote(similar)}`);
   return `${parts.join('; ')}${levelNote}`;
 }

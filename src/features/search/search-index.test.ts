@@ -127,3 +127,23 @@ describe('robustness', () => {
     expect(search(index, 'nurse '.repeat(200)).length).toBeGreaterThan(0);
   });
 });
+
+describe('the learned title matcher in the ranking', () => {
+  const horses = buildSearchIndex([
+    { slug: 'tool-and-die-makers', title: 'Tool and Die Makers', onetCode: '51-4111.00', socCode: '51-4111', titles: [{ text: 'Toolmaker', kind: 'alternate' }] },
+    { slug: 'barbers', title: 'Barbers', onetCode: '39-5011.00', socCode: '39-5011', titles: [{ text: 'Master Barber', kind: 'alternate' }] },
+    { slug: 'animal-trainers', title: 'Animal Trainers', onetCode: '39-2011.00', socCode: '39-2011', titles: [{ text: 'Horse Trainer', kind: 'alternate' }, { text: 'Racehorse Exercise Rider', kind: 'alternate' }, { text: 'Horse Breaker', kind: 'alternate' }] },
+    { slug: 'athletes', title: 'Athletes and Sports Competitors', onetCode: '27-2021.00', socCode: '27-2021', titles: [{ text: 'Exerciser', kind: 'alternate' }, { text: 'Jockey', kind: 'alternate' }] },
+  ]);
+
+  it('names a similar title of the occupation when the nearest titles support a partial match', () => {
+    expect(search(horses, 'Exercise Horse')[0]).toMatchObject({
+      onetCode: '39-2011.00',
+      explanation: 'Closest title “Horse Trainer”; same head word “horse”; similar titles filed here, such as “Racehorse Exercise Rider”',
+    });
+  });
+
+  it('never lifts a partial match above a title typed exactly', () => {
+    expect(search(horses, 'Exerciser').map((result) => [result.onetCode, result.score])).toEqual([['27-2021.00', 0.98]]);
+  });
+});

@@ -7,6 +7,7 @@ import { buildMilitaryTitles, findMilitaryGroup, type MilitaryTitles } from './m
 import { OFFICE_TITLES } from './office-titles.ts';
 import { matchTokenOnce, queryVariants, type QueryContext, type QueryToken, type Variant } from './query-words.ts';
 import { exactKey, normalizeText, titleForms, tokenize } from './search-text.ts';
+import { buildTitleNeighbours, neighbourVotes, type TitleNeighbours } from './title-neighbours.ts';
 import { wordRoot } from './word-roots.ts';
 
 /** Where a title comes from: O*NET's own title, its alternate and short titles, titles workers reported, or an expert role's alias. */
@@ -98,6 +99,8 @@ export interface SearchIndex {
   rootWords: readonly (readonly number[])[];
   description: DescriptionField;
   military: MilitaryTitles;
+  /** The learned matcher: the nearest indexed titles by word parts, voting for their entries. */
+  neighbours: TitleNeighbours;
   /** How common each entry's job is, on the scale of a title score; breaks ties toward the common job. */
   entryPrior: Float64Array;
   scratch: Scratch;
@@ -130,6 +133,8 @@ interface Scratch {
   entryExact: Uint8Array;
   /** 1 when the form's best score came from typing one of its titles exactly (any variant). */
   exact: Uint8Array;
+  /** The entry's nearest title form by the learned matcher, plus one; negative when only the learned matcher found the entry; 0 when none of its titles was among the nearest. */
+  entryNeighbour: Int32Array;
 }
 
 /** Exact-match score by kind of title: the occupation's own title beats an alternate, which beats a reported one. */
@@ -148,6 +153,14 @@ const DESCRIPTION_BONUS = 0.03;
 const HEAD_MISSING_FACTOR = 0.9;
 /** Bits available to mark which query tokens a form matched. */
 const MAX_TOKEN_BITS = 30;
+/** A partial match gains up to this much from the learned matcher's share of the nearest titles' votes. */
+const NEIGHBOUR_WEIGHT = 0.2;
+/** An entry only the learned matcher found scores its share of the votes times this. */
+const NEIGHBOUR_ONLY_WEIGHT = 0.5;
+/** An entry only the learned matcher found needs a title at least this similar (cosine) to the query. */
+const NEIGHBOUR_ONLY_MIN_SIMILARITY = 0.3;
+/** A partial match with the learned matcher's support stays below a title typed exactly (0.97 and up). */
+const NEIGHBOUR_CEILING = 0.96;
 
 interface FormDraft {
   entry: number;
@@ -315,6 +328,10 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
     rootWords: relatedByRoot(words),
     description,
     military: buildMilitaryTitles(),
+    neighbours: buildTitleNeighbours(
+      drafts.map((draft) => draft.tokens),
+      formEntry,
+    ),
     entryPrior: Float64Array.from(entries, (entry) => PRIOR_EMPLOYMENT_WEIGHT * Math.log10(10 + (entry.employment ?? 0))),
     scratch: {
       tokenQuery: new Float64Array(formCount),
@@ -338,6 +355,7 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
       entryLiteral: new Uint8Array(entries.length),
       entryExact: new Uint8Array(entries.length),
       exact: new Uint8Array(formCount),
+      entryNeighbour: new Int32Array(entries.length),
     },
   };
 }
@@ -497,6 +515,38 @@ function roundScore(score: number): number {
   return Math.round(score * 10_000) / 10_000;
 }
 
+/**
+ * Adds the learned matcher's votes: a partial match gains by its share of the nearest titles, an
+ * entry no title tier found enters with its share alone, and a title typed exactly is left as it is.
+ * When some title was typed exactly the matcher is not asked at all: it could not change the first
+ * result, and most queries are such titles, so the common case pays nothing for it.
+ * Returns the new count of entries on the stack.
+ */
+function addNeighbourVotes(index: SearchIndex, tokens: readonly string[], count: number): number {
+  const { entryBest, entryForm, entrySupport, entryOwnTitle, entryStack, entryTyped, entryExact, entryNeighbour } = index.scratch;
+  for (let position = 0; position < count; position += 1) if ((entryTyped[entryStack[position] ?? 0] ?? -1) >= 0) return count;
+  let entryCount = count;
+  for (const vote of neighbourVotes(index.neighbours, tokens)) {
+    const entry = vote.entry;
+    const foundByTitles = (entryBest[entry] ?? -1) >= 0;
+    if (!foundByTitles && vote.similarity < NEIGHBOUR_ONLY_MIN_SIMILARITY) continue;
+    entryNeighbour[entry] = vote.nearest + 1;
+    if (!foundByTitles) {
+      entryStack[entryCount++] = entry;
+      entrySupport[entry] = 0;
+      entryOwnTitle[entry] = 0;
+      entryTyped[entry] = -1;
+      entryExact[entry] = 0;
+      entryForm[entry] = vote.nearest;
+      entryBest[entry] = NEIGHBOUR_ONLY_WEIGHT * vote.share;
+      entryNeighbour[entry] = -(vote.nearest + 1);
+    } else if (entryExact[entry] === 0 && (entryTyped[entry] ?? -1) < 0) {
+      entryBest[entry] = Math.min(NEIGHBOUR_CEILING, Math.max(entryBest[entry] ?? 0, (entryBest[entry] ?? 0) + NEIGHBOUR_WEIGHT * vote.share));
+    }
+  }
+  return entryCount;
+}
+
 /** Ranks entries for the query tokens and names each result's matched title and why it matched. */
 function rankEntries(index: SearchIndex, text: string, tokens: readonly string[], limit: number): SearchResult[] {
   const { best, entryBest, entryForm, entrySupport, entryOwnTitle, entryStack, touched, typedExactly, entryTyped, exact } = index.scratch;
@@ -530,6 +580,7 @@ function rankEntries(index: SearchIndex, text: string, tokens: readonly string[]
       entryExact[entry] = exact[form] ?? 0;
     }
   }
+  entryCount = addNeighbourVotes(index, tokens, entryCount);
   const typed = normalizeText(text);
   for (let position = 0; position < entryCount; position += 1) {
     const entry = entryStack[position] ?? 0;
@@ -539,7 +590,14 @@ function rankEntries(index: SearchIndex, text: string, tokens: readonly string[]
   const results = chosen.map((entry): SearchResult => {
     const found = index.entries[entry];
     const form = (entryTyped[entry] ?? -1) >= 0 ? (entryTyped[entry] ?? 0) : (entryForm[entry] ?? 0);
-    const facts: MatchFacts = { query: tokens, form, exact: (entryTyped[entry] ?? -1) >= 0 || entryExact[entry] === 1 };
+    const marked = index.scratch.entryNeighbour[entry] ?? 0;
+    const facts: MatchFacts = {
+      query: tokens,
+      form,
+      exact: (entryTyped[entry] ?? -1) >= 0 || entryExact[entry] === 1,
+      neighbour: marked === 0 ? null : Math.abs(marked) - 1,
+      neighbourOnly: marked < 0,
+    };
     return {
       slug: found?.slug ?? '',
       title: found?.title ?? '',
@@ -550,7 +608,10 @@ function rankEntries(index: SearchIndex, text: string, tokens: readonly string[]
       explanation: explainMatch(index, entry, facts),
     };
   });
-  for (let position = 0; position < entryCount; position += 1) entryBest[entryStack[position] ?? 0] = -1;
+  for (let position = 0; position < entryCount; position += 1) {
+    entryBest[entryStack[position] ?? 0] = -1;
+    index.scratch.entryNeighbour[entryStack[position] ?? 0] = 0;
+  }
   return results;
 }
 
