@@ -3,7 +3,7 @@ import type { Database } from '../../store/database.ts';
 import { signUnsubscribeToken } from '../subscriptions/subscription-tokens.ts';
 import { unsubscribeSigningKey } from '../subscriptions/subscriptions.repository.ts';
 import { PermanentMailError, type MailDriver } from './mail-drivers.ts';
-import { composeConfirmationMail, composeUpdateMail, messageIdOf, type OutgoingMail } from './mail-messages.ts';
+import { composeConfirmationMail, composeSignInMail, composeUpdateMail, messageIdOf, type OutgoingMail } from './mail-messages.ts';
 import { claimDueMail, markClosed, markSent, scheduleRetry, type ClaimedMail } from './mail.repository.ts';
 
 /** How delivery behaves: links, attempts, lease, batch size and the backoff between attempts. */
@@ -40,8 +40,13 @@ export function backoffDelayMs(attempts: number, settings: Pick<DeliverySettings
   return Math.round(exponential * (0.8 + 0.4 * random()));
 }
 
-function compose(mail: ClaimedMail, unsubscribeToken: string, publicUrl: string): OutgoingMail {
+function compose(mail: ClaimedMail, unsubscribeToken: string | null, publicUrl: string): OutgoingMail {
   const messageId = messageIdOf(mail.messageId, publicUrl);
+  if (mail.kind === 'sign-in') {
+    if (mail.confirmToken === null) throw new PermanentMailError(`sign-in email ${mail.id} has no token`);
+    return composeSignInMail({ to: mail.email, token: mail.confirmToken, messageId, publicUrl });
+  }
+  if (unsubscribeToken === null) throw new PermanentMailError(`email ${mail.id} has no subscriber to unsubscribe`);
   const links = { publicUrl, unsubscribeToken };
   if (mail.kind === 'confirmation') {
     if (mail.confirmToken === null || mail.targetDescription === null) throw new PermanentMailError(`confirmation email ${mail.id} has no token or subscription to confirm`);
@@ -75,7 +80,7 @@ export async function deliverDueMail(
         return;
       }
       try {
-        await driver.send(compose(mail, signUnsubscribeToken(key, mail.subscriberId), settings.publicUrl));
+        await driver.send(compose(mail, mail.subscriberId === null ? null : signUnsubscribeToken(key, mail.subscriberId), settings.publicUrl));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (error instanceof PermanentMailError || mail.attempts >= settings.maxAttempts) {

@@ -139,3 +139,32 @@ export function composeUpdateMail(input: { to: string; content: NotificationCont
   );
   return { to: input.to, subject, text, html, messageId: input.messageId, headers: unsubscribeHeaders(unsubscribeUrl), label: `update-${content.roleSlug}-${content.seniority}` };
 }
+
+/** How many minutes an emailed sign-in link works; the sign-in use case and the email say the same. */
+export const SIGN_IN_LINK_MINUTES = 15;
+
+/** Builds the address of the page that signs a person in with an emailed token (its button POSTs). */
+export function signInLinkUrlOf(publicUrl: string, token: string): string {
+  return `${publicUrl}/sign-in/link?token=${encodeURIComponent(token)}`;
+}
+
+/** Writes the email that carries a sign-in link to a member of the editorial team. */
+export function composeSignInMail(input: { to: string; token: string; messageId: string; publicUrl: string }): OutgoingMail {
+  const url = signInLinkUrlOf(input.publicUrl, input.token);
+  const subject = 'Your jobzone studio sign-in link';
+  const text = [
+    `Someone, hopefully you, asked to sign in to the jobzone studio as ${input.to}.`,
+    '',
+    `Open this link within ${SIGN_IN_LINK_MINUTES} minutes and press "Sign in". It works once:`,
+    url,
+    '',
+    'If you did not ask for this, ignore this email: nobody can sign in without the link.',
+  ].join('\n');
+  const html = htmlDocument(
+    subject,
+    `<p>Someone, hopefully you, asked to sign in to the jobzone studio as ${escapeHtml(input.to)}.</p>` +
+      `<p><a href="${escapeHtml(url)}">Open the sign-in page</a> within ${SIGN_IN_LINK_MINUTES} minutes and press “Sign in”. The link works once.</p>` +
+      `<p>If you did not ask for this, ignore this email: nobody can sign in without the link.</p>`,
+  );
+  return { to: input.to, subject, text, html, messageId: input.messageId, headers: { 'Auto-Submitted': 'auto-generated' }, label: 'sign-in' };
+}
