@@ -34,5 +34,5 @@ export class AccountError extends Error {
 }
 
 export function isAccountErrorCode(code: string): code is AccountErrorCode {
-  return code in ACCOUNT_ERROR_STATUS;
+  return Object.hasOwn(ACCOUNT_ERROR_STATUS, code);
 }

@@ -21,6 +21,13 @@ export interface OpenSession {
   csrfToken: string;
 }
 
+/** The session of the browser making a request, as pages receive it. */
+export interface BrowserSession {
+  sessionId: number;
+  secret: string;
+  csrfToken: string;
+}
+
 // Touching last_seen_at on every request would write per page view; a minute is precise enough for hours of idle time.
 const TOUCH_AFTER_MS = 60_000;
 
