@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MACHINE_OWNER } from '../features/accounts/caller.ts';
+import { auditActions, pendingSignInToken } from '../features/accounts/test-support/account-fixtures.ts';
+import { inviteMember } from '../features/accounts/users.usecases.ts';
+import { queryRows } from '../store/sql-rows.ts';
+import { send, startSiteInProcess, type SiteUnderTest } from './test-support/site-under-test.ts';
+
+let site: SiteUnderTest;
+let origin = '';
+
+beforeAll(async () => {
+  site = await startSiteInProcess({}, { accounts: { runInBackground: (work) => void work.catch(() => undefined) } });
+  origin = site.url;
+  await inviteMember(site.db, MACHINE_OWNER, { email: 'ada@example.org', role: 'admin' });
+}, 240_000);
+
+afterAll(async () => {
+  await site?.close();
+});
+
+const form = (fields: Record<string, string>, cookie?: string) => ({
+  headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin, ...(cookie ? { cookie } : {}) },
+  body: new URLSearchParams(fields).toString(),
+});
+
+function sessionCookieOf(setCookie: string[] | undefined): string {
+  const line = (setCookie ?? []).find((each) => each.startsWith('jz_session='));
+  if (!line) throw new Error(`no session cookie in ${JSON.stringify(setCookie)}`);
+  return line;
+}
+
+async function signIn(email: string, cookie?: string): Promise<{ cookie: string; setCookie: string }> {
+  const token = await pendingSignInToken(site.db, email);
+  const answer = await send(site.url, 'POST', '/sign-in/link', form({ token, next: '/studio/account' }, cookie));
+  expect(answer.status).toBe(303);
+  const setCookie = sessionCookieOf(answer.headers['set-cookie']);
+  return { cookie: setCookie.split(';')[0] ?? '', setCookie };
+}
+
+async function newLink(email: string): Promise<void> {
+  await send(site.url, 'POST', '/sign-in', form({ email }));
+  await expect.poll(async () => (await queryRows(site.db, sql`select 1 from mail_outbox o join users u on u.id = o.user_id where u.email = ${email} and o.confirm_token is not null`)).length, { timeout: 5_000 }).toBeGreaterThan(0);
+}
+
+describe('the studio over HTTP', () => {
+  it('sends anonymous visitors of any /studio address to sign in, with a same-site next address', async () => {
+    for (const path of ['/studio', '/studio/queue?category=x', '/studio/account']) {
+      const answer = await send(site.url, 'GET', path);
+      expect(answer.status).toBe(303);
+      expect(answer.headers.location).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
+    }
+    expect((await send(site.url, 'POST', '/studio/account', form({ action: 'create-token' }))).status).toBe(303);
+    const page = await send(site.url, 'GET', `/sign-in?next=${encodeURIComponent('//evil.example/x')}`);
+    expect(page.body.toString()).toContain('name="next" value="/studio"');
+    expect(page.headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers a sign-in request for a stranger exactly as for a member', async () => {
+    const member = await send(site.url, 'POST', '/sign-in', form({ email: 'ada@example.org', next: '/studio' }));
+    const stranger = await send(site.url, 'POST', '/sign-in', form({ email: 'mallory@example.org', next: '/studio' }));
+    expect(stranger.status).toBe(303);
+    expect({ status: stranger.status, location: stranger.headers.location, body: stranger.body.toString() }).toEqual({ status: member.status, location: member.headers.location, body: member.body.toString() });
+    const invalid = await send(site.url, 'POST', '/sign-in', form({ email: 'not-an-address' }));
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.toString()).toContain('email: found &quot;not-an-address&quot;; expected an email address');
+  });
+
+  it('opens the landing page of a link without using it up; its button signs in once, with a new HttpOnly SameSite=Lax cookie', async () => {
+    const token = await pendingSignInToken(site.db, 'ada@example.org');
+    for (let i = 0; i < 2; i++) {
+      const page = await send(site.url, 'GET', `/sign-in/link?token=${token}`);
+      expect(page.status).toBe(200);
+      expect(page.body.toString()).toMatch(/<form method="post" action="\/sign-in\/link">/);
+    }
+    const fixed = 'jz_session=chosen-by-an-attacker';
+    const first = await signIn('ada@example.org', fixed);
+    expect(first.setCookie).toMatch(/HttpOnly/i);
+    expect(first.setCookie).toMatch(/SameSite=Lax/i);
+    expect(first.setCookie).not.toMatch(/Secure/i);
+    expect(first.cookie).not.toBe(fixed);
+    const again = await send(site.url, 'POST', '/sign-in/link', form({ token, next: '/studio/account' }));
+    expect(again.status).toBe(400);
+    expect(again.body.toString()).toContain('expired or was already used');
+    const account = await send(site.url, 'GET', '/studio/account', { headers: { cookie: first.cookie } });
+    expect(account.status).toBe(200);
+    expect(account.body.toString()).toContain('ada@example.org');
+    // A second sign-in in the same browser replaces the session: the old cookie stops working.
+    await newLink('ada@example.org');
+    const second = await signIn('ada@example.org', first.cookie);
+    expect(second.cookie).not.toBe(first.cookie);
+    expect((await send(site.url, 'GET', '/studio/account', { headers: { cookie: first.cookie } })).status).toBe(303);
+    expect((await send(site.url, 'GET', '/studio/account', { headers: { cookie: second.cookie } })).status).toBe(200);
+  });
+
+  it('refuses state-changing posts without the session\'s CSRF token, or from another site, and changes nothing', async () => {
+    await newLink('ada@example.org');
+    const { cookie } = await signIn('ada@example.org');
+    const page = (await send(site.url, 'GET', '/studio/account', { headers: { cookie } })).body.toString();
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+    expect(csrf).not.toBe('');
+    const before = (await auditActions(site.db)).length;
+    const missing = await send(site.url, 'POST', '/studio/account', form({ action: 'create-token', name: 'x' }, cookie));
+    const wrong = await send(site.url, 'POST', '/studio/account', form({ action: 'create-token', name: 'x', csrf: `${csrf.slice(0, -2)}xx` }, cookie));
+    const crossSite = await send(site.url, 'POST', '/studio/account', { ...form({ action: 'create-token', name: 'x', csrf }, cookie), headers: { ...form({}, cookie).headers, origin: 'https://evil.example' } });
+    const signOut = await send(site.url, 'POST', '/sign-out', form({}, cookie));
+    const json = await send(site.url, 'POST', '/studio/account/passkey-options', { headers: { 'content-type': 'application/json', origin, cookie }, body: '{}' });
+    for (const refused of [missing, wrong, crossSite, signOut, json]) expect(refused.status).toBe(403);
+    expect(missing.body.toString()).toContain('missing or wrong CSRF token');
+    expect(await queryRows(site.db, sql`select id from api_tokens`)).toEqual([]);
+    expect((await auditActions(site.db)).length).toBe(before);
+    const created = await send(site.url, 'POST', '/studio/account', form({ action: 'create-token', name: 'laptop', csrf }, cookie));
+    expect(created.status).toBe(200);
+    const token = /<code id="new-token">(jzt_[A-Za-z0-9_-]+)<\/code>/.exec(created.body.toString())?.[1] ?? '';
+    expect(token).not.toBe('');
+    expect(JSON.stringify(await queryRows(site.db, sql`select * from api_tokens`))).not.toContain(token.slice(4));
+    const everywhere = await send(site.url, 'POST', '/studio/account', form({ action: 'sign-out-everywhere', csrf }, cookie));
+    expect(everywhere.status).toBe(303);
+    expect((await send(site.url, 'GET', '/studio/account', { headers: { cookie } })).status).toBe(303);
+    expect((await auditActions(site.db)).slice(-2).map((entry) => entry.action)).toEqual(['token.created', 'session.signed-out-everywhere']);
+  });
+});
