@@ -1,22 +1,43 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo, Command } from '../cli/cli-io.ts';
+import { createExportCommand } from '../cli/commands/export.ts';
+import { createPublishCommand, type PublishingSettings } from '../cli/commands/publish.ts';
+import { createRevisionsCommand } from '../cli/commands/revisions.ts';
+import { createApiToken } from '../features/accounts/api-tokens.usecases.ts';
 import { MACHINE_OWNER } from '../features/accounts/caller.ts';
-import { auditActions, pendingSignInToken } from '../features/accounts/test-support/account-fixtures.ts';
-import { inviteMember } from '../features/accounts/users.usecases.ts';
+import { auditActions, inviteTestMember, pendingSignInToken } from '../features/accounts/test-support/account-fixtures.ts';
+import { loadSampleAssessments, sampleAssessment } from '../features/mail/test-support/mail-fixtures.ts';
 import { queryRows } from '../store/sql-rows.ts';
 import { send, startSiteInProcess, type SiteUnderTest } from './test-support/site-under-test.ts';
+import { inviteMember } from '../features/accounts/users.usecases.ts';
 
 let site: SiteUnderTest;
 let origin = '';
+let workDir = '';
+let key = '';
+const tokens: Record<'assessor' | 'editor', string> = { assessor: '', editor: '' };
 
+// One site for the file: starting it (built Astro, committed read model) is the slow part.
 beforeAll(async () => {
   site = await startSiteInProcess({}, { accounts: { runInBackground: (work) => void work.catch(() => undefined) } });
   origin = site.url;
   await inviteMember(site.db, MACHINE_OWNER, { email: 'ada@example.org', role: 'admin' });
+  workDir = await mkdtemp(join(tmpdir(), 'jobzone-remote-cli-'));
+  const nurse = sampleAssessment(await loadSampleAssessments(site.db), 'Registered Nurse');
+  key = `${nurse.roleSlug}/${nurse.seniority}`;
+  for (const role of ['assessor', 'editor'] as const) {
+    await inviteTestMember(site.db, `${role}@example.org`, role);
+    tokens[role] = (await createApiToken(site.db, MACHINE_OWNER, { email: `${role}@example.org`, name: 'remote' })).token;
+  }
 }, 240_000);
 
 afterAll(async () => {
   await site?.close();
+  await rm(workDir, { recursive: true, force: true });
 });
 
 const form = (fields: Record<string, string>, cookie?: string) => ({
@@ -107,7 +128,7 @@ describe('the studio over HTTP', () => {
     const json = await send(site.url, 'POST', '/studio/account/passkey-options', { headers: { 'content-type': 'application/json', origin, cookie }, body: '{}' });
     for (const refused of [missing, wrong, crossSite, signOut, json]) expect(refused.status).toBe(403);
     expect(missing.body.toString()).toContain('missing or wrong CSRF token');
-    expect(await queryRows(site.db, sql`select id from api_tokens`)).toEqual([]);
+    expect(await queryRows(site.db, sql`select t.id from api_tokens t join users u on u.id = t.user_id where u.email = 'ada@example.org'`)).toEqual([]);
     expect((await auditActions(site.db)).length).toBe(before);
     const created = await send(site.url, 'POST', '/studio/account', form({ action: 'create-token', name: 'laptop', csrf }, cookie));
     expect(created.status).toBe(200);
@@ -118,5 +139,50 @@ describe('the studio over HTTP', () => {
     expect(everywhere.status).toBe(303);
     expect((await send(site.url, 'GET', '/studio/account', { headers: { cookie } })).status).toBe(303);
     expect((await auditActions(site.db)).slice(-2).map((entry) => entry.action)).toEqual(['token.created', 'session.signed-out-everywhere']);
+  });
+});
+
+async function run(command: (settings: PublishingSettings) => Command, args: string[], remote: PublishingSettings['remote']) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd: workDir, stderrIsTerminal: false };
+  // No data directory or database: a command that fell back to a local store would fail loudly.
+  const settings: PublishingSettings = { dataDir: join(workDir, 'no-store-here'), databaseUrl: 'postgres://nobody@127.0.0.1:1/none', author: 'Remote Tester', remote };
+  return { code: await command(settings).run(args, io), stdout, stderr };
+}
+
+const revisionCount = async () => (await queryRows<{ count: number }>(site.db, sql`select count(*)::int as count from revisions`))[0]?.count ?? 0;
+
+describe('the CLI against a remote server with JOBZONE_URL and JOBZONE_TOKEN', () => {
+  it('lists and exports as any member, but publishes only with the editor role, as that member and audited', async () => {
+    const asAssessor = { url: site.url, token: tokens.assessor };
+    const listed = await run(createRevisionsCommand, [key], asAssessor);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('1');
+    expect((await run(createExportCommand, [key, '-o', 'nurse.yaml'], asAssessor)).code).toBe(0);
+    const before = await revisionCount();
+    const refused = await run(createPublishCommand, ['nurse.yaml', '--note', 'Remote edit'], asAssessor);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('assessor@example.org (assessor) may not revision publish; it needs the editor role or higher; nothing was changed');
+    expect(await revisionCount()).toBe(before);
+    const published = await run(createPublishCommand, ['nurse.yaml', '--note', 'Remote edit', '--expect-revision', '1'], { url: site.url, token: tokens.editor });
+    expect(published.stderr).toBe('');
+    expect(published.code).toBe(0);
+    expect(published.stdout).toMatch(/^Published .* revision 2/);
+    expect(await revisionCount()).toBe(before + 1);
+    expect((await auditActions(site.db)).at(-1)).toMatchObject({ action: 'revision.published', actorLabel: 'editor@example.org', subject: `assessment:${key}` });
+  });
+
+  it('exits 1 with a clear message and changes nothing when the token is missing, wrong or revoked', async () => {
+    const before = await revisionCount();
+    const wrong = await run(createPublishCommand, ['nurse.yaml', '--note', 'Remote edit'], { url: site.url, token: `${tokens.editor.slice(0, -3)}abc` });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain(`${site.url} refused JOBZONE_TOKEN: missing, revoked or wrong API token`);
+    const missing = await run(createRevisionsCommand, [key], { url: site.url, token: undefined });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('JOBZONE_TOKEN is missing');
+    const bare = await fetch(`${site.url}/cli/v1/call/publish`, { method: 'POST', body: '[]' });
+    expect(bare.status).toBe(401);
+    expect(await revisionCount()).toBe(before);
   });
 });
