@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { saveScreenshot, seriousAccessibilityViolations, useBrowser } from './support/browser.ts';
-import { runJobzone, waitForSignInLink } from './support/sign-in.ts';
+import { runJobzone, signInAs, waitForSignInLink } from './support/sign-in.ts';
 
 const siteUrl = inject('siteUrl');
 const session = useBrowser();
@@ -41,5 +41,11 @@ describe('signing in to the studio in a real browser', () => {
 
     const listed = await runJobzone(['users', 'list']);
     expect(listed.stdout).toContain(`${ADMIN}  admin`);
+  });
+
+  it('signInAs, the helper of the studio\'s browser tests, invites a member by CLI and lands signed in', async () => {
+    const page = await session().context.newPage();
+    await signInAs(page, 'reviewer-e2e@example.org', 'reviewer');
+    await expect(page.locator('main p').first().textContent()).resolves.toBe('Signed in as reviewer-e2e@example.org, reviewer.');
   });
 });
