@@ -65,6 +65,23 @@ async function newLink(email: string): Promise<void> {
 }
 
 describe('the studio over HTTP', () => {
+  it('refuses a passkey sign-in without a challenge or with a forged answer, and records the failure', async () => {
+    const before = (await auditActions(site.db)).length;
+    const headers = { 'content-type': 'application/json', origin };
+    const noChallenge = await send(site.url, 'POST', '/sign-in/passkey', { headers, body: JSON.stringify({ credential: { id: 'x', rawId: 'x', type: 'public-key', response: {} } }) });
+    expect(noChallenge.status).toBe(400);
+    expect(JSON.parse(noChallenge.body.toString())).toEqual({ error: { code: 'account.passkey_failed', message: 'Signing in with this passkey did not work. Try again, or ask for a sign-in link by email.' } });
+    const options = await send(site.url, 'POST', '/sign-in/passkey-options', { headers: { origin } });
+    const challenge = (options.headers['set-cookie'] ?? []).find((line) => line.startsWith('jz_passkey='))?.split(';')[0] ?? '';
+    expect(challenge).not.toBe('');
+    const malformed = await send(site.url, 'POST', '/sign-in/passkey', { headers: { ...headers, cookie: challenge }, body: '{"credential": 42}' });
+    expect(JSON.parse(malformed.body.toString()).error.message).toBe('credential: found number; expected the answer of navigator.credentials as JSON');
+    const unknown = await send(site.url, 'POST', '/sign-in/passkey', { headers: { ...headers, cookie: challenge }, body: JSON.stringify({ credential: { id: 'bm9wZQ', rawId: 'bm9wZQ', type: 'public-key', response: {} } }) });
+    expect(unknown.status).toBe(400);
+    expect(unknown.headers['set-cookie']?.some((line) => line.startsWith('jz_session='))).not.toBe(true);
+    expect((await auditActions(site.db)).slice(before).map((entry) => `${entry.action} ${String(entry.details.reason)}`)).toEqual(['session.sign-in-failed no challenge, or it expired', 'session.sign-in-failed unknown passkey']);
+  });
+
   it('sends anonymous visitors of any /studio address to sign in, with a same-site next address', async () => {
     for (const path of ['/studio', '/studio/queue?category=x', '/studio/account']) {
       const answer = await send(site.url, 'GET', path);

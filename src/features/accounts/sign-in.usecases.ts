@@ -26,10 +26,14 @@ export interface SignInDependencies {
   runInBackground?: (work: Promise<void>) => void;
 }
 
-/** Five link requests per address at once, then one every 5 minutes; twenty sign-in attempts per client network, then one every 30 seconds. */
+/**
+ * Five link requests per address at once, then one every 5 minutes (nobody's mailbox is flooded);
+ * thirty sign-in attempts per client network, then one every 10 seconds (tokens are 256 bits, so
+ * this bounds store writes rather than guessing; an office behind one address still gets in).
+ */
 export const DEFAULT_SIGN_IN_LIMITS: SignInDependencies['limits'] = {
   perAddress: { capacity: 5, refillSeconds: 5 * 60 },
-  perClient: { capacity: 20, refillSeconds: 30 },
+  perClient: { capacity: 30, refillSeconds: 10 },
 };
 
 /** The one answer to every accepted link request, so it never tells whether the address belongs to a member. */
