@@ -42,7 +42,8 @@ export default async function startSite(project: TestProject) {
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'jobzone-e2e-'));
   const port = await findFreePort();
-  const siteUrl = `http://127.0.0.1:${port}`;
+  // localhost rather than 127.0.0.1: WebAuthn refuses IP addresses as relying-party ids, and the studio's passkeys are tested here.
+  const siteUrl = `http://localhost:${port}`;
   let output = '';
   const child = spawn(process.execPath, ['src/server/main.ts'], {
     cwd: ROOT,

@@ -2,8 +2,9 @@ import type { Config } from '../config/config.ts';
 import { ensureCatalogLoaded } from '../features/catalog/catalog.usecases.ts';
 import { createPublishingService, type PublishingService } from '../features/revisions/publishing-service.ts';
 import { createServerPublishingService, fetchServerStatus, ServerUnavailableError, type InternalCallOptions } from '../server/internal-client.ts';
-import { readLiveServerFile, serverFilePath } from '../server/server-file.ts';
+import { readLiveServerFile, serverFilePath, type ServerFile } from '../server/server-file.ts';
 import { openStore } from '../store/database.ts';
+import { createRemotePublishingService, remoteTarget } from './remote-publishing.ts';
 
 /** The publishing operations and where they run: the store itself, or the running server that holds it. */
 export interface PublishingAccess {
@@ -16,33 +17,36 @@ export interface PublishingAccess {
 const STARTING_RETRY_MS = 500;
 const STARTING_WAIT_MS = 120_000;
 
-// The embedded PGlite admits one process: while `npm start` holds it, go through its internal API.
-/** Opens the publishing operations: through the running server when it holds the embedded store, else on the store directly (always on PostgreSQL). */
-export async function openStoreOrServer(settings: Pick<Config, 'dataDir' | 'databaseUrl'>, progress: (message: string) => void, calls: InternalCallOptions = {}): Promise<PublishingAccess> {
-  if (!settings.databaseUrl) {
-    const server = await readLiveServerFile(settings.dataDir);
-    if (server) {
-      const started = Date.now();
-      for (let announced = false; ; ) {
-        try {
-          await fetchServerStatus(server, undefined, calls);
-          break;
-        } catch (error) {
-          if (!(error instanceof ServerUnavailableError)) throw error;
-          if (!error.starting) {
-            throw new ServerUnavailableError(
-              `${error.message.replace(/\.$/, '')}. If no jobzone server is running, remove ${serverFilePath(settings.dataDir)} and try again.`,
-            );
-          }
-          if (Date.now() - started > STARTING_WAIT_MS) throw error;
-          if (!announced) progress(`Waiting for the running jobzone server (pid ${server.pid}) to finish opening the store…`);
-          announced = true;
-          await new Promise((resolve) => setTimeout(resolve, STARTING_RETRY_MS));
-        }
+/** Finds the running server that holds the embedded store and waits while it is still opening it; null when none runs (always on PostgreSQL). */
+export async function findRunningServer(settings: Pick<Config, 'dataDir' | 'databaseUrl'>, progress: (message: string) => void, calls: InternalCallOptions = {}): Promise<ServerFile | null> {
+  if (settings.databaseUrl) return null;
+  const server = await readLiveServerFile(settings.dataDir);
+  if (!server) return null;
+  const started = Date.now();
+  for (let announced = false; ; ) {
+    try {
+      await fetchServerStatus(server, undefined, calls);
+      return server;
+    } catch (error) {
+      if (!(error instanceof ServerUnavailableError)) throw error;
+      if (!error.starting) {
+        throw new ServerUnavailableError(`${error.message.replace(/\.$/, '')}. If no jobzone server is running, remove ${serverFilePath(settings.dataDir)} and try again.`);
       }
-      return { service: createServerPublishingService(server, calls), via: `the running server (pid ${server.pid})`, close: async () => undefined };
+      if (Date.now() - started > STARTING_WAIT_MS) throw error;
+      if (!announced) progress(`Waiting for the running jobzone server (pid ${server.pid}) to finish opening the store…`);
+      announced = true;
+      await new Promise((resolve) => setTimeout(resolve, STARTING_RETRY_MS));
     }
   }
+}
+
+// The embedded PGlite admits one process: while `npm start` holds it, go through its internal API.
+/** Opens the publishing operations: through the running server when it holds the embedded store, else on the store directly (always on PostgreSQL). */
+export async function openStoreOrServer(settings: Pick<Config, 'dataDir' | 'databaseUrl' | 'remote'>, progress: (message: string) => void, calls: InternalCallOptions = {}): Promise<PublishingAccess> {
+  const remote = remoteTarget(settings.remote);
+  if (remote) return { service: createRemotePublishingService(remote), via: remote.url, close: async () => undefined };
+  const server = await findRunningServer(settings, progress, calls);
+  if (server) return { service: createServerPublishingService(server, calls), via: `the running server (pid ${server.pid})`, close: async () => undefined };
   const store = await openStore(settings);
   try {
     const started = performance.now();
@@ -66,7 +70,7 @@ export async function openStoreOrServer(settings: Pick<Config, 'dataDir' | 'data
 }
 
 /** Opens the publishing operations, runs `use`, and always closes them. */
-export async function withPublishing<T>(settings: Pick<Config, 'dataDir' | 'databaseUrl'>, progress: (message: string) => void, use: (access: PublishingAccess) => Promise<T>): Promise<T> {
+export async function withPublishing<T>(settings: Pick<Config, 'dataDir' | 'databaseUrl' | 'remote'>, progress: (message: string) => void, use: (access: PublishingAccess) => Promise<T>): Promise<T> {
   const access = await openStoreOrServer(settings, progress);
   try {
     return await use(access);

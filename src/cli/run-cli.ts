@@ -12,6 +12,8 @@ import { exportCommand } from './commands/export.ts';
 import { methodologyCommand } from './commands/methodology-rescore.ts';
 import { publishCommand } from './commands/publish.ts';
 import { revisionsCommand } from './commands/revisions.ts';
+import { tokensCommand } from './commands/tokens.ts';
+import { usersCommand } from './commands/users.ts';
 
 export const COMMANDS: readonly Command[] = [
   scoreCommand,
@@ -26,6 +28,8 @@ export const COMMANDS: readonly Command[] = [
   revisionsCommand,
   methodologyCommand,
   mcpCommand,
+  usersCommand,
+  tokensCommand,
 ];
 
 function overview(): string {

@@ -16,7 +16,15 @@ describe('the configuration', () => {
       mailMaxAttempts: 8,
       mailLeaseSeconds: 120,
       trustedProxies: [],
+      sessionLifetime: { idleHours: 12, maxDays: 7 },
+      remote: undefined,
     });
+  });
+
+  it('reads the remote server of the CLI and the session lifetimes, and names a wrong value', () => {
+    expect(loadConfig({ JOBZONE_URL: 'https://jobzone.example/', JOBZONE_TOKEN: 'jzt_x' }).remote).toEqual({ url: 'https://jobzone.example', token: 'jzt_x' });
+    expect(loadConfig({ SESSION_IDLE_HOURS: '2', SESSION_MAX_DAYS: '1' }).sessionLifetime).toEqual({ idleHours: 2, maxDays: 1 });
+    expect(() => loadConfig({ JOBZONE_URL: 'ftp://x' })).toThrow(/JOBZONE_URL="ftp:\/\/x": expected an http/);
   });
 
   it('trusts X-Forwarded-For only from the proxies TRUST_PROXY names', () => {

@@ -56,6 +56,14 @@ const EnvironmentSchema = z.object({
   MAIL_LEASE_SECONDS: positiveInteger('a whole number of seconds from 1 to 3600', 3600, 120),
   /** Reverse proxies (IP addresses or CIDR ranges, comma-separated) whose X-Forwarded-For header names the client; unset trusts no header. */
   TRUST_PROXY: proxyList,
+  /** Hours a studio session lasts without a request before it must sign in again. */
+  SESSION_IDLE_HOURS: positiveInteger('a whole number of hours from 1 to 720', 720, 12),
+  /** Days a studio session lasts at most, however active, before it must sign in again. */
+  SESSION_MAX_DAYS: positiveInteger('a whole number of days from 1 to 90', 90, 7),
+  /** Address of a remote jobzone server; with JOBZONE_TOKEN, publish, export, revisions, evidence set and methodology rescore go there over HTTP. */
+  JOBZONE_URL: optionalText.refine((value) => value === undefined || /^https?:\/\//.test(value) && URL.canParse(value), 'an http:// or https:// URL such as https://jobzone.example'),
+  /** API token (from "jobzone tokens create") the CLI sends to JOBZONE_URL; it acts as that person, with that person's role. */
+  JOBZONE_TOKEN: optionalText,
 });
 
 export interface Config {
@@ -83,6 +91,10 @@ export interface Config {
   mailLeaseSeconds: number;
   /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); empty means the socket's peer is the client. */
   trustedProxies: readonly string[];
+  /** Idle and absolute lifetime of a studio session (SESSION_IDLE_HOURS, SESSION_MAX_DAYS). */
+  sessionLifetime: { idleHours: number; maxDays: number };
+  /** The remote server the publishing commands go to as a person (JOBZONE_URL and JOBZONE_TOKEN), or undefined for this machine's store. */
+  remote?: { url: string | undefined; token: string | undefined } | undefined;
 }
 
 /** Raised when an environment variable has a value jobzone cannot use; the message names it. */
@@ -112,6 +124,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     mailMaxAttempts: values.MAIL_MAX_ATTEMPTS,
     mailLeaseSeconds: values.MAIL_LEASE_SECONDS,
     trustedProxies: values.TRUST_PROXY,
+    sessionLifetime: { idleHours: values.SESSION_IDLE_HOURS, maxDays: values.SESSION_MAX_DAYS },
+    remote: values.JOBZONE_URL === undefined && values.JOBZONE_TOKEN === undefined ? undefined : { url: values.JOBZONE_URL?.replace(/\/+$/, ''), token: values.JOBZONE_TOKEN },
   };
 }
 

@@ -5,6 +5,8 @@ import { CatalogError } from '../features/catalog/catalog.errors.ts';
 import { PUBLISHING_OPERATIONS, type PublishingService } from '../features/revisions/publishing-service.ts';
 import { RevisionError, type RevisionErrorCode } from '../features/revisions/revisions.errors.ts';
 import { assessmentKey } from '../features/read-model/read-model.ts';
+import { AccountError, ACCOUNT_ERROR_STATUS } from '../features/accounts/accounts.errors.ts';
+import { TEAM_ADMIN_OPERATIONS, type TeamAdminService } from '../features/accounts/team-admin-service.ts';
 import type { ReadModelHolder } from './read-model-holder.ts';
 import { newServerToken, removeServerFileSync, writeServerFile } from './server-file.ts';
 
@@ -18,13 +20,14 @@ const PREFIX = '/internal/v1/';
 /** The running internal API: its port, how to give it the open store once the server has one, and how to stop it (which also removes the server file). */
 export interface InternalApi {
   port: number;
-  attach: (service: PublishingService, readModel: ReadModelHolder) => void;
+  attach: (service: PublishingService, readModel: ReadModelHolder, team?: TeamAdminService) => void;
   close: () => Promise<void>;
 }
 
 interface Attached {
   service: PublishingService;
   readModel: ReadModelHolder;
+  team?: TeamAdminService | undefined;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -53,6 +56,9 @@ function isAuthorized(request: IncomingMessage, token: string): boolean {
 
 type Operation = (typeof PUBLISHING_OPERATIONS)[number];
 const isOperation = (name: string): name is Operation => (PUBLISHING_OPERATIONS as readonly string[]).includes(name);
+type TeamOperation = (typeof TEAM_ADMIN_OPERATIONS)[number];
+const TEAM_PREFIX = 'team.';
+const isTeamOperation = (name: string): name is TeamOperation => (TEAM_ADMIN_OPERATIONS as readonly string[]).includes(name);
 
 async function handle(attached: Attached | null, token: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -72,6 +78,19 @@ async function handle(attached: Attached | null, token: string, request: Incomin
     });
   }
   const operation = path.startsWith('call/') ? path.slice('call/'.length) : '';
+  const teamOperation = operation.startsWith(TEAM_PREFIX) ? operation.slice(TEAM_PREFIX.length) : '';
+  if (request.method === 'POST' && attached.team && isTeamOperation(teamOperation)) {
+    let teamArgs: unknown[];
+    try {
+      const parsed: unknown = JSON.parse(await readBody(request));
+      if (!Array.isArray(parsed)) throw new Error('expected a JSON array of arguments');
+      teamArgs = parsed;
+    } catch (error) {
+      return sendJson(response, 400, { error: { code: 'internal.bad_request', message: (error as Error).message } });
+    }
+    const teamCall = attached.team[teamOperation] as (...given: unknown[]) => Promise<unknown>;
+    return sendJson(response, 200, { result: await teamCall(...teamArgs) });
+  }
   if (request.method !== 'POST' || !isOperation(operation)) return sendJson(response, 404, { error: { code: 'internal.not_found', message: `unknown internal operation "${path}"` } });
   let args: unknown[];
   try {
@@ -95,6 +114,7 @@ export async function startInternalApi(options: { dataDir: string; log: (line: s
     handle(attached, token, request, response).catch((error: unknown) => {
       if (response.headersSent) return response.end();
       if (error instanceof RevisionError) return sendJson(response, REVISION_ERROR_STATUS[error.code], { error: { code: error.code, message: error.message } });
+      if (error instanceof AccountError) return sendJson(response, ACCOUNT_ERROR_STATUS[error.code], { error: { code: error.code, message: error.message } });
       if (error instanceof CatalogError) return sendJson(response, error.code === 'catalog.not_found' ? 404 : 422, { error: { code: error.code, message: error.message } });
       options.log(`internal API: ${request.method} ${request.url}: ${(error as Error).message}`);
       sendJson(response, 500, { error: { code: 'internal.failure', message: (error as Error).message } });
@@ -110,8 +130,8 @@ export async function startInternalApi(options: { dataDir: string; log: (line: s
   process.once('exit', removeFile);
   return {
     port,
-    attach: (service, readModel) => {
-      attached = { service, readModel };
+    attach: (service, readModel, team) => {
+      attached = { service, readModel, team };
     },
     close: async () => {
       removeFile();

@@ -2,8 +2,10 @@ import { CatalogError } from '../features/catalog/catalog.errors.ts';
 import type { PublishingService } from '../features/revisions/publishing-service.ts';
 import { RevisionError, type RevisionErrorCode } from '../features/revisions/revisions.errors.ts';
 import type { ServerFile } from './server-file.ts';
+import { AccountError, isAccountErrorCode } from '../features/accounts/accounts.errors.ts';
+import type { TeamAdminService } from '../features/accounts/team-admin-service.ts';
 
-const DATE_FIELDS = new Set(['publishedAt', 'builtAt', 'since', 'until']);
+const DATE_FIELDS = new Set(['publishedAt', 'builtAt', 'since', 'until', 'invitedAt', 'removedAt', 'createdAt', 'lastUsedAt', 'revokedAt']);
 const REVISION_CODES: ReadonlySet<string> = new Set<RevisionErrorCode>(['revision.conflict', 'revision.invalid', 'revision.not_found']);
 
 /** Raised when the running server cannot be reached or fails; the message says what to check. */
@@ -82,6 +84,7 @@ async function call(server: ServerFile, method: 'GET' | 'POST', path: string, bo
   const code = parsed.error?.code ?? '';
   const message = parsed.error?.message ?? `HTTP ${response.status}`;
   if (REVISION_CODES.has(code)) throw new RevisionError(code as RevisionErrorCode, message);
+  if (isAccountErrorCode(code)) throw new AccountError(code, message);
   if (code === 'catalog.not_found' || code === 'catalog.invalid') throw new CatalogError(code, message);
   if (code === 'internal.starting') throw new ServerUnavailableError(`the running jobzone server (pid ${server.pid}) is still opening the store; try again in a few seconds`, true);
   throw new ServerUnavailableError(`the running jobzone server (pid ${server.pid}) failed: ${message}`);
@@ -104,6 +107,23 @@ export function createServerPublishingService(server: ServerFile, options: Inter
     catalogStats: remote('catalogStats'),
     showAssessment: remote('showAssessment'),
     syncCatalog: remote('syncCatalog'),
+  };
+}
+
+/** Builds the machine owner's people and token operations as calls to the running server's internal API. */
+export function createServerTeamAdminService(server: ServerFile, options: InternalCallOptions = {}): TeamAdminService {
+  const remote =
+    <K extends keyof TeamAdminService>(name: K) =>
+    (...args: Parameters<TeamAdminService[K]>) =>
+      call(server, 'POST', `call/team.${name}`, args, options) as ReturnType<TeamAdminService[K]>;
+  return {
+    addUser: remote('addUser'),
+    listUsers: remote('listUsers'),
+    setRole: remote('setRole'),
+    removeUser: remote('removeUser'),
+    createToken: remote('createToken'),
+    listTokens: remote('listTokens'),
+    revokeToken: remote('revokeToken'),
   };
 }
 

@@ -10,6 +10,8 @@ import { createOpenData } from '../features/open-data/open-data.usecases.ts';
 import { createRateLimiter } from '../features/rate-limits/rate-limits.usecases.ts';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from '../features/subscriptions/subscriptions.usecases.ts';
 import { startMailWorker } from '../jobs/mail-worker.ts';
+import { DEFAULT_SIGN_IN_LIMITS } from '../features/accounts/sign-in.usecases.ts';
+import { createTeamAdminService } from '../features/accounts/team-admin-service.ts';
 import { ensurePrivateDirectory } from '../shared/files.ts';
 import { openStore } from '../store/database.ts';
 import { startInternalApi } from './internal-api.ts';
@@ -62,7 +64,8 @@ async function start(): Promise<void> {
     log,
   });
   log(`Mail: ${mailDriver.kind === 'smtp' ? 'SMTP via' : 'written as .eml files to'} ${mailDriver.destination}`);
-  internalApi?.attach(createPublishingService(store.db), readModel);
+  internalApi?.attach(createPublishingService(store.db), readModel, createTeamAdminService(store.db, () => mailWorker.wake()));
+  const runInBackground = (what: string) => (work: Promise<void>) => void work.catch((error: unknown) => log(`could not record ${what}: ${(error as Error).message}`));
   const { server } = createWebServer({
     readModel,
     publicUrl: config.publicUrl,
@@ -75,7 +78,16 @@ async function start(): Promise<void> {
       limiter: createRateLimiter(store.db),
       limits: DEFAULT_SUBSCRIPTION_LIMITS,
       onMailQueued: () => mailWorker.wake(),
-      runInBackground: (work) => void work.catch((error: unknown) => log(`could not record a subscribe request: ${(error as Error).message}`)),
+      runInBackground: runInBackground('a subscribe request'),
+    },
+    accounts: {
+      db: store.db,
+      limiter: createRateLimiter(store.db),
+      limits: DEFAULT_SIGN_IN_LIMITS,
+      lifetime: config.sessionLifetime,
+      publicUrl: config.publicUrl,
+      onMailQueued: () => mailWorker.wake(),
+      runInBackground: runInBackground('a sign-in link request'),
     },
   });
   server.listen(config.port, () => {

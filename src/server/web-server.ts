@@ -13,6 +13,10 @@ import { createClientAddressResolver, type ClientAddressResolver } from './clien
 import type { ReadModelHolder } from './read-model-holder.ts';
 import { declaresTooLargeBody, DEFAULT_BODY_LIMITS, readBoundedBody, type BodyLimits } from './request-body.ts';
 import { createStaticFiles, type StaticFiles } from './static-files.ts';
+import type { SignInDependencies } from '../features/accounts/sign-in.usecases.ts';
+import { resumeSession } from '../features/accounts/sessions.usecases.ts';
+import { readCookie, SESSION_COOKIE } from '../web/lib/studio-session.ts';
+import { createRemoteCliEndpoint, isRemoteCliRequest } from './remote-cli-endpoint.ts';
 
 type AstroHandler = (request: IncomingMessage, response: ServerResponse, next?: (error?: unknown) => void, locals?: object) => void | Promise<void>;
 
@@ -32,6 +36,8 @@ export interface WebServerOptions {
   bodyLimits?: BodyLimits;
   /** Memory bounds of the render cache. */
   renderCacheBounds?: ByteBounds;
+  /** Sign-in, sessions and passkeys of the studio; without them every visitor is a reader. */
+  accounts?: SignInDependencies;
   /** Per-client limits of /api/v1 (drawn from the subscriptions' store-backed limiter); null switches them off, for the throughput benchmark. */
   apiRateLimits?: ApiRateLimits | null;
 }
@@ -64,8 +70,9 @@ export function createWebServer(options: WebServerOptions): WebServer {
     limiter: apiLimiter,
     limits: options.apiRateLimits === undefined ? DEFAULT_API_RATE_LIMITS : options.apiRateLimits,
   });
+  const remoteCli = options.accounts ? createRemoteCliEndpoint(options.accounts.db) : null;
   const server = createServer((request, response) => {
-    void handle({ options, renderCache, staticFiles, clientAddressOf, limits, apiLimiter, mcp, api }, request, response);
+    void handle({ options, renderCache, staticFiles, clientAddressOf, limits, apiLimiter, mcp, api, remoteCli }, request, response);
   });
   server.on('close', () => void mcp.close());
   return { server, renderCache };
@@ -80,6 +87,7 @@ interface Context {
   apiLimiter: SyncedRateLimiter;
   mcp: McpHttpEndpoint;
   api: ReturnType<typeof createApiFront>;
+  remoteCli: ReturnType<typeof createRemoteCliEndpoint> | null;
 }
 
 function refuse(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
@@ -128,10 +136,12 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
       body = outcome.body;
     }
     if (context.mcp.handles(request.url)) return await context.mcp.serve(request, response, body);
+    if (context.remoteCli && isRemoteCliRequest(request.url)) return await context.remoteCli(request, response, body);
     if (isApiRequest(request.url)) return await context.api(request, response, body, context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']));
     if (await context.staticFiles.serve(request, response)) return;
     const readModel = options.readModel.current();
     if (answerCachedPage(request, response, renderCache, readModel.version)) return;
+    const signedIn = await sessionOf(options.accounts, request);
     const locals: App.Locals = {
       readModel,
       publicUrl: options.publicUrl,
@@ -140,8 +150,10 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
       renderCache,
       clientAddress: context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']),
       api: { limiter: context.apiLimiter, limits: options.apiRateLimits === undefined ? DEFAULT_API_RATE_LIMITS : options.apiRateLimits },
-      // Sessions arrive with the studio; until then every visitor is a reader.
-      actor: null,
+      actor: signedIn?.actor ?? null,
+      session: signedIn ? { sessionId: signedIn.sessionId, secret: signedIn.secret, csrfToken: signedIn.csrfToken } : null,
+      csrfToken: signedIn?.csrfToken ?? null,
+      accounts: options.accounts ?? null,
     };
     await options.astroHandler(request, response, undefined, locals);
   } catch (error) {
@@ -149,6 +161,14 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
     if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
     response.end('Something went wrong on our side. Please try again.');
   }
+}
+
+// Only requests carrying the session cookie reach the store; readers never do.
+async function sessionOf(accounts: SignInDependencies | undefined, request: IncomingMessage) {
+  const secret = accounts ? readCookie(request.headers.cookie, SESSION_COOKIE) : null;
+  if (!accounts || secret === null) return null;
+  const open = await resumeSession(accounts.db, secret, accounts.lifetime);
+  return open ? { ...open, secret } : null;
 }
 
 /** Loads Astro's handler from the built server bundle. */

@@ -13,6 +13,12 @@ declare namespace App {
     clientAddress: string;
     /** The signed-in member of the editorial team, from the session cookie (null for readers); the studio's use cases take it as their actor. */
     actor: import('../features/accounts/roles.ts').Actor | null;
+    /** The signed-in browser's session (row, cookie secret and CSRF token), or null for readers. */
+    session: import('../features/accounts/sessions.usecases.ts').BrowserSession | null;
+    /** The token every state-changing studio form carries in a hidden "csrf" field (or fetch in an x-csrf-token header); null for readers. */
+    csrfToken: string | null;
+    /** What sign-in, sessions and passkeys need (null on servers started without accounts, such as some tests). */
+    accounts: import('../features/accounts/sign-in.usecases.ts').SignInDependencies | null;
     renderCache: import('../features/render-cache/render-cache.ts').RenderCache;
     /** The store-backed rate limiter and the per-client limits of /api/v1 (null: no limits). */
     api: { limiter: import('../features/rate-limits/synced-rate-limiter.ts').SyncedRateLimiter; limits: import('../features/open-data/api-http.ts').ApiRateLimits | null };

@@ -4,6 +4,7 @@ import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
 import { chooseContentCoding, encodeBodies, encodeBodyFor, isCompressible } from '../features/render-cache/content-coding.ts';
 import { answerFromCache, answerWithPage, etagOf, type CachedAnswer } from '../features/render-cache/render-cache.ts';
 import { isCrossSiteFormSubmission } from './lib/origin-check.ts';
+import { guardStudio } from './lib/studio-guard.ts';
 import { contentSecurityPolicy, inlineScriptHashes, isEmbedPath } from './lib/security-headers.ts';
 
 const CACHEABLE_TYPES = /^(text\/html|application\/xml|application\/atom\+xml)/;
@@ -30,6 +31,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (isCrossSiteFormSubmission(context.request, context.url, context.locals.publicUrl)) {
     return new Response('Forms on jobzone can only be sent from jobzone pages.', { status: 403, statusText: 'Forbidden', headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
+  const refused = await guardStudio(context.request, context.url, context.locals);
+  if (refused) return refused;
   // Astro renders its own error pages without our locals; those are never cached.
   const model = context.locals.readModel as App.Locals['readModel'] | undefined;
   const method = context.request.method;

@@ -10,7 +10,7 @@ import { withPublishing } from '../publishing-access.ts';
 import { formatPublished, reportPublishingFailure } from './publishing-output.ts';
 
 /** Settings the publishing commands read: where the store is and who publishes by default. */
-export type PublishingSettings = Pick<Config, 'dataDir' | 'databaseUrl' | 'author'>;
+export type PublishingSettings = Pick<Config, 'dataDir' | 'databaseUrl' | 'author' | 'remote'>;
 
 /** Parses a revision number option ("--expect-revision 3"). */
 export function parseRevisionNumber(value: string | undefined, option: string): number | undefined {

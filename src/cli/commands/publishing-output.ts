@@ -6,10 +6,11 @@ import type { PlannedChange } from '../../features/revisions/revisions.schemas.t
 import { ServerUnavailableError } from '../../server/internal-client.ts';
 import { StoreError } from '../../store/database.ts';
 import { EXIT, type CliIo, type ExitCode } from '../cli-io.ts';
+import { RemoteAccessError } from '../remote-publishing.ts';
 
 /** Prints the message of an error the user can act on (conflict, invalid input, store unavailable) and returns exit code 1; rethrows anything else. */
 export function reportPublishingFailure(error: unknown, command: string, io: CliIo): ExitCode {
-  if (error instanceof RevisionError || error instanceof StoreError || error instanceof ServerUnavailableError || error instanceof CatalogError || error instanceof CatalogFileError) {
+  if (error instanceof RevisionError || error instanceof StoreError || error instanceof ServerUnavailableError || error instanceof RemoteAccessError || error instanceof CatalogError || error instanceof CatalogFileError) {
     io.stderr(`jobzone ${command}: ${error.message}\n`);
     return EXIT.invalid;
   }

@@ -40,8 +40,13 @@ export function backoffDelayMs(attempts: number, settings: Pick<DeliverySettings
   return Math.round(exponential * (0.8 + 0.4 * random()));
 }
 
-function compose(composer: MailComposer, mail: ClaimedMail, unsubscribeToken: string, publicUrl: string): OutgoingMail {
+function compose(composer: MailComposer, mail: ClaimedMail, unsubscribeToken: string | null, publicUrl: string): OutgoingMail {
   const messageId = messageIdOf(mail.messageId, publicUrl);
+  if (mail.kind === 'sign-in') {
+    if (mail.confirmToken === null) throw new PermanentMailError(`sign-in email ${mail.id} has no token`);
+    return composer.signIn({ to: mail.email, token: mail.confirmToken, messageId, publicUrl });
+  }
+  if (unsubscribeToken === null) throw new PermanentMailError(`email ${mail.id} has no subscriber to unsubscribe`);
   const links = { publicUrl, unsubscribeToken };
   if (mail.kind === 'confirmation') {
     if (mail.confirmToken === null || mail.targetDescription === null) throw new PermanentMailError(`confirmation email ${mail.id} has no token or subscription to confirm`);
@@ -75,7 +80,7 @@ export async function deliverDueMail(
         return;
       }
       try {
-        await driver.send(compose(hooks.compose, mail, signUnsubscribeToken(key, mail.subscriberId), settings.publicUrl));
+        await driver.send(compose(hooks.compose, mail, mail.subscriberId === null ? null : signUnsubscribeToken(key, mail.subscriberId), settings.publicUrl));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (error instanceof PermanentMailError || mail.attempts >= settings.maxAttempts) {

@@ -13,6 +13,11 @@ export async function enqueueConfirmation(db: Database, mail: { subscriberId: nu
   );
 }
 
+/** Queues the email carrying a sign-in link to a member of the team; the token stays in the row only until it is sent. */
+export async function enqueueSignInLink(db: Database, mail: { userId: number; token: string }): Promise<void> {
+  await db.execute(sql`insert into mail_outbox (kind, user_id, confirm_token) values ('sign-in', ${mail.userId}, ${mail.token})`);
+}
+
 /** Stores what a notable revision changed, once per revision, and returns its notification id. */
 export async function recordNotification(db: Database, revision: PublishedRevision): Promise<number> {
   const content: NotificationContent = { ...revision, publishedAt: revision.publishedAt.toISOString() };
@@ -47,7 +52,8 @@ export async function enqueueUpdateFanOut(db: Database, notificationId: number, 
 export interface ClaimedMail {
   id: number;
   kind: OutboxKind;
-  subscriberId: number;
+  /** Null for a sign-in link, which goes to a member of the team rather than a subscriber. */
+  subscriberId: number | null;
   email: string;
   messageId: string;
   attempts: number;
@@ -62,7 +68,7 @@ export interface ClaimedMail {
 interface ClaimedRow {
   id: number;
   kind: OutboxKind;
-  subscriber_id: number;
+  subscriber_id: number | null;
   email: string;
   message_id: string;
   attempts: number;
@@ -88,16 +94,20 @@ async function claimWhere(db: Database, condition: typeof EXPIRED_LEASES, order:
           update mail_outbox o set status = 'sending', lease_id = ${options.leaseId}, attempts = o.attempts + 1,
             leased_until = now() + make_interval(secs => ${options.leaseSeconds})
           from claimable c where o.id = c.id
-          returning o.id, o.kind, o.subscriber_id, o.notification_id, o.subscription_id, o.message_id, o.attempts, o.confirm_token)
-        select o.id, o.kind, o.subscriber_id, s.email, o.message_id::text as message_id, o.attempts, o.confirm_token, n.content,
+          returning o.id, o.kind, o.subscriber_id, o.user_id, o.notification_id, o.subscription_id, o.message_id, o.attempts, o.confirm_token)
+        select o.id, o.kind, o.subscriber_id, coalesce(s.email, u.email) as email, o.message_id::text as message_id, o.attempts, o.confirm_token, n.content,
           r.title as target_title, a.seniority as target_seniority, x.category as target_category,
           case when o.kind = 'update' then exists (
                  select 1 from subscriptions y where y.subscriber_id = o.subscriber_id and y.status = 'confirmed'
                    and (y.assessment_id = (n.content ->> 'assessmentId')::int or y.category = n.content ->> 'category'))
+               when o.kind = 'sign-in' then u.removed_at is null and exists (
+                 select 1 from sign_in_links l where l.token_hash = encode(sha256(convert_to(o.confirm_token, 'UTF8')), 'hex')
+                   and l.used_at is null and l.expires_at > now())
                else coalesce(x.status = 'pending' and x.confirm_token_hash = encode(sha256(convert_to(o.confirm_token, 'UTF8')), 'hex'), false)
           end as deliverable
         from claimed o
-        join subscribers s on s.id = o.subscriber_id
+        left join subscribers s on s.id = o.subscriber_id
+        left join users u on u.id = o.user_id
         left join mail_notifications n on n.id = o.notification_id
         left join subscriptions x on x.id = o.subscription_id
         left join assessments a on a.id = x.assessment_id

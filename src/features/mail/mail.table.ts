@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { PublishedRevision } from '../revisions/published-revision.ts';
+import { usersTable } from '../accounts/accounts.table.ts';
 import { subscribersTable, subscriptionsTable } from '../subscriptions/subscriptions.table.ts';
 
-export const OUTBOX_KINDS = ['confirmation', 'update'] as const;
+export const OUTBOX_KINDS = ['confirmation', 'update', 'sign-in'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'dead', 'skipped'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -25,12 +26,12 @@ export const mailOutboxTable = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     kind: text('kind').$type<OutboxKind>().notNull(),
-    subscriberId: integer('subscriber_id')
-      .notNull()
-      .references(() => subscribersTable.id, { onDelete: 'cascade' }),
+    /** The subscriber of a confirmation or update; null for a sign-in link, which goes to a member of the team. */
+    subscriberId: integer('subscriber_id').references(() => subscribersTable.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => usersTable.id, { onDelete: 'cascade' }),
     notificationId: integer('notification_id').references(() => mailNotificationsTable.id),
     subscriptionId: integer('subscription_id').references(() => subscriptionsTable.id, { onDelete: 'cascade' }),
-    /** The confirmation token, kept only until the email is sent (the subscription holds its hash). */
+    /** The confirmation or sign-in token, kept only until the email is sent (the subscription or sign-in link holds its hash). */
     confirmToken: text('confirm_token'),
     /** Stable per row: a resend after a crash carries the same Message-ID, so mailboxes can recognise it. */
     messageId: uuid('message_id').notNull().defaultRandom(),
@@ -44,11 +45,11 @@ export const mailOutboxTable = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (table) => [
-    check('mail_outbox_kind_check', sql`${table.kind} in ('confirmation', 'update')`),
+    check('mail_outbox_kind_check', sql`${table.kind} in ('confirmation', 'update', 'sign-in')`),
     check('mail_outbox_status_check', sql`${table.status} in ('pending', 'sending', 'sent', 'dead', 'skipped')`),
     check(
       'mail_outbox_reference_check',
-      sql`(${table.kind} = 'update' and ${table.notificationId} is not null) or (${table.kind} = 'confirmation' and ${table.subscriptionId} is not null)`,
+      sql`(${table.kind} = 'update' and ${table.notificationId} is not null and ${table.subscriberId} is not null) or (${table.kind} = 'confirmation' and ${table.subscriptionId} is not null and ${table.subscriberId} is not null) or (${table.kind} = 'sign-in' and ${table.userId} is not null)`,
     ),
     unique('mail_outbox_notification_subscriber_unique').on(table.notificationId, table.subscriberId),
     index('mail_outbox_due_idx').on(table.nextAttemptAt, table.id).where(sql`${table.status} = 'pending'`),

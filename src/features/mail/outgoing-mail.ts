@@ -26,7 +26,11 @@ export interface MailLinks {
 export interface MailComposer {
   confirmation(input: { to: string; targetDescription: string; confirmToken: string; messageId: string; links: MailLinks }): OutgoingMail;
   update(input: { to: string; content: NotificationContent; messageId: string; links: MailLinks }): OutgoingMail;
+  signIn(input: { to: string; token: string; messageId: string; publicUrl: string }): OutgoingMail;
 }
+
+/** How many minutes an emailed sign-in link works; the sign-in use case and the email say the same. */
+export const SIGN_IN_LINK_MINUTES = 15;
 
 /** Builds the Message-ID of an outbox row from its stable id and the site's host. */
 export function messageIdOf(messageUuid: string, publicUrl: string): string {

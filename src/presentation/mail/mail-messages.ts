@@ -5,6 +5,7 @@ import { assessmentName } from '../seniority-labels.ts';
 import type { RevisionHeadline } from '../../features/revisions/published-revision.ts';
 import type { NotificationContent } from '../../features/mail/mail.table.ts';
 import type { MailComposer, MailLinks, OutgoingMail } from '../../features/mail/outgoing-mail.ts';
+import { SIGN_IN_LINK_MINUTES } from '../../features/mail/outgoing-mail.ts';
 
 /** Builds the absolute unsubscribe address that every email links to and names in List-Unsubscribe. */
 export function unsubscribeUrlOf(publicUrl: string, token: string): string {
@@ -106,5 +107,31 @@ export function composeUpdateMail(input: { to: string; content: NotificationCont
   return { to: input.to, subject, text, html, messageId: input.messageId, headers: unsubscribeHeaders(unsubscribeUrl), label: `update-${content.roleSlug}-${content.seniority}` };
 }
 
-/** The composer mail delivery uses: these two messages. */
-export const SITE_MAIL_COMPOSER: MailComposer = { confirmation: composeConfirmationMail, update: composeUpdateMail };
+/** Builds the address of the page that signs a person in with an emailed token (its button POSTs). */
+export function signInLinkUrlOf(publicUrl: string, token: string): string {
+  return `${publicUrl}/sign-in/link?token=${encodeURIComponent(token)}`;
+}
+
+/** Writes the email that carries a sign-in link to a member of the editorial team. */
+export function composeSignInMail(input: { to: string; token: string; messageId: string; publicUrl: string }): OutgoingMail {
+  const url = signInLinkUrlOf(input.publicUrl, input.token);
+  const subject = 'Your jobzone studio sign-in link';
+  const text = [
+    `Someone, hopefully you, asked to sign in to the jobzone studio as ${input.to}.`,
+    '',
+    `Open this link within ${SIGN_IN_LINK_MINUTES} minutes and press "Sign in". It works once:`,
+    url,
+    '',
+    'If you did not ask for this, ignore this email: nobody can sign in without the link.',
+  ].join('\n');
+  const html = htmlDocument(
+    subject,
+    `<p>Someone, hopefully you, asked to sign in to the jobzone studio as ${escapeHtml(input.to)}.</p>` +
+      `<p><a href="${escapeHtml(url)}">Open the sign-in page</a> within ${SIGN_IN_LINK_MINUTES} minutes and press “Sign in”. The link works once.</p>` +
+      `<p>If you did not ask for this, ignore this email: nobody can sign in without the link.</p>`,
+  );
+  return { to: input.to, subject, text, html, messageId: input.messageId, headers: { 'Auto-Submitted': 'auto-generated' }, label: 'sign-in' };
+}
+
+/** The composer mail delivery uses: these three messages. */
+export const SITE_MAIL_COMPOSER: MailComposer = { confirmation: composeConfirmationMail, update: composeUpdateMail, signIn: composeSignInMail };

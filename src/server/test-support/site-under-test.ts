@@ -6,17 +6,24 @@ import { createOpenData } from '../../features/open-data/open-data.usecases.ts';
 import { createRateLimiter } from '../../features/rate-limits/rate-limits.usecases.ts';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from '../../features/subscriptions/subscriptions.usecases.ts';
 import { openScratchPgliteStore } from '../../store/test-support/scratch-stores.ts';
+import type { Database } from '../../store/database.ts';
+import { DEFAULT_SIGN_IN_LIMITS, type SignInDependencies } from '../../features/accounts/sign-in.usecases.ts';
 import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY } from '../site-build.ts';
 import { createWebServer, loadAstroHandler, type WebServer, type WebServerOptions } from '../web-server.ts';
 
 /** The real web server (built Astro site, committed catalog, scratch store) listening on a free port in this process. */
 export interface SiteUnderTest extends WebServer {
   url: string;
+  /** The scratch store behind the site (accounts, rate limits, subscriptions). */
+  db: Database;
   close: () => Promise<void>;
 }
 
 /** Starts the site in-process; the store is a scratch PGlite database and the read model is the committed catalog. */
-export async function startSiteInProcess(overrides: Partial<Pick<WebServerOptions, 'bodyLimits' | 'renderCacheBounds' | 'trustedProxies' | 'apiRateLimits'>> = {}): Promise<SiteUnderTest> {
+export async function startSiteInProcess(
+  overrides: Partial<Pick<WebServerOptions, 'bodyLimits' | 'renderCacheBounds' | 'trustedProxies' | 'apiRateLimits'>> = {},
+  options: { accounts?: Partial<SignInDependencies> } = {},
+): Promise<SiteUnderTest> {
   await ensureSiteBuilt(() => undefined);
   const [model, scratch, astroHandler] = await Promise.all([committedReadModel(), openScratchPgliteStore(), loadAstroHandler(pathToFileURL(SITE_ENTRY).href)]);
   const openData = await createOpenData(scratch.store.db, 'http://localhost:4321');
@@ -28,6 +35,9 @@ export async function startSiteInProcess(overrides: Partial<Pick<WebServerOption
     subscriptions: { db: scratch.store.db, limiter: createRateLimiter(scratch.store.db), limits: DEFAULT_SUBSCRIPTION_LIMITS },
     clientRoot: SITE_CLIENT_ROOT,
     astroHandler,
+    ...(options.accounts
+      ? { accounts: { db: scratch.store.db, limiter: createRateLimiter(scratch.store.db), limits: DEFAULT_SIGN_IN_LIMITS, lifetime: { idleHours: 12, maxDays: 7 }, publicUrl: 'http://localhost:4321', ...options.accounts } }
+      : {}),
     ...overrides,
   });
   await new Promise<void>((resolve) => web.server.listen(0, '127.0.0.1', resolve));
@@ -35,6 +45,7 @@ export async function startSiteInProcess(overrides: Partial<Pick<WebServerOption
   return {
     ...web,
     url: `http://127.0.0.1:${port}`,
+    db: scratch.store.db,
     close: async () => {
       web.server.closeAllConnections();
       await new Promise((resolve) => web.server.close(resolve));
