@@ -31,7 +31,7 @@ async function start(): Promise<void> {
   if (loaded) {
     log(`Loaded the committed catalog: ${loaded.occupations} occupations, ${loaded.revisionsPublished} new assessments, ${loaded.republished} baselines republished, ${loaded.titles} titles.`);
   }
-  const readModel = await createReadModelHolder(store.db);
+  const readModel = await createReadModelHolder(store.db, log);
   const openData = await createOpenData(store.db, config.publicUrl);
   const recordSnapshot = () =>
     openData.recordMonthlySnapshot(readModel.current()).then(
@@ -70,6 +70,8 @@ async function start(): Promise<void> {
     trustedProxies: config.trustedProxies,
     clientRoot: SITE_CLIENT_ROOT,
     astroHandler: await loadAstroHandler(pathToFileURL(SITE_ENTRY).href),
+    materialise: true,
+    log,
     subscriptions: {
       db: store.db,
       limiter: createRateLimiter(store.db),
