@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -16,7 +17,16 @@ describe('the configuration', () => {
       mailMaxAttempts: 8,
       mailLeaseSeconds: 120,
       trustedProxies: [],
+      webConcurrency: availableParallelism(),
+      prerender: true,
     });
+  });
+
+  it('runs WEB_CONCURRENCY web processes (1 to 64) and pre-renders unless JOBZONE_PRERENDER is "false"', () => {
+    expect(loadConfig({ WEB_CONCURRENCY: '3', JOBZONE_PRERENDER: 'false' })).toMatchObject({ webConcurrency: 3, prerender: false });
+    expect(() => loadConfig({ WEB_CONCURRENCY: '0' })).toThrow('WEB_CONCURRENCY="0": expected a whole number of processes from 1 to 64');
+    expect(() => loadConfig({ WEB_CONCURRENCY: 'many' })).toThrow(ConfigError);
+    expect(() => loadConfig({ JOBZONE_PRERENDER: 'no' })).toThrow('JOBZONE_PRERENDER="no": expected true or false');
   });
 
   it('trusts X-Forwarded-For only from the proxies TRUST_PROXY names', () => {

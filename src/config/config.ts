@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const optionalText = z
@@ -56,6 +57,12 @@ const EnvironmentSchema = z.object({
   MAIL_LEASE_SECONDS: positiveInteger('a whole number of seconds from 1 to 3600', 3600, 120),
   /** Reverse proxies (IP addresses or CIDR ranges, comma-separated) whose X-Forwarded-For header names the client; unset trusts no header. */
   TRUST_PROXY: proxyList,
+  /** Web processes to run on PostgreSQL (each follows publications through LISTEN/NOTIFY); defaults to the number of cores. The embedded store always runs one. */
+  WEB_CONCURRENCY: positiveInteger('a whole number of processes from 1 to 64', 64, availableParallelism()),
+  /** Whether the server renders every read-model page ahead of requests after start ("true" by default; "false" for short-lived test servers). */
+  JOBZONE_PRERENDER: optionalText
+    .refine((value) => value === undefined || value === 'true' || value === 'false', 'true or false')
+    .transform((value) => value !== 'false'),
 });
 
 export interface Config {
@@ -83,6 +90,10 @@ export interface Config {
   mailLeaseSeconds: number;
   /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); empty means the socket's peer is the client. */
   trustedProxies: readonly string[];
+  /** Web processes on PostgreSQL (WEB_CONCURRENCY); the embedded store runs one. */
+  webConcurrency: number;
+  /** Whether pages are rendered ahead of requests after start (JOBZONE_PRERENDER). */
+  prerender: boolean;
 }
 
 /** Raised when an environment variable has a value jobzone cannot use; the message names it. */
@@ -112,6 +123,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     mailMaxAttempts: values.MAIL_MAX_ATTEMPTS,
     mailLeaseSeconds: values.MAIL_LEASE_SECONDS,
     trustedProxies: values.TRUST_PROXY,
+    webConcurrency: values.WEB_CONCURRENCY,
+    prerender: values.JOBZONE_PRERENDER,
   };
 }
 
