@@ -73,6 +73,9 @@ async function main(): Promise<void> {
     const started = performance.now();
     const { site, pid, url } = await startBenchSite(await findFreePort(), values.publish);
     children.push(site);
+    // The site reports its pre-rendering (pages, cache size) and each prepared publication on stderr.
+    const reports: string[] = [];
+    site.stderr?.on('data', (chunk: Buffer) => reports.push(...chunk.toString().split('\n').filter((line) => /^(materialised|prepared version)/.test(line))));
     const materialised = waitForOutput(site, 'materialised', Number(values['prerender-timeout']) * 1000).then(
       () => true,
       () => false,
@@ -86,6 +89,7 @@ async function main(): Promise<void> {
         : `no pre-rendering reported within ${values['prerender-timeout']} s (server without materialised pages); RSS ${(await rssMbOf(pid)).toFixed(0)} MB`,
     );
 
+    for (const line of reports.splice(0)) out(`site: ${line}`);
     const sitemap = (await fetchRaw(url, '/sitemap.xml', { 'accept-encoding': 'identity' })).body.toString();
     const rolePaths = [...sitemap.matchAll(/<loc>[^<]*?(\/roles\/[^<]+)<\/loc>/g)].map((match) => match[1] ?? '');
     for (let round = 0; round < 200; round += 1) await fetchRaw(url, '/', COMPRESSED);
@@ -123,6 +127,7 @@ async function main(): Promise<void> {
         `with ETag ${before.headers.etag === after.headers.etag ? 'UNCHANGED' : 'changed'}; affected + distinct pages median ${afterPublication.median.toFixed(2)} ms, ${afterPublication.hits}/${affected.length + Math.min(distinct, rolePaths.length - 1)} hits`,
     );
 
+    for (const line of reports.splice(0)) out(`site: ${line}`);
     const slugs = [...new Set(rolePaths.map((path) => path.split('/')[2] ?? ''))];
     const keys = rolePaths.map((path) => path.replace(/^\/roles\//, ''));
     const dynamicKinds: [string, (n: number) => string][] = [
