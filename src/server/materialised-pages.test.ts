@@ -33,6 +33,7 @@ beforeAll(async () => {
   site = await startSiteInProcess({
     readModel: holder,
     apiRateLimits: null,
+    prepareOnPublication: true,
     astroHandler: (request, response, next, locals) => {
       renders += 1;
       return astroHandler(request, response, next, locals);

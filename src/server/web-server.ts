@@ -39,6 +39,8 @@ export interface WebServerOptions {
   apiRateLimits?: ApiRateLimits | null;
   /** Renders every read-model page in the background once listening (ADR 0121); tests leave it off and call `materialised` themselves. */
   materialise?: boolean;
+  /** Renders the pages a publication changes before the new read model is served; defaults to `materialise`. */
+  prepareOnPublication?: boolean;
   /** Where the server reports background work (pre-rendering); silent by default. */
   log?: (line: string) => void;
 }
@@ -92,7 +94,7 @@ export function createWebServer(options: WebServerOptions): WebServer {
     localsFor: (model) => localsFor(model, '127.0.0.1'),
     log: options.log ?? (() => undefined),
   });
-  const stopPreparing = options.readModel.beforeSwap?.(materialised.prepareSwap);
+  const stopPreparing = (options.prepareOnPublication ?? options.materialise) ? options.readModel.beforeSwap?.(materialised.prepareSwap) : undefined;
   let servedVersion = 0;
   const server = createServer((request, response) => {
     const version = options.readModel.current().version;

@@ -16,7 +16,7 @@ export interface SiteUnderTest extends WebServer {
 }
 
 /** Starts the site in-process; the store is a scratch PGlite database and the read model is the committed catalog. */
-export async function startSiteInProcess(overrides: Partial<Pick<WebServerOptions, 'bodyLimits' | 'renderCacheBounds' | 'trustedProxies' | 'apiRateLimits' | 'readModel' | 'astroHandler'>> = {}): Promise<SiteUnderTest> {
+export async function startSiteInProcess(overrides: Partial<Pick<WebServerOptions, 'bodyLimits' | 'renderCacheBounds' | 'trustedProxies' | 'apiRateLimits' | 'readModel' | 'astroHandler' | 'prepareOnPublication'>> = {}): Promise<SiteUnderTest> {
   await ensureSiteBuilt(() => undefined);
   const [model, scratch, astroHandler] = await Promise.all([committedReadModel(), openScratchPgliteStore(), loadAstroHandler(pathToFileURL(SITE_ENTRY).href)]);
   const openData = await createOpenData(scratch.store.db, 'http://localhost:4321');
