@@ -1,105 +1,155 @@
 /**
- * Throughput and p99 latency of the assessment page at 50 concurrent connections: rendered
- * without the render cache, from the render cache, and nginx serving the same HTML as a static
- * file — all measured in this run, with the same load generator, and reported as ratios to nginx.
+ * The render-path benchmark of issue 12, on one core for servers and one for the load generator:
+ *  1. a cached role page, compressed on both sides, jobzone against nginx serving the same bytes
+ *     (wrk, 50 connections): nginx's absolute rate is printed so a reader sees wrk was not the limit;
+ *  2. distinct role pages right after start + warm-up, and right after a publication (unloaded median, hit share);
+ *  3. server-rendered pages (search, compare of 3 roles, personal report): CPU per request at c=1,
+ *     then 50 connections of distinct addresses (max latency, timeouts);
+ *  4. resident memory once every page is pre-rendered.
  *
- * Usage: npm run bench:pages [-- --seconds 8 --connections 50 --path /roles/multimodal-ai-engineer/mid-level]
- * Needs nginx (apt-get install nginx-light) and a built site (npm start builds it).
+ * Usage: npm run bench:pages [-- --seconds 10 --warmup 2 --dynamic-seconds 30 --distinct 200 --samples 100
+ *                                --path /roles/roofers --publish roofers/all-levels --connections 50]
+ * Needs nginx (Debian nginx-light), wrk and taskset.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { Agent, request } from 'node:http';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findFreePort } from '../src/shared/free-port.ts';
-import { startNginx } from './support/nginx.ts';
-import { startSite, stopAll } from './support/processes.ts';
+import { closeClient, compareWithNginx, COMPRESSED, cpuSecondsOf, fetchRaw, formatComparison, loadAverage, LOAD_CORE, median, rssMbOf } from './support/measure.ts';
+import { stopAll, waitForOutput } from './support/processes.ts';
+import { startBenchSite } from './support/site-process.ts';
+import { pathRotationScript, runWrk } from './support/wrk.ts';
+
 const { values } = parseArgs({
   options: {
-    seconds: { type: 'string', default: '8' },
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    'dynamic-seconds': { type: 'string', default: '30' },
+    distinct: { type: 'string', default: '200' },
+    samples: { type: 'string', default: '100' },
     connections: { type: 'string', default: '50' },
-    path: { type: 'string', default: '/roles/multimodal-ai-engineer/mid-level' },
+    path: { type: 'string', default: '/roles/roofers' },
+    publish: { type: 'string', default: 'roofers/all-levels' },
+    'prerender-timeout': { type: 'string', default: '300' },
   },
 });
 const seconds = Number(values.seconds);
+const warmup = Number(values.warmup);
+const dynamicSeconds = Number(values['dynamic-seconds']);
+const distinct = Number(values.distinct);
+const samples = Number(values.samples);
 const connections = Number(values.connections);
-const pagePath = values.path;
+const out = (line: string) => process.stdout.write(`${line}\n`);
 
-function get(agent: Agent, port: number, path: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, agent }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+/** Requests each path once, in order, on one kept-alive connection: median latency and how many were render-cache hits. */
+async function visitOnce(siteUrl: string, paths: readonly string[]): Promise<{ median: number; hits: number; statuses: Set<number> }> {
+  const times: number[] = [];
+  let hits = 0;
+  const statuses = new Set<number>();
+  for (const path of paths) {
+    const answer = await fetchRaw(siteUrl, path, COMPRESSED);
+    times.push(answer.ms);
+    statuses.add(answer.status);
+    if (answer.headers['x-render-cache'] === 'hit') hits += 1;
+  }
+  return { median: median(times), hits, statuses };
 }
 
-interface LoadResult {
-  requests: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-/** Keeps `connections` requests in flight for `seconds`, recording each latency. */
-async function load(port: number, pathFor: (n: number) => string): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const latencies: number[] = [];
-  let errors = 0;
-  let counter = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  const worker = async () => {
-    while (performance.now() < deadline) {
-      const begin = performance.now();
-      try {
-        const { status } = await get(agent, port, pathFor(counter++));
-        if (status !== 200) errors += 1;
-      } catch {
-        errors += 1;
-      }
-      latencies.push(performance.now() - begin);
-    }
-  };
-  await Promise.all(Array.from({ length: connections }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { requests: latencies.length, perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors };
-}
+const spread = <T>(items: readonly T[], count: number): T[] => {
+  if (items.length <= count) return [...items];
+  const step = items.length / count;
+  return Array.from({ length: count }, (_, index) => items[Math.floor(index * step)] as T);
+};
 
 async function main(): Promise<void> {
-  const work = await mkdtemp(join(tmpdir(), 'jobzone-bench-'));
-  const sitePort = await findFreePort();
-  const nginxPort = await findFreePort();
+  const work = await mkdtemp(join(tmpdir(), 'jobzone-bench-pages-'));
+  // nginx's workers run as another user and must reach the files below.
+  await chmod(work, 0o755);
   const children: ChildProcess[] = [];
   try {
-    children.push(await startSite({ port: sitePort, work }));
+    out(`load average at start: ${await loadAverage()}`);
+    const started = performance.now();
+    const { site, pid, url } = await startBenchSite(await findFreePort(), values.publish);
+    children.push(site);
+    // The site reports its pre-rendering (pages, cache size) and each prepared publication on stderr.
+    const reports: string[] = [];
+    site.stderr?.on('data', (chunk: Buffer) => reports.push(...chunk.toString().split('\n').filter((line) => /^(materialised|prepared version)/.test(line))));
+    const materialised = waitForOutput(site, 'materialised', Number(values['prerender-timeout']) * 1000).then(
+      () => true,
+      () => false,
+    );
+    const listening = performance.now();
+    out(`site listening ${((listening - started) / 1000).toFixed(1)} s after launch; RSS ${(await rssMbOf(pid)).toFixed(0)} MB`);
+    const done = await materialised;
+    out(
+      done
+        ? `every read-model page pre-rendered ${((performance.now() - listening) / 1000).toFixed(1)} s after listening; RSS ${(await rssMbOf(pid)).toFixed(0)} MB (goal < 1024 MB)`
+        : `no pre-rendering reported within ${values['prerender-timeout']} s (server without materialised pages); RSS ${(await rssMbOf(pid)).toFixed(0)} MB`,
+    );
 
-    const agent = new Agent({ keepAlive: true });
-    const page = await get(agent, sitePort, pagePath);
-    agent.destroy();
-    if (page.status !== 200) throw new Error(`${pagePath} answered ${page.status}`);
-    children.push(await startNginx({ work, port: nginxPort, answer: { fileName: 'page.html', body: page.body, contentType: 'text/html' } }));
+    for (const line of reports.splice(0)) out(`site: ${line}`);
+    const sitemap = (await fetchRaw(url, '/sitemap.xml', { 'accept-encoding': 'identity' })).body.toString();
+    const rolePaths = [...sitemap.matchAll(/<loc>[^<]*?(\/roles\/[^<]+)<\/loc>/g)].map((match) => match[1] ?? '');
+    for (let round = 0; round < 200; round += 1) await fetchRaw(url, '/', COMPRESSED);
+    const fresh = await visitOnce(url, spread(rolePaths, distinct));
+    out(`distinct role pages after start + warm-up, unloaded: median ${fresh.median.toFixed(2)} ms, ${fresh.hits}/${Math.min(distinct, rolePaths.length)} hits (goal: all hits, median ≤ 2 ms)`);
 
-    process.stderr.write(`page ${pagePath}: ${(page.body.length / 1024).toFixed(1)} KB; ${connections} connections, ${seconds} s each\n`);
-    const nginxResult = await load(nginxPort, () => '/');
-    const cached = await load(sitePort, () => pagePath);
-    // Unknown parameters share the page's cache entry; a new value of one the page reads (subscribe) is a miss every time.
-    const uncached = await load(sitePort, (n) => `${pagePath}?subscribe=bench-${n}`);
+    const page = await compareWithNginx({ name: 'cached role page', siteUrl: url, path: values.path, contentType: 'text/html; charset=utf-8', work: join(work, 'page'), nginxPort: await findFreePort(), seconds, warmup, connections, children });
+    const api = await compareWithNginx({
+      name: 'API role answer',
+      siteUrl: url,
+      path: `/api/v1/roles/${values.publish}`,
+      contentType: 'application/json; charset=utf-8',
+      work: join(work, 'api'),
+      nginxPort: await findFreePort(),
+      seconds,
+      warmup,
+      connections,
+      children,
+    });
+    out(formatComparison(page));
+    out(formatComparison(api));
 
-    const row = (name: string, result: LoadResult) =>
-      `${name.padEnd(24)} ${result.perSecond.toFixed(0).padStart(8)} req/s  p50 ${result.p50.toFixed(2).padStart(7)} ms  p99 ${result.p99.toFixed(2).padStart(7)} ms  ` +
-      `throughput ×${(result.perSecond / nginxResult.perSecond).toFixed(3)} of nginx  p99 ×${(result.p99 / nginxResult.p99).toFixed(1)} of nginx  errors ${result.errors}`;
-    process.stdout.write(`${row('nginx static file', nginxResult)}\n${row('site, render cache', cached)}\n${row('site, uncached render', uncached)}\n`);
+    const [slug, seniority] = values.publish.split('/');
+    const publishedPage = `/roles/${slug}/${seniority}`;
+    const before = await fetchRaw(url, publishedPage, COMPRESSED);
+    const published = waitForOutput(site, 'published version', 120_000);
+    const publishedAt = performance.now();
+    site.kill('SIGUSR2');
+    await published;
+    const affected = [publishedPage, `/roles/${slug}`, `${publishedPage}/history`, '/', '/rankings', '/movers', '/sitemap.xml', '/feeds/all.atom'];
+    const after = await fetchRaw(url, publishedPage, COMPRESSED);
+    const afterPublication = await visitOnce(url, [...affected, ...spread(rolePaths.slice(1), distinct)]);
+    out(
+      `after a publication (swap ${((performance.now() - publishedAt) / 1000).toFixed(2)} s incl. the visits): its page ${after.headers['x-render-cache'] ?? 'no cache header'} ` +
+        `with ETag ${before.headers.etag === after.headers.etag ? 'UNCHANGED' : 'changed'}; affected + distinct pages median ${afterPublication.median.toFixed(2)} ms, ${afterPublication.hits}/${affected.length + Math.min(distinct, rolePaths.length - 1)} hits`,
+    );
+
+    for (const line of reports.splice(0)) out(`site: ${line}`);
+    const slugs = [...new Set(rolePaths.map((path) => path.split('/')[2] ?? ''))];
+    const keys = rolePaths.map((path) => path.replace(/^\/roles\//, ''));
+    const dynamicKinds: [string, (n: number) => string][] = [
+      ['search', (n) => `/search?q=${encodeURIComponent((slugs[n % slugs.length] ?? '').replace(/-/g, ' '))}&limit=${5 + (Math.floor(n / slugs.length) % 20)}`],
+      ['compare of 3', (n) => `/compare?roles=${[n, n * 7 + 3, n * 13 + 5].map((i) => slugs[i % slugs.length]).join(',')}`],
+      ['personal report', (n) => `/report?role=${encodeURIComponent(keys[n % keys.length] ?? '')}&s1=${Math.floor(n / keys.length) % 100}`],
+    ];
+    for (const [name, pathFor] of dynamicKinds) {
+      const cpuBefore = await cpuSecondsOf(pid);
+      const sampled = await visitOnce(url, Array.from({ length: samples }, (_, n) => pathFor(n + 1_000_000)));
+      const cpuPerRequest = ((await cpuSecondsOf(pid)) - cpuBefore) / samples;
+      const script = join(work, `${name.replace(/\W/g, '-')}.lua`);
+      await writeFile(script, pathRotationScript(Array.from({ length: 20_000 }, (_, n) => pathFor(n))));
+      const loaded = await runWrk({ url, connections, seconds: dynamicSeconds, headers: COMPRESSED, cores: LOAD_CORE, script });
+      out(
+        `${name.padEnd(16)} c=1: median ${sampled.median.toFixed(2)} ms wall, ${(cpuPerRequest * 1000).toFixed(2)} ms CPU mean (statuses ${[...sampled.statuses].join(',')}) | ` +
+          `c=${connections} ${dynamicSeconds} s distinct: ${loaded.perSecond.toFixed(0)} req/s, p99 ${loaded.p99.toFixed(1)} ms, max ${loaded.max.toFixed(0)} ms, timeouts ${loaded.timeouts}, errors ${loaded.errors} (goal: ≤ 2 ms CPU, max < 1 s, no timeouts)`,
+      );
+    }
+    out(`RSS at the end: ${(await rssMbOf(pid)).toFixed(0)} MB; load average now: ${await loadAverage()}`);
   } finally {
+    closeClient();
     await stopAll(children);
     await rm(work, { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseWrkReport } from './wrk.ts';
+import { nginxConfiguration } from './nginx.ts';
+import { parseWrkReport, pathRotationScript } from './wrk.ts';
 
 const REPORT = `Running 10s test @ http://127.0.0.1:8080/
   1 threads and 50 connections
@@ -20,10 +21,27 @@ Transfer/sec:     10.00MB
 
 describe("reading wrk's --latency report", () => {
   it('reads throughput, the percentiles in milliseconds whatever their unit, and every failure', () => {
-    expect(parseWrkReport(REPORT)).toEqual({ perSecond: 40012.3, p50: 0.85, p99: 3.2, requests: 400123, errors: 10 });
+    expect(parseWrkReport(REPORT)).toEqual({ perSecond: 40012.3, p50: 0.85, p99: 3.2, max: 12.34, requests: 400123, timeouts: 1, errors: 10 });
   });
 
   it('refuses a report without a latency distribution rather than printing a wrong figure', () => {
     expect(() => parseWrkReport(REPORT.replace(/ {5}99%.*\n/, ''))).toThrow(/could not be read/);
+  });
+});
+
+describe('the load a benchmark sends', () => {
+  it('rotates through every path in a wrk script, quoting what Lua would misread', () => {
+    const script = pathRotationScript(['/search?q=a', '/search?q="b"']);
+    expect(script).toContain('"/search?q=a"');
+    expect(script).toContain('"/search?q=\\"b\\""');
+    expect(script).toContain('% #paths');
+  });
+
+  it('has nginx send the stored Brotli and gzip copies only to clients that accept them', () => {
+    const conf = nginxConfiguration({ work: '/tmp/w', port: 8080, answer: { fileName: 'page.html', body: 'x', contentType: 'text/html', brotli: Buffer.from('b'), gzipped: Buffer.from('g') } });
+    expect(conf).toContain('"~*\\bbr\\b" ".br"');
+    expect(conf).toContain('"~*\\bgzip\\b" ".gz"');
+    expect(conf).toContain('try_files /page.html$precompressed =404');
+    expect(nginxConfiguration({ work: '/tmp/w', port: 8080, answer: { fileName: 'a.json', body: 'x', contentType: 'application/json' } })).not.toContain('bbr');
   });
 });

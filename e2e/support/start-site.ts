@@ -47,7 +47,7 @@ export default async function startSite(project: TestProject) {
   let output = '';
   const child = spawn(process.execPath, ['src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), JOBZONE_DATA_DIR: dataDir, PUBLIC_URL: siteUrl, DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), JOBZONE_DATA_DIR: dataDir, PUBLIC_URL: siteUrl, DATABASE_URL: '', JOBZONE_PRERENDER: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -18,6 +19,8 @@ describe('the configuration', () => {
       trustedProxies: [],
       sessionLifetime: { idleHours: 12, maxDays: 7 },
       remote: undefined,
+      webConcurrency: availableParallelism(),
+      prerender: true,
     });
   });
 
@@ -25,6 +28,13 @@ describe('the configuration', () => {
     expect(loadConfig({ JOBZONE_URL: 'https://jobzone.example/', JOBZONE_TOKEN: 'jzt_x' }).remote).toEqual({ url: 'https://jobzone.example', token: 'jzt_x' });
     expect(loadConfig({ SESSION_IDLE_HOURS: '2', SESSION_MAX_DAYS: '1' }).sessionLifetime).toEqual({ idleHours: 2, maxDays: 1 });
     expect(() => loadConfig({ JOBZONE_URL: 'ftp://x' })).toThrow(/JOBZONE_URL="ftp:\/\/x": expected an http/);
+  });
+
+  it('runs WEB_CONCURRENCY web processes (1 to 64) and pre-renders unless JOBZONE_PRERENDER is "false"', () => {
+    expect(loadConfig({ WEB_CONCURRENCY: '3', JOBZONE_PRERENDER: 'false' })).toMatchObject({ webConcurrency: 3, prerender: false });
+    expect(() => loadConfig({ WEB_CONCURRENCY: '0' })).toThrow('WEB_CONCURRENCY="0": expected a whole number of processes from 1 to 64');
+    expect(() => loadConfig({ WEB_CONCURRENCY: 'many' })).toThrow(ConfigError);
+    expect(() => loadConfig({ JOBZONE_PRERENDER: 'no' })).toThrow('JOBZONE_PRERENDER="no": expected true or false');
   });
 
   it('trusts X-Forwarded-For only from the proxies TRUST_PROXY names', () => {

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const optionalText = z
@@ -64,6 +65,12 @@ const EnvironmentSchema = z.object({
   JOBZONE_URL: optionalText.refine((value) => value === undefined || /^https?:\/\//.test(value) && URL.canParse(value), 'an http:// or https:// URL such as https://jobzone.example'),
   /** API token (from "jobzone tokens create") the CLI sends to JOBZONE_URL; it acts as that person, with that person's role. */
   JOBZONE_TOKEN: optionalText,
+  /** Web processes to run on PostgreSQL (each follows publications through LISTEN/NOTIFY); defaults to the number of cores. The embedded store always runs one. */
+  WEB_CONCURRENCY: positiveInteger('a whole number of processes from 1 to 64', 64, availableParallelism()),
+  /** Whether the server renders every read-model page ahead of requests after start ("true" by default; "false" for short-lived test servers). */
+  JOBZONE_PRERENDER: optionalText
+    .refine((value) => value === undefined || value === 'true' || value === 'false', 'true or false')
+    .transform((value) => value !== 'false'),
 });
 
 export interface Config {
@@ -95,6 +102,10 @@ export interface Config {
   sessionLifetime: { idleHours: number; maxDays: number };
   /** The remote server the publishing commands go to as a person (JOBZONE_URL and JOBZONE_TOKEN), or undefined for this machine's store. */
   remote?: { url: string | undefined; token: string | undefined } | undefined;
+  /** Web processes on PostgreSQL (WEB_CONCURRENCY); the embedded store runs one. */
+  webConcurrency: number;
+  /** Whether pages are rendered ahead of requests after start (JOBZONE_PRERENDER). */
+  prerender: boolean;
 }
 
 /** Raised when an environment variable has a value jobzone cannot use; the message names it. */
@@ -126,6 +137,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     trustedProxies: values.TRUST_PROXY,
     sessionLifetime: { idleHours: values.SESSION_IDLE_HOURS, maxDays: values.SESSION_MAX_DAYS },
     remote: values.JOBZONE_URL === undefined && values.JOBZONE_TOKEN === undefined ? undefined : { url: values.JOBZONE_URL?.replace(/\/+$/, ''), token: values.JOBZONE_TOKEN },
+    webConcurrency: values.WEB_CONCURRENCY,
+    prerender: values.JOBZONE_PRERENDER,
   };
 }
 

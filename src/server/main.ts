@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { pathToFileURL } from 'node:url';
 import { config } from '../config/config.ts';
 import { ensureCatalogCurrent } from '../features/catalog/catalog.usecases.ts';
@@ -19,21 +20,59 @@ import { createReadModelHolder } from './read-model-holder.ts';
 import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY } from './site-build.ts';
 import { createWebServer, loadAstroHandler } from './web-server.ts';
 
+const processName = cluster.isWorker ? `web process ${cluster.worker?.id ?? '?'} (pid ${process.pid})` : `pid ${process.pid}`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-async function start(): Promise<void> {
+async function loadCatalog(store: Awaited<ReturnType<typeof openStore>>): Promise<void> {
+  const loaded = await ensureCatalogCurrent(store.db, { onProgress: log, onPublished: onRevisionsPublished });
+  if (loaded) {
+    log(`Loaded the committed catalog: ${loaded.occupations} occupations, ${loaded.revisionsPublished} new assessments, ${loaded.republished} baselines republished, ${loaded.titles} titles.`);
+  }
+}
+
+/**
+ * On PostgreSQL with WEB_CONCURRENCY > 1 (ADR 0123): this process builds the site and loads the
+ * catalog once, then runs that many web processes sharing the port (node:cluster), each with its
+ * own read model following publications through LISTEN/NOTIFY, and replaces one that dies.
+ */
+async function startProcesses(count: number): Promise<void> {
   await ensureSiteBuilt(log);
+  await ensurePrivateDirectory(config.dataDir);
+  const store = await openStore(config);
+  log(`Store: ${store.driver} at ${store.location}; starting ${count} web processes`);
+  await loadCatalog(store);
+  await store.close();
+  let stopping = false;
+  for (let index = 0; index < count; index += 1) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    log(`web process ${worker.id} exited (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    log('Stopping…');
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    const exited = () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0);
+    cluster.on('exit', exited);
+    exited();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function start(): Promise<void> {
+  // A web process of several: the first process built the site and loaded the catalog.
+  const isOneOfSeveral = cluster.isWorker;
+  if (!isOneOfSeveral) await ensureSiteBuilt(log);
   // The data directory holds the store, the internal API token and outgoing mail: its owner's only.
   await ensurePrivateDirectory(config.dataDir);
   // Announced before the embedded store is opened, so CLI commands wait for this server instead of opening it too.
   const internalApi = config.databaseUrl ? null : await startInternalApi({ dataDir: config.dataDir, log });
   const store = await openStore(config);
   log(`Store: ${store.driver} at ${store.location}`);
-  const loaded = await ensureCatalogCurrent(store.db, { onProgress: log, onPublished: onRevisionsPublished });
-  if (loaded) {
-    log(`Loaded the committed catalog: ${loaded.occupations} occupations, ${loaded.revisionsPublished} new assessments, ${loaded.republished} baselines republished, ${loaded.titles} titles.`);
-  }
-  const readModel = await createReadModelHolder(store.db);
+  if (!isOneOfSeveral) await loadCatalog(store);
+  const readModel = await createReadModelHolder(store.db, log);
   const openData = await createOpenData(store.db, config.publicUrl);
   const recordSnapshot = () =>
     openData.recordMonthlySnapshot(readModel.current()).then(
@@ -42,15 +81,17 @@ async function start(): Promise<void> {
     );
   // Awaited at start so the first /data page lists this month's snapshot; checked hourly so a month
   // without publications still gets one (a no-op in memory once the month has its snapshot).
-  await recordSnapshot();
-  const snapshotTimer = setInterval(() => void recordSnapshot(), 60 * 60 * 1000);
+  // One process of several writes the snapshots, so two never write the same month's files at once.
+  const writesSnapshots = !isOneOfSeveral || cluster.worker?.id === 1;
+  if (writesSnapshots) await recordSnapshot();
+  const snapshotTimer = setInterval(() => void (writesSnapshots && recordSnapshot()), 60 * 60 * 1000);
   snapshotTimer.unref();
   // Every publication NOTIFYs on commit: from this process on PGlite, from any process on PostgreSQL.
   const stopListening = await store.listen(PUBLICATION_CHANNEL, () => {
     readModel.refresh().then(
       (model) => {
-        log(`Read model refreshed after a publication (version ${model.version}).`);
-        void recordSnapshot();
+        log(`Read model refreshed after a publication (version ${model.version}) in ${processName}.`);
+        if (writesSnapshots) void recordSnapshot();
       },
       (error: unknown) => log(`could not refresh the read model: ${(error as Error).message}`),
     );
@@ -73,6 +114,8 @@ async function start(): Promise<void> {
     trustedProxies: config.trustedProxies,
     clientRoot: SITE_CLIENT_ROOT,
     astroHandler: await loadAstroHandler(pathToFileURL(SITE_ENTRY).href),
+    materialise: config.prerender,
+    log,
     subscriptions: {
       db: store.db,
       limiter: createRateLimiter(store.db),
@@ -91,7 +134,7 @@ async function start(): Promise<void> {
     },
   });
   server.listen(config.port, () => {
-    process.stdout.write(`jobzone is running at http://localhost:${config.port}/ (public URL ${config.publicUrl})\n`);
+    process.stdout.write(`jobzone is running at http://localhost:${config.port}/ (public URL ${config.publicUrl}; ${processName})\n`);
   });
   const stop = () => {
     log('Stopping…');
@@ -106,7 +149,8 @@ async function start(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-start().catch((error: unknown) => {
+const severalProcesses = config.databaseUrl !== undefined && config.webConcurrency > 1 && cluster.isPrimary;
+(severalProcesses ? startProcesses(config.webConcurrency) : start()).catch((error: unknown) => {
   log(`jobzone could not start: ${(error as Error).message}`);
   process.exit(1);
 });

@@ -59,7 +59,7 @@ describe('CLI commands while the server holds the embedded store', () => {
     const port = await findFreePort();
     server = spawn(process.execPath, ['src/server/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), JOBZONE_DATA_DIR: dataDir, DATABASE_URL: '', ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, PORT: String(port), JOBZONE_DATA_DIR: dataDir, DATABASE_URL: '', ASTRO_TELEMETRY_DISABLED: '1', JOBZONE_PRERENDER: 'false' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     server.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));

@@ -1,11 +1,13 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createApiFront, isApiRequest } from './api-front.ts';
+import { createApiFront, isApiRequest, type ApiFront } from './api-front.ts';
 import { createMcpHttpEndpoint, type McpHttpEndpoint } from '../features/mcp/mcp-http.ts';
 import { DEFAULT_API_RATE_LIMITS, type ApiRateLimits } from '../features/open-data/api-http.ts';
-import { createSyncedRateLimiter, type SyncedRateLimiter } from '../features/rate-limits/synced-rate-limiter.ts';
+import { createSyncedRateLimiter } from '../features/rate-limits/synced-rate-limiter.ts';
+import type { ReadModel } from '../features/read-model/read-model.ts';
+import { createMaterialisedPages, type MaterialisedPages } from './materialised-pages.ts';
 import type { ByteBounds } from '../features/render-cache/byte-bounded-lru.ts';
 import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
-import { answerFromCache, createRenderCache, DEFAULT_RENDER_CACHE_BOUNDS, type RenderCache } from '../features/render-cache/render-cache.ts';
+import { createRenderCache, DEFAULT_RENDER_CACHE_BOUNDS, etagFor, RENDER_CACHE_CONTROL, type CachedPage, type RenderCache } from '../features/render-cache/render-cache.ts';
 import type { OpenData } from '../features/open-data/open-data.usecases.ts';
 import type { SubscriptionDependencies } from '../features/subscriptions/subscriptions.usecases.ts';
 import { SECURITY_HEADERS } from '../web/lib/security-headers.ts';
@@ -17,6 +19,7 @@ import type { SignInDependencies } from '../features/accounts/sign-in.usecases.t
 import { resumeSession } from '../features/accounts/sessions.usecases.ts';
 import { readCookie, SESSION_COOKIE } from '../web/lib/studio-session.ts';
 import { createRemoteCliEndpoint, isRemoteCliRequest } from './remote-cli-endpoint.ts';
+import { isBodyless, plainPathOf, prepareFastAnswer, writeFastAnswer, type FastAnswer } from './fast-answers.ts';
 
 type AstroHandler = (request: IncomingMessage, response: ServerResponse, next?: (error?: unknown) => void, locals?: object) => void | Promise<void>;
 
@@ -40,12 +43,20 @@ export interface WebServerOptions {
   accounts?: SignInDependencies;
   /** Per-client limits of /api/v1 (drawn from the subscriptions' store-backed limiter); null switches them off, for the throughput benchmark. */
   apiRateLimits?: ApiRateLimits | null;
+  /** Renders every read-model page in the background once listening (ADR 0121); tests leave it off and call `materialised` themselves. */
+  materialise?: boolean;
+  /** Renders the pages a publication changes before the new read model is served; defaults to `materialise`. */
+  prepareOnPublication?: boolean;
+  /** Where the server reports background work (pre-rendering); silent by default. */
+  log?: (line: string) => void;
 }
 
 /** The web server and its render cache, which tests and the hardening probe inspect. */
 export interface WebServer {
   server: Server;
   renderCache: RenderCache;
+  /** The pages rendered ahead of requests; `renderAll` runs once the server listens when `materialise` is set. */
+  materialised: MaterialisedPages;
 }
 
 const SERVED_METHODS = new Set(['GET', 'HEAD', 'POST']);
@@ -69,13 +80,47 @@ export function createWebServer(options: WebServerOptions): WebServer {
     publicUrl: options.publicUrl,
     limiter: apiLimiter,
     limits: options.apiRateLimits === undefined ? DEFAULT_API_RATE_LIMITS : options.apiRateLimits,
+    clientAddressOf: (request) => clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']),
   });
   const remoteCli = options.accounts ? createRemoteCliEndpoint(options.accounts.db) : null;
-  const server = createServer((request, response) => {
-    void handle({ options, renderCache, staticFiles, clientAddressOf, limits, apiLimiter, mcp, api, remoteCli }, request, response);
+  const localsFor = (readModel: ReadModel, clientAddress: string, signedIn: SignedIn | null = null): App.Locals => ({
+    readModel,
+    publicUrl: options.publicUrl,
+    subscriptions: options.subscriptions,
+    openData: options.openData,
+    renderCache,
+    clientAddress,
+    api: { limiter: apiLimiter, limits: options.apiRateLimits === undefined ? DEFAULT_API_RATE_LIMITS : options.apiRateLimits },
+    actor: signedIn?.actor ?? null,
+    session: signedIn ? { sessionId: signedIn.sessionId, secret: signedIn.secret, csrfToken: signedIn.csrfToken } : null,
+    csrfToken: signedIn?.csrfToken ?? null,
+    accounts: options.accounts ?? null,
   });
-  server.on('close', () => void mcp.close());
-  return { server, renderCache };
+  const materialised = createMaterialisedPages({
+    handler: options.astroHandler,
+    cache: renderCache,
+    current: () => options.readModel.current(),
+    localsFor: (model) => localsFor(model, '127.0.0.1'),
+    log: options.log ?? (() => undefined),
+  });
+  const stopPreparing = (options.prepareOnPublication ?? options.materialise) ? options.readModel.beforeSwap?.(materialised.prepareSwap) : undefined;
+  let servedVersion = 0;
+  const server = createServer((request, response) => {
+    const version = options.readModel.current().version;
+    // The holder swaps models only once the new version's pages are prepared; from then on they are served.
+    if (version !== servedVersion) {
+      renderCache.serve(version);
+      servedVersion = version;
+    }
+    if (isApiRequest(request.url) ? api.answerStored(request, response) : answerStoredPage(request, response, renderCache, version)) return;
+    void handle({ options, renderCache, staticFiles, clientAddressOf, limits, mcp, api, remoteCli, localsFor }, request, response);
+  });
+  if (options.materialise) server.once('listening', () => void materialised.renderAll());
+  server.on('close', () => {
+    stopPreparing?.();
+    void mcp.close();
+  });
+  return { server, renderCache, materialised };
 }
 
 interface Context {
@@ -84,10 +129,10 @@ interface Context {
   staticFiles: StaticFiles;
   clientAddressOf: ClientAddressResolver;
   limits: BodyLimits;
-  apiLimiter: SyncedRateLimiter;
   mcp: McpHttpEndpoint;
-  api: ReturnType<typeof createApiFront>;
   remoteCli: ReturnType<typeof createRemoteCliEndpoint> | null;
+  localsFor: (readModel: ReadModel, clientAddress: string, signedIn?: SignedIn | null) => App.Locals;
+  api: ApiFront;
 }
 
 function refuse(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
@@ -102,25 +147,46 @@ function refuseMethod(request: IncomingMessage, response: ServerResponse): void 
   else refuse(response, 501, `${method} is not supported by jobzone; use ${ALLOW}.`, { allow: ALLOW });
 }
 
-// Repeat views are answered here, before Astro builds a request, matches a route and runs middleware.
-function answerCachedPage(request: IncomingMessage, response: ServerResponse, cache: RenderCache, version: number): boolean {
-  if ((request.method !== 'GET' && request.method !== 'HEAD') || !request.url || request.url.startsWith('/api/')) return false;
-  let key: string | null;
-  try {
-    key = renderCacheKeyOf(new URL(request.url, 'http://localhost'));
-  } catch {
-    return false;
+const fastPages = new WeakMap<CachedPage, FastAnswer>();
+
+/** The prepared answer of a stored page, made on its first hit and kept as long as the page is. */
+function fastAnswerOfPage(page: CachedPage): FastAnswer {
+  let answer = fastPages.get(page);
+  if (!answer) {
+    answer = prepareFastAnswer(page.bodies, {
+      status: page.status,
+      headers: { ...page.headers, 'cache-control': RENDER_CACHE_CONTROL, 'x-render-cache': 'hit' },
+      etagFor: (coding) => etagFor(page.etag, coding),
+    });
+    fastPages.set(page, answer);
   }
-  if (key === null) return false;
-  const answer = answerFromCache(cache, version, key, { ifNoneMatch: request.headers['if-none-match'] ?? null, acceptEncoding: request.headers['accept-encoding'] });
-  if (!answer) return false;
-  response.writeHead(answer.status, STATUS_CODES[answer.status], answer.headers);
-  response.end(request.method === 'HEAD' ? undefined : (answer.body ?? undefined));
-  return true;
+  return answer;
+}
+
+/**
+ * Answers a stored page before anything else runs (ADR 0120): no header object, URL object, Astro
+ * request or middleware — a lookup and one writeHead. Only bodiless GET and HEAD requests qualify,
+ * so the body limits and method checks of `handle` still see every other request.
+ */
+function answerStoredPage(request: IncomingMessage, response: ServerResponse, cache: RenderCache, version: number): boolean {
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || !isBodyless(request)) return false;
+  const url = request.url ?? '';
+  if (url.startsWith('/api/')) return false;
+  let key = plainPathOf(url);
+  if (key === null) {
+    try {
+      key = renderCacheKeyOf(new URL(url, 'http://localhost'));
+    } catch {
+      return false;
+    }
+    if (key === null) return false;
+  }
+  const page = cache.get(version, key);
+  return page !== undefined && writeFastAnswer(request, response, fastAnswerOfPage(page));
 }
 
 async function handle(context: Context, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const { options, renderCache, limits } = context;
+  const { options, limits } = context;
   try {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     const isApiPreflight = request.method === 'OPTIONS' && (request.url ?? '').startsWith('/api/');
@@ -137,24 +203,10 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
     }
     if (context.mcp.handles(request.url)) return await context.mcp.serve(request, response, body);
     if (context.remoteCli && isRemoteCliRequest(request.url)) return await context.remoteCli(request, response, body);
-    if (isApiRequest(request.url)) return await context.api(request, response, body, context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']));
+    if (isApiRequest(request.url)) return await context.api.serve(request, response, body, context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']));
     if (await context.staticFiles.serve(request, response)) return;
-    const readModel = options.readModel.current();
-    if (answerCachedPage(request, response, renderCache, readModel.version)) return;
     const signedIn = await sessionOf(options.accounts, request);
-    const locals: App.Locals = {
-      readModel,
-      publicUrl: options.publicUrl,
-      subscriptions: options.subscriptions,
-      openData: options.openData,
-      renderCache,
-      clientAddress: context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']),
-      api: { limiter: context.apiLimiter, limits: options.apiRateLimits === undefined ? DEFAULT_API_RATE_LIMITS : options.apiRateLimits },
-      actor: signedIn?.actor ?? null,
-      session: signedIn ? { sessionId: signedIn.sessionId, secret: signedIn.secret, csrfToken: signedIn.csrfToken } : null,
-      csrfToken: signedIn?.csrfToken ?? null,
-      accounts: options.accounts ?? null,
-    };
+    const locals = context.localsFor(options.readModel.current(), context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']), signedIn);
     await options.astroHandler(request, response, undefined, locals);
   } catch (error) {
     process.stderr.write(`error serving ${request.method} ${request.url?.slice(0, 200)}: ${(error as Error).message}\n`);
@@ -164,6 +216,8 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
 }
 
 // Only requests carrying the session cookie reach the store; readers never do.
+type SignedIn = NonNullable<Awaited<ReturnType<typeof sessionOf>>>;
+
 async function sessionOf(accounts: SignInDependencies | undefined, request: IncomingMessage) {
   const secret = accounts ? readCookie(request.headers.cookie, SESSION_COOKIE) : null;
   if (!accounts || secret === null) return null;

@@ -98,7 +98,8 @@ export function matchesIfNoneMatch(header: string | null, etag: string): boolean
     .some((tag) => tag === '*' || tag.replace(/^W\//, '') === wanted);
 }
 
-function rateLimitHeaders(name: string, limit: RateLimit, state: RateLimitState): Record<string, string> {
+/** The RateLimit and RateLimit-Policy headers of one request (IETF draft), as the API sends them. */
+export function rateLimitHeaders(name: string, limit: RateLimit, state: RateLimitState): Record<string, string> {
   const window = Math.ceil(limit.capacity * limit.refillSeconds);
   const refill = state.waitSeconds > 0 ? state.waitSeconds : Math.ceil((limit.capacity - state.remaining) * limit.refillSeconds);
   return {

@@ -3,6 +3,10 @@ export interface ByteBoundedLru<V> {
   get: (key: string) => V | undefined;
   /** Stores a value; one larger than the per-entry limit is not stored. Returns whether it was. */
   set: (key: string, value: V) => boolean;
+  /** Reads a value without making it recently used. */
+  peek: (key: string) => V | undefined;
+  /** The keys, least recently used first. */
+  keys: () => string[];
   clear: () => void;
   size: () => number;
   bytes: () => number;
@@ -48,6 +52,8 @@ export function createByteBoundedLru<V>(bounds: ByteBounds, sizeOf: (value: V) =
       }
       return true;
     },
+    peek: (key) => entries.get(key)?.value,
+    keys: () => [...entries.keys()],
     clear() {
       entries.clear();
       total = 0;

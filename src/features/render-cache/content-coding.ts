@@ -1,5 +1,5 @@
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, brotliDecompressSync, constants, gunzipSync, gzip } from 'node:zlib';
 
 /** The encodings jobzone sends, best first. */
 export type ContentCoding = 'br' | 'gzip' | 'identity';
@@ -50,6 +50,20 @@ const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constan
 /** The bodies of one response in every encoding worth sending; encodings that would not save bytes are left out. */
 export type EncodedBodies = { identity: Buffer } & Partial<Record<'br' | 'gzip', Buffer>>;
 
+/** The bodies a cache keeps: all of them, or only Brotli and gzip when both exist. */
+export type StoredBodies = EncodedBodies | { identity?: undefined; br: Buffer; gzip: Buffer };
+
+/** Drops the identity copy when Brotli and gzip copies exist: a page is then kept in about a quarter of the memory. */
+export function compactBodies(bodies: StoredBodies): StoredBodies {
+  return bodies.br && bodies.gzip ? { br: bodies.br, gzip: bodies.gzip } : bodies;
+}
+
+/** The unencoded body, inflated from a compressed copy when it was not kept. */
+export function identityOf(bodies: StoredBodies): Buffer {
+  if (bodies.identity) return bodies.identity;
+  return bodies.gzip ? gunzipSync(bodies.gzip) : brotliDecompressSync(bodies.br ?? Buffer.alloc(0));
+}
+
 /** Compresses a body once in Brotli and gzip (off the event loop), keeping only the encodings that are smaller. */
 export async function encodeBodies(body: Buffer): Promise<EncodedBodies> {
   if (body.byteLength < MIN_COMPRESSIBLE_BYTES) return { identity: body };
@@ -65,13 +79,13 @@ export async function encodeBodyFor(body: Buffer, coding: ContentCoding): Promis
 }
 
 /** Picks the body to send: the negotiated encoding when it was made, else identity. */
-export function pickBody(bodies: EncodedBodies, coding: ContentCoding): { coding: ContentCoding; body: Buffer } {
+export function pickBody(bodies: StoredBodies, coding: ContentCoding): { coding: ContentCoding; body: Buffer } {
   if (coding === 'br' && bodies.br) return { coding, body: bodies.br };
   if (coding === 'gzip' && bodies.gzip) return { coding, body: bodies.gzip };
-  return { coding: 'identity', body: bodies.identity };
+  return { coding: 'identity', body: identityOf(bodies) };
 }
 
 /** The total bytes of every encoding of a body. */
-export function encodedBytes(bodies: EncodedBodies): number {
-  return bodies.identity.byteLength + (bodies.br?.byteLength ?? 0) + (bodies.gzip?.byteLength ?? 0);
+export function encodedBytes(bodies: StoredBodies): number {
+  return (bodies.identity?.byteLength ?? 0) + (bodies.br?.byteLength ?? 0) + (bodies.gzip?.byteLength ?? 0);
 }

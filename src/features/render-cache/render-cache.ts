@@ -1,5 +1,5 @@
 import { createByteBoundedLru, type ByteBounds } from './byte-bounded-lru.ts';
-import { chooseContentCoding, encodedBytes, pickBody, type EncodedBodies } from './content-coding.ts';
+import { chooseContentCoding, compactBodies, encodedBytes, pickBody, type StoredBodies } from './content-coding.ts';
 
 /** A rendered page kept ready to send: its headers and its body in each encoding, compressed once when stored. */
 export interface CachedPage {
@@ -8,19 +8,29 @@ export interface CachedPage {
   etag: string;
   /** Headers sent with every answer from this entry (content type, content security policy). */
   headers: Readonly<Record<string, string>>;
-  bodies: EncodedBodies;
+  bodies: StoredBodies;
 }
 
 /** Rendered pages by read-model version and cache key, bounded by the bytes their bodies hold. */
 export interface RenderCache {
   get: (version: number, key: string) => CachedPage | undefined;
   set: (version: number, key: string, page: CachedPage) => void;
+  /**
+   * Opens a generation for a version not served yet (a publication being prepared): its pages are
+   * stored beside the served ones, which keep answering, and the served pages for which
+   * `carryOver` says yes are taken into it unchanged.
+   */
+  prepare: (version: number, carryOver: (key: string) => boolean) => void;
+  /** Serves `version` from now on: its prepared generation becomes the served one and older pages go. */
+  serve: (version: number) => void;
+  /** The keys of the pages stored for a version (served or being prepared). */
+  keys: (version: number) => string[];
   size: () => number;
   bytes: () => number;
 }
 
-/** 64 MB holds every page of the catalog about three times over (a role page is about 30 KB, 8 KB in Brotli). */
-export const DEFAULT_RENDER_CACHE_BOUNDS: ByteBounds = { maxBytes: 64 * 1024 * 1024, maxEntryBytes: 2 * 1024 * 1024 };
+/** 384 MB holds every pre-rendered page of the catalog (about 6,000, 40 KB each in Brotli and gzip) with room for query pages. */
+export const DEFAULT_RENDER_CACHE_BOUNDS: ByteBounds = { maxBytes: 384 * 1024 * 1024, maxEntryBytes: 2 * 1024 * 1024 };
 
 /** Computes a short, stable ETag for a page body (FNV-1a over UTF-16 code units). */
 export function etagOf(version: number, body: string): string {
@@ -32,27 +42,47 @@ export function etagOf(version: number, body: string): string {
   return `"v${version}-${(hash >>> 0).toString(16)}-${body.length.toString(16)}"`;
 }
 
-/** Creates the cache; entries of older read-model versions are dropped as soon as a newer one is stored. */
+/**
+ * Creates the cache. Entries of older read-model versions are dropped as soon as a newer version
+ * is served or, for a version nobody prepared, stored. Compressed pages are kept without their
+ * identity copy, which the server inflates for the rare client that accepts no compression.
+ */
 export function createRenderCache(bounds: ByteBounds = DEFAULT_RENDER_CACHE_BOUNDS): RenderCache {
-  const pages = createByteBoundedLru<CachedPage>(bounds, (page) => encodedBytes(page.bodies));
-  let currentVersion = 0;
+  const sizeOf = (page: CachedPage) => encodedBytes(page.bodies);
+  let served = { version: 0, pages: createByteBoundedLru<CachedPage>(bounds, sizeOf) };
+  let prepared: typeof served | null = null;
+  const generationOf = (version: number) => (version === served.version ? served : version === prepared?.version ? prepared : null);
+  const serve = (version: number) => {
+    if (version <= served.version) return;
+    served = prepared?.version === version ? prepared : { version, pages: createByteBoundedLru<CachedPage>(bounds, sizeOf) };
+    if (prepared && prepared.version <= version) prepared = null;
+  };
   return {
-    get: (version, key) => (version === currentVersion ? pages.get(key) : undefined),
+    get: (version, key) => generationOf(version)?.pages.get(key),
     set(version, key, page) {
-      if (version < currentVersion) return;
-      if (version > currentVersion) {
-        pages.clear();
-        currentVersion = version;
-      }
-      pages.set(key, page);
+      if (version > served.version && version !== prepared?.version) serve(version);
+      generationOf(version)?.pages.set(key, { ...page, bodies: compactBodies(page.bodies) });
     },
-    size: () => pages.size(),
-    bytes: () => pages.bytes(),
+    prepare(version, carryOver) {
+      if (version <= served.version) return;
+      prepared = { version, pages: createByteBoundedLru<CachedPage>(bounds, sizeOf) };
+      for (const key of served.pages.keys()) {
+        const page = carryOver(key) ? served.pages.peek(key) : undefined;
+        if (page) prepared.pages.set(key, page);
+      }
+    },
+    serve,
+    keys: (version) => generationOf(version)?.pages.keys() ?? [],
+    size: () => served.pages.size() + (prepared?.pages.size() ?? 0),
+    bytes: () => served.pages.bytes() + (prepared?.pages.bytes() ?? 0),
   };
 }
 
-/** How long browsers and shared caches may keep a rendered page. */
-export const RENDER_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
+/**
+ * How long browsers (a minute) and shared caches such as a CDN (five minutes) may keep a rendered
+ * page, and serve it stale for ten more while they revalidate; the ETag changes with each publication.
+ */
+export const RENDER_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
 
 /** An answer to send: the page itself, or 304 when the client already holds this representation. */
 export interface CachedAnswer {
@@ -63,7 +93,8 @@ export interface CachedAnswer {
 
 const ETAG_SUFFIX = { br: '-br', gzip: '-gz', identity: '' } as const;
 
-function etagFor(etag: string, coding: keyof typeof ETAG_SUFFIX): string {
+/** The ETag of one encoding of a page: the page's own, marked with the coding, because the bytes differ. */
+export function etagFor(etag: string, coding: keyof typeof ETAG_SUFFIX): string {
   return coding === 'identity' ? etag : `${etag.slice(0, -1)}${ETAG_SUFFIX[coding]}"`;
 }
 
