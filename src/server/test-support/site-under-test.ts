@@ -1,4 +1,6 @@
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import type { Actor } from '../../features/accounts/roles.ts';
+import type { Database } from '../../store/database.ts';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { committedReadModel } from '../../features/site-pages/test-support/read-model-fixture.ts';
@@ -12,13 +14,22 @@ import { createWebServer, loadAstroHandler, type WebServer, type WebServerOption
 /** The real web server (built Astro site, committed catalog, scratch store) listening on a free port in this process. */
 export interface SiteUnderTest extends WebServer {
   url: string;
+  /** The scratch store the site writes to. */
+  db: Database;
   close: () => Promise<void>;
 }
 
 /** Starts the site in-process; the store is a scratch PGlite database and the read model is the committed catalog. */
-export async function startSiteInProcess(overrides: Partial<Pick<WebServerOptions, 'bodyLimits' | 'renderCacheBounds' | 'trustedProxies' | 'apiRateLimits'>> = {}): Promise<SiteUnderTest> {
+export async function startSiteInProcess(
+  overrides: Partial<Pick<WebServerOptions, 'bodyLimits' | 'renderCacheBounds' | 'trustedProxies' | 'apiRateLimits'>> & {
+    /** Who the session would say is signed in, per request; stands in for the sign-in the accounts feature provides. */
+    actorOf?: (request: IncomingMessage) => Actor | null;
+  } = {},
+): Promise<SiteUnderTest> {
   await ensureSiteBuilt(() => undefined);
-  const [model, scratch, astroHandler] = await Promise.all([committedReadModel(), openScratchPgliteStore(), loadAstroHandler(pathToFileURL(SITE_ENTRY).href)]);
+  const { actorOf, ...serverOverrides } = overrides;
+  const [model, scratch, builtHandler] = await Promise.all([committedReadModel(), openScratchPgliteStore(), loadAstroHandler(pathToFileURL(SITE_ENTRY).href)]);
+  const astroHandler: typeof builtHandler = actorOf ? (request, response, next, locals) => builtHandler(request, response, next, { ...locals, actor: actorOf(request) }) : builtHandler;
   const openData = await createOpenData(scratch.store.db, 'http://localhost:4321');
   await openData.recordMonthlySnapshot(model);
   const web = createWebServer({
@@ -28,13 +39,14 @@ export async function startSiteInProcess(overrides: Partial<Pick<WebServerOption
     subscriptions: { db: scratch.store.db, limiter: createRateLimiter(scratch.store.db), limits: DEFAULT_SUBSCRIPTION_LIMITS },
     clientRoot: SITE_CLIENT_ROOT,
     astroHandler,
-    ...overrides,
+    ...serverOverrides,
   });
   await new Promise<void>((resolve) => web.server.listen(0, '127.0.0.1', resolve));
   const { port } = web.server.address() as AddressInfo;
   return {
     ...web,
     url: `http://127.0.0.1:${port}`,
+    db: scratch.store.db,
     close: async () => {
       web.server.closeAllConnections();
       await new Promise((resolve) => web.server.close(resolve));
