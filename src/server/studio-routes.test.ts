@@ -3,6 +3,7 @@ import type { Actor, Role } from '../features/accounts/roles.ts';
 import { loadSampleCatalog } from '../features/revisions/test-support/publishing-fixture.ts';
 import { createDraft } from '../features/studio/drafts.usecases.ts';
 import { createStudioTeam, type StudioTeam } from '../features/studio/test-support/studio-fixture.ts';
+import { saveScreenshot, seriousAccessibilityViolations, useBrowser } from '../../e2e/support/browser.ts';
 import { send, startSiteInProcess, type SiteUnderTest } from './test-support/site-under-test.ts';
 
 let site: SiteUnderTest;
@@ -84,4 +85,34 @@ describe('reader reports and corrections through the real server', () => {
     expect(feed.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
     expect(feed.body.toString()).toContain('<title>jobzone corrections</title>');
   });
+});
+
+describe('the studio in Chromium', () => {
+  const session = useBrowser();
+
+  it('the editor rescores on every keystroke, marks the field beside its problem, autosaves, and every studio page passes axe', async () => {
+    await session().context.setExtraHTTPHeaders({ 'x-test-role': 'editor' });
+    const page = await session().context.newPage();
+    const fresh = await createDraft(site.db, team?.assessor ?? null, { from: 'current', assessment: 'registered-nurses' });
+    await page.goto(`${site.url}/studio/drafts/${fresh.id}`);
+    await page.locator('[data-testid="live-score"]').waitFor();
+    const before = await page.locator('[data-testid="live-score"]').textContent();
+    await page.waitForFunction(() => document.querySelector('astro-island')?.hasAttribute('ssr') === false);
+    await page.locator('input[name="tasks.0.score"]').fill('5');
+    await expect.poll(() => page.locator('[data-testid="live-score"]').textContent()).not.toBe(before);
+    await page.locator('input[name="tasks.0.share"]').fill('90');
+    await expect.poll(() => page.locator('.studio-live').textContent()).toContain('add up to 90%');
+    await expect.poll(() => page.locator('[data-testid="save-state"]').textContent(), { timeout: 10_000 }).toMatch(/Saved at .* \(version 2\)/);
+    await saveScreenshot(page, 'studio-editor');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.reload();
+    expect(await page.locator('input[name="tasks.0.share"]').inputValue()).toBe('90');
+
+    for (const path of ['/studio', `/studio/drafts/${fresh.id}/review`, '/studio/drafts/new', '/studio/evidence', '/studio/calibration', '/studio/audit', '/corrections']) {
+      await session().context.setExtraHTTPHeaders({ 'x-test-role': 'admin' });
+      await page.goto(`${site.url}${path}`);
+      await saveScreenshot(page, `studio${path.replace(/\//g, '-')}`);
+      expect(await seriousAccessibilityViolations(page), path).toEqual([]);
+    }
+  }, 120_000);
 });

@@ -39,10 +39,12 @@ export default function DraftLive({ draftId, version, document, initial, formId 
   const versionRef = useRef(version);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const blocked = useRef(false);
+  const [fieldNames, setFieldNames] = useState<ReadonlySet<string>>(new Set(initial.problems.map((problem) => problem.field)));
 
   useEffect(() => {
     const form = globalThis.document.getElementById(formId) as HTMLFormElement | null;
     if (!form) return undefined;
+    setFieldNames(new Set([...form.querySelectorAll<HTMLElement>('[data-problem-for]')].map((span) => span.dataset.problemFor ?? '')));
     const current = () => {
       const entries = formEntries(form);
       return { entries, next: applyDraftForm(document, entries) };
@@ -104,6 +106,9 @@ export default function DraftLive({ draftId, version, document, initial, formId 
       )}
       <p class="small">Task shares add up to {live.shareTotal}%{live.shareTotal === 100 ? '' : ' (they must make 100)'}.</p>
       {live.problems.length > 0 && <p class="small">{live.problems.length} field(s) to fix before the draft can be submitted.</p>}
+      {live.problems.filter((problem) => !fieldNames.has(problem.field)).slice(0, 5).map((problem) => (
+        <p class="small studio-problem-general" data-testid="general-problem">{problem.path}: {problem.message}</p>
+      ))}
       {live.movers.length > 0 && (
         <>
           <h3>What moves this score</h3>
