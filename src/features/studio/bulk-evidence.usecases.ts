@@ -5,6 +5,7 @@ import { onRevisionsPublished } from '../revisions/publication-hooks.ts';
 import type { PublishedRevision } from '../revisions/published-revision.ts';
 import { RevisionError } from '../revisions/revisions.errors.ts';
 import { parseEvidenceDimension, planEvidenceChange, publishAssessments, type AssessmentSelection, type BulkPlan } from '../revisions/revisions.usecases.ts';
+import { publicAuthorName } from './review.usecases.ts';
 import { StudioError } from './studio.errors.ts';
 import { readText, STUDIO_LIMITS } from './studio.limits.ts';
 
@@ -66,7 +67,7 @@ export async function planBulkEvidence(db: Database, actor: Actor | null, form: 
  * publishing use case as `jobzone evidence set`; each revision is based on the one the dry run
  * showed, so a publication in between is refused as a conflict.
  */
-export async function publishBulkEvidence(db: Database, actor: Actor | null, form: BulkEvidenceForm, author: string): Promise<PublishedRevision[]> {
+export async function publishBulkEvidence(db: Database, actor: Actor | null, form: BulkEvidenceForm): Promise<PublishedRevision[]> {
   const member = requirePermission(actor, 'evidence.bulk-set');
   const { change, note } = parseForm(form);
   if (!note) throw new StudioError('studio.invalid', 'note: found nothing; expected a revision note saying what changed and why');
@@ -75,6 +76,7 @@ export async function publishBulkEvidence(db: Database, actor: Actor | null, for
   if (expected !== expectedRevisionsOf(plan)) {
     throw new StudioError('studio.conflict', 'the assessments or their revisions changed since the dry run (something was published meanwhile); run the dry run again and check the table before publishing');
   }
+  const author = await publicAuthorName(db, member);
   return asStudioError(() =>
     publishAssessments(db, plan.items, {
       note,

@@ -60,6 +60,12 @@ export async function approveDraft(db: Database, actor: Actor | null, id: unknow
   return (await selectDraft(db, draftId)) as DraftRecord;
 }
 
+/** The name a publication shows readers: the member's display name, never their address. */
+export async function publicAuthorName(db: Database, member: Actor): Promise<string> {
+  const [user] = await db.select({ displayName: usersTable.displayName }).from(usersTable).where(eq(usersTable.id, member.userId));
+  return user?.displayName?.trim() || DEFAULT_AUTHOR;
+}
+
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -86,11 +92,11 @@ export async function publishDraft(db: Database, actor: Actor | null, id: unknow
   }
   const note = draft.note.trim();
   if (!note) throw new StudioError('studio.invalid', `note: draft ${draft.id} has no revision note; say what changed and why in the editor first`);
-  const [user] = await db.select({ displayName: usersTable.displayName }).from(usersTable).where(eq(usersTable.id, member.userId));
+  const author = await publicAuthorName(db, member);
   const published = document.status === 'expert' ? { ...document, reviewed: isoDate(options.now ?? new Date()) } : document;
   const [revision] = await publishAssessments(db, [{ document: published, expectedRevision: draft.baseRevision, source: `draft ${draft.id}` }], {
     note,
-    author: user?.displayName?.trim() || DEFAULT_AUTHOR,
+    author,
     notify: options.notify ?? false,
     onPublished: async (tx, revisions) => {
       await onRevisionsPublished(tx, revisions);

@@ -33,7 +33,7 @@ const USE_CASES: [string, Role, UseCase][] = [
   ['see calibration', 'reviewer', (db, actor) => getCalibration(db, actor)],
   ['publish a draft', 'editor', (db, actor, id) => publishDraft(db, actor, id)],
   ['dry-run bulk evidence', 'editor', (db, actor) => planBulkEvidence(db, actor, bulk)],
-  ['publish bulk evidence', 'editor', (db, actor) => publishBulkEvidence(db, actor, { ...bulk, value: '3' }, 'Edna Editor')],
+  ['publish bulk evidence', 'editor', (db, actor) => publishBulkEvidence(db, actor, { ...bulk, value: '3' })],
   ['read the audit log', 'admin', (db, actor) => listAuditLog(db, actor)],
 ];
 

@@ -252,10 +252,14 @@ describeEachDriver('the editorial studio', (store) => {
     expect((await refusal(planBulkEvidence(store.db, team.editor, { ...form, value: '7' }))).message).toMatch(/evidence value is a whole number from -2 to 2; found 7/);
 
     const stale = expectedRevisionsOf(plan).replace('telemarketers/all-levels@1', 'telemarketers/all-levels@0');
-    expect((await refusal(publishBulkEvidence(store.db, team.editor, { ...form, expected: stale }, 'Edna Editor'))).message).toMatch(/changed since the dry run/);
-    const published = await publishBulkEvidence(store.db, team.editor, { ...form, expected: expectedRevisionsOf(plan) }, 'Edna Editor');
+    expect((await refusal(publishBulkEvidence(store.db, team.editor, { ...form, expected: stale }))).message).toMatch(/changed since the dry run/);
+    const published = await publishBulkEvidence(store.db, team.editor, { ...form, expected: expectedRevisionsOf(plan) });
 
-    expect(published.map((revision) => revision.after.revisionNumber)).toEqual([2, 2, 2]);
+    expect(published.map((revision) => [revision.after.revisionNumber, revision.author])).toEqual([
+      [2, 'Edna Editor'],
+      [2, 'Edna Editor'],
+      [2, 'Edna Editor'],
+    ]);
     expect(await auditActions(store.db)).toEqual(['evidence.bulk-published']);
   });
 
