@@ -54,6 +54,8 @@ export const SourceSchema = z
   .object({
     title: title.describe('What the source is, e.g. "BLS Occupational Employment and Wage Statistics, May 2024".'),
     url: url.optional().describe('Link to the source.'),
+    date: z.iso.date().optional().describe('When the source was published or read, YYYY-MM-DD.'),
+    quote: anyText(TEXT_LIMITS.rationale, true).optional().describe('The passage of the source the evidence rests on.'),
   })
   .strict();
 

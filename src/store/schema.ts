@@ -5,3 +5,4 @@ export * from '../features/mail/mail.table.ts';
 export * from '../features/rate-limits/rate-limits.table.ts';
 export * from '../features/open-data/open-data.table.ts';
 export * from '../features/accounts/accounts.table.ts';
+export * from '../features/studio/studio.table.ts';

@@ -15,6 +15,7 @@ export interface Actor {
 
 export const STUDIO_ACTIONS = {
   'queue.view': 'assessor',
+  'queue.assign': 'assessor',
   'draft.create': 'assessor',
   'draft.edit': 'assessor',
   'draft.submit': 'assessor',

@@ -38,6 +38,8 @@ function isRead(route: RouteQuery | undefined, name: string): boolean {
 export function renderCacheKeyOf(url: URL): string | null {
   const path = url.pathname;
   if (path.length > MAX_PATH_LENGTH) return null;
+  // Studio pages differ per signed-in member and per draft version: never shared.
+  if (path === '/studio' || path.startsWith('/studio/')) return null;
   const route = ROUTE_QUERIES.find((candidate) => candidate.path.test(path));
   if (!route || url.search === '') return path;
   const read = [...url.searchParams].filter(([name]) => isRead(route, name));
