@@ -31,7 +31,8 @@ describe('render-cache keys', () => {
     expect(keyOf(`/search?q=${'a'.repeat(3_000)}`)).toBeNull();
   });
 
-  it('are never made for studio pages, which differ per signed-in member', () => {
+  it('are never made for studio or sign-in pages, which differ per member or act on a token', () => {
+    for (const path of ['/sign-in?next=/studio', '/sign-in/link?token=x', '/sign-out']) expect(renderCacheKeyOf(new URL(`http://localhost${path}`))).toBeNull();
     expect(keyOf('/studio')).toBeNull();
     expect(keyOf('/studio/drafts/4?x=1')).toBeNull();
     expect(keyOf('/studios')).toBe('/studios');
@@ -43,8 +44,8 @@ describe('the route table', () => {
     const root = fileURLToPath(new URL('../../', import.meta.url));
     const folders = ['web/pages', 'web/components', 'presentation/site-pages', 'presentation/history-pages', 'presentation/personal-report', 'features/personal-report'];
     const files = (await Promise.all(folders.map((folder) => listFilesRecursively(`${root}${folder}`, ['.astro', '.ts'])))).flat().filter((file) => !file.endsWith('.test.ts'))
-      // Studio pages are never cached (see below), so what they read needs no entry.
-      .filter((file) => !file.includes('/web/pages/studio/'));
+      // Studio and sign-in pages are never cached (see below), so what they read needs no entry.
+      .filter((file) => !/\/web\/pages\/(studio\/|sign-in|sign-out)/.test(file));
     const read = new Set<string>();
     for (const file of files) {
       const source = await readFile(file, 'utf8');

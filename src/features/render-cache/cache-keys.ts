@@ -38,8 +38,8 @@ function isRead(route: RouteQuery | undefined, name: string): boolean {
 export function renderCacheKeyOf(url: URL): string | null {
   const path = url.pathname;
   if (path.length > MAX_PATH_LENGTH) return null;
-  // Studio pages differ per signed-in member and per draft version: never shared.
-  if (path === '/studio' || path.startsWith('/studio/')) return null;
+  // Studio pages differ per signed-in member and per draft version; sign-in pages act on a token: never shared.
+  if (path === '/studio' || path.startsWith('/studio/') || isSignInPath(path)) return null;
   const route = ROUTE_QUERIES.find((candidate) => candidate.path.test(path));
   if (!route || url.search === '') return path;
   const read = [...url.searchParams].filter(([name]) => isRead(route, name));
@@ -48,4 +48,8 @@ export function renderCacheKeyOf(url: URL): string | null {
   const query = new URLSearchParams(names.flatMap((name) => read.filter(([each]) => each === name)));
   const key = `${path}?${query.toString()}`;
   return key.length > MAX_KEY_LENGTH ? null : key;
+}
+
+function isSignInPath(path: string): boolean {
+  return path === '/sign-in' || path.startsWith('/sign-in/') || path === '/sign-out';
 }

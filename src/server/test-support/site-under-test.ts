@@ -8,7 +8,6 @@ import { createOpenData } from '../../features/open-data/open-data.usecases.ts';
 import { createRateLimiter } from '../../features/rate-limits/rate-limits.usecases.ts';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from '../../features/subscriptions/subscriptions.usecases.ts';
 import { openScratchPgliteStore } from '../../store/test-support/scratch-stores.ts';
-import type { Database } from '../../store/database.ts';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInDependencies } from '../../features/accounts/sign-in.usecases.ts';
 import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY } from '../site-build.ts';
 import { createWebServer, loadAstroHandler, type WebServer, type WebServerOptions } from '../web-server.ts';
