@@ -78,5 +78,6 @@ describe('the summary an assessment page opens with', () => {
   it('shortens long task statements at a word', () => {
     expect(shortTaskName('Inspect problem areas to determine repair procedures, and estimate materials and labor required for each job.')).toBe('Inspect problem areas to determine repair procedures, and…');
     expect(shortTaskName('Cut roofing paper to size.')).toBe('Cut roofing paper to size');
+    expect(shortTaskName('Fine-tune and adapt multimodal foundation models (GPT-4V, LLaVA, Gemini) for domain tasks')).toBe('Fine-tune and adapt multimodal foundation models…');
   });
 });

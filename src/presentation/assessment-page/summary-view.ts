@@ -17,8 +17,11 @@ const AI_DOES_FROM = 3;
 export function shortTaskName(name: string): string {
   const clean = name.trim().replace(/[.;:,]+$/, '');
   if (clean.length <= SHORT_TASK_LENGTH) return clean;
-  const cut = clean.slice(0, SHORT_TASK_LENGTH - 1);
-  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[,;:(–-]+$/, '').trim()}…`;
+  let cut = clean.slice(0, SHORT_TASK_LENGTH - 1);
+  cut = cut.slice(0, cut.lastIndexOf(' '));
+  // A bracket opened but cut before it closes reads as a typo: drop the bracket and what follows it.
+  if (cut.lastIndexOf('(') > cut.lastIndexOf(')')) cut = cut.slice(0, cut.lastIndexOf('('));
+  return `${cut.replace(/[\s,;:–-]+$/, '')}…`;
 }
 
 const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
