@@ -1,6 +1,6 @@
 import { zoneOf, type MethodologyDefinition, type Zone } from '../../methodology/index.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
-import { categorySlug } from '../../features/read-model/read-model.ts';
+import { categorySlug, type AssessmentEntry } from '../../features/read-model/read-model.ts';
 import { buildScoreScale } from '../chart-geometry.ts';
 import { formatScore } from '../format.ts';
 import { markdownToPlainText, renderMarkdown } from '../markdown.ts';
@@ -20,8 +20,16 @@ const ZONE_ORDER: readonly Zone[] = ['Green', 'Yellow', 'Red'];
 const URGENCY_SUB_LABELS: ReadonlySet<string> = new Set(['Urgent', 'Imminent']);
 const BASELINE_PREFIX = /^Data-derived baseline, not reviewed\.\s*/;
 
+/** True when the entry is an unreviewed, data-derived baseline. */
+export const isUnreviewedBaseline = (entry: AssessmentEntry) => entry.status === 'baseline' && !entry.assessment.reviewed;
+
 /** True when the page shows an unreviewed, data-derived baseline. */
-export const isAutomatedEstimate = (input: AssessmentPageInput) => input.entry.status === 'baseline' && !input.entry.assessment.reviewed;
+export const isAutomatedEstimate = (input: AssessmentPageInput) => isUnreviewedBaseline(input.entry);
+
+/** The sub-label a headline may state: none when an automated estimate would announce urgency as fact. */
+export function headlinedSubLabel(entry: AssessmentEntry): string | null {
+  return isUnreviewedBaseline(entry) && URGENCY_SUB_LABELS.has(entry.figures.subLabel) ? null : entry.figures.subLabel;
+}
 
 /** Names the zones a band spans when it crosses a zone boundary, higher zone first; null when it stays in one. */
 export function borderlineZones(band: ScoreBand, methodology: MethodologyDefinition): [Zone, Zone] | null {
@@ -37,7 +45,7 @@ export function buildHeadline(input: AssessmentPageInput, band: ScoreBand): Asse
   const scoreText = formatScore(figures.score);
   const rangeText = `${formatScore(band.low)}–${formatScore(band.high)}`;
   const borderline = borderlineZones(band, input.methodology);
-  const subLabelShown = isAutomatedEstimate(input) && URGENCY_SUB_LABELS.has(figures.subLabel) ? null : figures.subLabel;
+  const subLabelShown = headlinedSubLabel(input.entry);
   const title = borderline ? `Borderline ${borderline[0]}/${borderline[1]}` : subLabelShown ? `${figures.zone} (${subLabelShown})` : figures.zone;
   return {
     zone: figures.zone,

@@ -3,6 +3,7 @@ import type { ReadModel } from '../../features/read-model/read-model.ts';
 import { readModelFromCatalog } from '../../features/assessment-page/test-support/catalog-read-model.ts';
 import { buildAssessmentPageView } from './assessment-view.ts';
 import { shortTaskName } from './summary-view.ts';
+import { buildEmbedCardView } from '../open-data/embed-view.ts';
 
 const INTERNALS = /\b(T[1-5](–T?[1-5])?|TR|EM|BM|GM|Raw)\b|Assessor override|×/;
 
@@ -60,6 +61,8 @@ describe('the summary an assessment page opens with', () => {
       expect(page.meta.title).not.toMatch(/Imminent|Urgent/);
       expect(page.summary.estimateLine).toMatch(/^Automated estimate/);
     }
+    const card = buildEmbedCardView(model, urgent[0]!.roleSlug, urgent[0]!.seniority, 'https://jobzone.example');
+    expect(card).toMatchObject({ subLabel: '', statusText: 'Automated estimate, not reviewed' });
   });
 
   it('puts a quick screen that disagrees beside the score', () => {
