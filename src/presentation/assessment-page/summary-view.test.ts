@@ -4,6 +4,7 @@ import { readModelFromCatalog } from '../../features/assessment-page/test-suppor
 import { buildAssessmentPageView } from './assessment-view.ts';
 import { shortTaskName } from './summary-view.ts';
 import { buildEmbedCardView } from '../open-data/embed-view.ts';
+import { summarize } from '../site-pages/role-summary.ts';
 
 const INTERNALS = /\b(T[1-5](–T?[1-5])?|TR|EM|BM|GM|Raw)\b|Assessor override|×/;
 
@@ -51,7 +52,7 @@ describe('the summary an assessment page opens with', () => {
     expect(nurses.meta.title).not.toContain('Stable');
   });
 
-  it('never headlines an urgency sub-label of an unreviewed baseline, and calls it an automated estimate once', () => {
+  it('never headlines an urgency sub-label of an unreviewed baseline on its page, card or list row, and calls it an automated estimate once', () => {
     const urgent = [...model.assessments.values()].filter((entry) => entry.status === 'baseline' && ['Imminent', 'Urgent'].includes(entry.figures.subLabel));
     expect(urgent.length).toBeGreaterThan(0);
     for (const entry of urgent.slice(0, 20)) {
@@ -63,6 +64,7 @@ describe('the summary an assessment page opens with', () => {
     }
     const card = buildEmbedCardView(model, urgent[0]!.roleSlug, urgent[0]!.seniority, 'https://jobzone.example');
     expect(card).toMatchObject({ subLabel: '', statusText: 'Automated estimate, not reviewed' });
+    expect(summarize(urgent[0]!)).toMatchObject({ subLabel: '', label: urgent[0]!.figures.zone });
   });
 
   it('puts a quick screen that disagrees beside the score', () => {
