@@ -40,9 +40,9 @@ describe('the assessment page of the worked example (Multimodal AI Engineer, Mid
     page = pageOf(model, 'multimodal-ai-engineer', 'mid-level');
   });
 
-  it('leads with zone, sub-label, the headline word and the score', () => {
-    expect(page.headline.text).toBe('GREEN (Accelerated) · PROTECTED · 64.0/100');
-    expect(page.headline).toMatchObject({ zone: 'Green', zoneClass: 'green', word: 'PROTECTED', subLabel: 'Accelerated', scoreText: '64.0', overridden: false });
+  it('leads with zone, sub-label, the range and the score', () => {
+    expect(page.headline.text).toBe('Green (Accelerated), 59.2–68.9 · 64.0/100');
+    expect(page.headline).toMatchObject({ zone: 'Green', zoneClass: 'green', word: 'PROTECTED', subLabel: 'Accelerated', subLabelShown: 'Accelerated', scoreText: '64.0', rangeText: '59.2–68.9', borderline: null, overridden: false });
   });
 
   it('is titled as a question with seniority, score and label, with its canonical address', () => {
@@ -51,7 +51,7 @@ describe('the assessment page of the worked example (Multimodal AI Engineer, Mid
       canonicalPath: '/roles/multimodal-ai-engineer/mid-level',
       ogType: 'article',
     });
-    expect(page.meta.description).toMatch(/^Multimodal AI Engineer \(Mid-level\): GREEN \(Accelerated\) · PROTECTED · 64\.0\/100\. Every product that joins vision/);
+    expect(page.meta.description).toMatch(/^Multimodal AI Engineer \(Mid-level\): Green \(Accelerated\), 59\.2–68\.9 · 64\.0\/100\. Every product that joins vision/);
   });
 
   it('shows each dimension on its range at a glance', () => {
@@ -270,7 +270,7 @@ describe('the assessment page of a data-derived baseline', () => {
   it('leaves the banner to say it is not reviewed and starts the verdict with the finding', () => {
     const page = pageOf(model, 'roofers');
     expect(page.verdictHtml).toMatch(/^<p>AIJRI 66\.7, Green \(Stable\)\./);
-    expect(page.meta.description).toMatch(/^Roofers \(All levels\): GREEN \(Stable\) · PROTECTED · 66\.7\/100\. AIJRI 66\.7/);
+    expect(page.meta.description).toMatch(/^Roofers \(All levels\): Green \(Stable\), [\d.]+–[\d.]+ · 66\.7\/100\. AIJRI 66\.7/);
   });
 });
 

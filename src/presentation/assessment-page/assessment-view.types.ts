@@ -106,6 +106,34 @@ export interface FactRow {
   note: string | null;
 }
 
+/** A task named in the summary, shortened to fit a line, with what AI does to it. */
+export interface SummaryTask {
+  name: string;
+  fullName: string;
+  shareText: string;
+  meaning: string;
+}
+
+export interface AssessmentSummaryView {
+  /** One sentence built from the role's own tasks and outlook. */
+  sentence: string;
+  mostExposed: SummaryTask[];
+  leastExposed: SummaryTask[];
+  /** What the zone word (or the borderline) means, with its horizon. */
+  zoneMeaning: string;
+  horizon: string;
+  subLabelMeaning: string | null;
+  /** Set when the quick screen disagrees with the full score; shown beside the score. */
+  quickScreenNote: string | null;
+  /** The one neutral line an unreviewed baseline carries. */
+  estimateLine: string | null;
+  /** What "AI" covers, when the baseline method says so. */
+  aiScope: string | null;
+  reportHref: string;
+  /** Related roles that score higher, nearest relation first. */
+  higherScoring: RoleLink[];
+}
+
 /** Everything the assessment page shows, prepared for rendering. */
 export interface AssessmentPageView {
   meta: { title: string; description: string; canonicalPath: string; ogType: 'article' };
@@ -128,13 +156,22 @@ export interface AssessmentPageView {
     zoneClass: ZoneClass;
     word: string;
     subLabel: string;
+    /** The sub-label the headline shows; null when an automated estimate would headline an urgency sub-label. */
+    subLabelShown: string | null;
     label: string;
     scoreText: string;
+    /** The single-step band, "46.2–51.0". */
+    rangeText: string;
+    /** The zones the band spans when it crosses a zone boundary, higher first. */
+    borderline: [Zone, Zone] | null;
+    /** "Green (Stable)", or "Borderline Green/Yellow" when the band crosses a boundary. */
+    title: string;
     text: string;
     formulaScoreText: string;
     overridden: boolean;
-    summary: string;
   };
+  /** What a reader sees first, in plain words, before any evidence or calculation. */
+  summary: AssessmentSummaryView;
   /** The few figures a reader wants first, beside the headline. */
   keyFacts: { label: string; value: string; note: string | null }[];
   seniorities: { slug: string; label: string; href: string; current: boolean; scoreText: string; zone: Zone; zoneClass: ZoneClass }[];

@@ -1,7 +1,13 @@
 import { INDEX_DEFINITIONS } from '../../catalog/build/index-values.ts';
 import type { OccupationEntry } from '../../features/read-model/read-model.ts';
-import type { FactRow, IndexRow } from './assessment-view.types.ts';
-import { formatChangePercent, formatCount, formatDollars, formatOrdinal } from '../format.ts';
+import type { AssessmentPageView, FactRow, IndexRow } from './assessment-view.types.ts';
+import { buildPercentileStrip } from '../chart-geometry.ts';
+import { formatChangePercent, formatCount, formatDollars, formatOrdinal, formatScore } from '../format.ts';
+import { renderInlineMarkdown } from '../markdown.ts';
+import type { AssessmentPageInput } from './assessment-input.ts';
+import { buildExpertBaselineView } from './expert-baseline-view.ts';
+import { roleLinkOf } from './role-link.ts';
+import type { ScoreBand } from './header-view.ts';
 
 /** Lists the occupation's labour-market facts with their sources. */
 export function factRows(occupation: OccupationEntry): FactRow[] {
@@ -40,4 +46,59 @@ export function indexRows(occupation: OccupationEntry): IndexRow[] {
       crosswalked: value.crosswalked,
     };
   });
+}
+
+type OccupationViews = Pick<AssessmentPageView, 'indices' | 'labour' | 'onet'>;
+
+/** Builds the published indices, labour-market figures and O*NET link of the occupation the role maps to. */
+export function buildOccupationViews(input: AssessmentPageInput): OccupationViews {
+  const { occupation, entry } = input;
+  if (!occupation) return { indices: null, labour: null, onet: null };
+  const isBaseline = entry.status === 'baseline';
+  const rows = indexRows(occupation);
+  const strip = buildPercentileStrip(rows.map((row) => ({ key: row.key, label: row.name, percentile: row.percentile, percentileText: row.percentileText })));
+  const facts = factRows(occupation);
+  const baselineLink = input.occupationBaseline ? roleLinkOf(input.occupationBaseline) : null;
+  return {
+    indices:
+      rows.length === 0
+        ? null
+        : {
+            rows,
+            dots: strip.dots,
+            ariaLabel: strip.ariaLabel,
+            occupationTitle: occupation.title,
+            note: 'A higher percentile means more exposed to AI by that index’s own measure. These indices are shown for comparison only; they are never blended into the AIJRI score.',
+            crosswalkNote: rows.some((row) => row.crosswalked)
+              ? 'Marked values were published for older occupation codes (SOC 2010) and carried across the BLS crosswalk to this occupation’s SOC 2018 code.'
+              : null,
+          },
+    labour: facts.length === 0 ? null : { rows: facts, note: isBaseline ? null : `Figures for the O*NET occupation this role maps to, ${occupation.title}; they cover more than this role alone.` },
+    onet: {
+      code: occupation.onetCode,
+      title: occupation.title,
+      descriptionHtml: renderInlineMarkdown(occupation.description),
+      onetUrl: `https://www.onetonline.org/link/summary/${occupation.onetCode}`,
+      baseline: baselineLink,
+      comparison: input.occupationBaseline && baselineLink && !isBaseline ? buildExpertBaselineView(entry.assessment, input.occupationBaseline.assessment, occupation.onetCode, baselineLink) : null,
+      expertRoles: input.occupationExperts.map(roleLinkOf),
+      jobZone: occupation.jobZone,
+    },
+  };
+}
+
+/** Picks the few figures a reader wants first: the band, wage, employment, outlook and the O*NET code. */
+export function buildKeyFacts(views: OccupationViews, band: ScoreBand): AssessmentPageView['keyFacts'] {
+  const facts: AssessmentPageView['keyFacts'] = [
+    { label: 'Uncertainty band', value: `${formatScore(band.low)}–${formatScore(band.high)}`, note: band.zoneStable ? 'zone holds' : 'zone can change' },
+  ];
+  const pick = (label: string, shown: string) => {
+    const row = views.labour?.rows.find((item) => item.label === label);
+    if (row) facts.push({ label: shown, value: row.value, note: row.source });
+  };
+  pick('Median annual wage, May 2024', 'Median wage (US)');
+  pick('Employment, 2024', 'Employed (US, 2024)');
+  pick('Projected change, 2024–34', 'Projected change to 2034');
+  if (views.onet) facts.push({ label: 'O*NET occupation', value: views.onet.code, note: views.onet.title });
+  return facts;
 }

@@ -1,4 +1,5 @@
 import { aijri1 } from '../../methodology/index.ts';
+import { headlinedSubLabel } from '../assessment-page/header-view.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
 import { findAssessment } from '../../features/read-model/read-model.queries.ts';
 import type { AssessmentEntry, ReadModel } from '../../features/read-model/read-model.ts';
@@ -46,9 +47,9 @@ export function buildEmbedCardView(model: ReadModel, slug: string, seniority: st
     scoreText: entry.figures.score.toFixed(1),
     zone: entry.figures.zone,
     zoneClass: `zone zone--${entry.figures.zone.toLowerCase()}`,
-    subLabel: entry.figures.subLabel,
+    subLabel: headlinedSubLabel(entry) ?? '',
     headline: entry.figures.headline,
-    statusText: entry.status === 'expert' ? 'Expert assessment' : 'Data-derived baseline, not reviewed',
+    statusText: entry.status === 'expert' ? 'Expert assessment' : 'Automated estimate, not reviewed',
     position: Math.min(100, Math.max(0, entry.figures.score)),
     scaleStyle: `--yellow-from: ${Number(aijri1.zones.yellowFrom)}%; --green-from: ${Number(aijri1.zones.greenFrom)}%`,
     pageUrl,

@@ -1,4 +1,5 @@
 import type { Zone } from '../../methodology/index.ts';
+import { headlinedSubLabel } from '../assessment-page/header-view.ts';
 import { assessmentHref } from '../../features/revisions/revision-links.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
 import { formatScore, formatShortDate } from '../format.ts';
@@ -43,8 +44,8 @@ export function summarize(entry: AssessmentEntry): RoleSummary {
     score: entry.figures.score,
     scoreText: formatScore(entry.figures.score),
     zone: entry.figures.zone,
-    subLabel: entry.figures.subLabel,
-    label: entry.figures.label,
+    subLabel: headlinedSubLabel(entry) ?? '',
+    label: headlinedSubLabel(entry) === null ? entry.figures.zone : entry.figures.label,
     status: entry.status,
     updated: entry.revision.publishedAt.toISOString().slice(0, 10),
     updatedText: formatShortDate(entry.revision.publishedAt),
