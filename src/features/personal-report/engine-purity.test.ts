@@ -10,6 +10,9 @@ const BROWSER_MODULES = [
   'features/personal-report/personal-edits.ts',
   'features/personal-report/report-params.ts',
   'features/personal-report/report-source.ts',
+  'features/personal-report/coarse-time.ts',
+  'presentation/personal-report/report-advice.ts',
+  'presentation/personal-report/score-scale.ts',
   'presentation/personal-report/report-view.ts',
   'presentation/format.ts',
 ];
