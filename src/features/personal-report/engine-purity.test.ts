@@ -12,7 +12,9 @@ const BROWSER_MODULES = [
   'features/personal-report/report-source.ts',
   'features/personal-report/coarse-time.ts',
   'presentation/personal-report/report-advice.ts',
-  'presentation/personal-report/score-scale.ts',
+  'presentation/personal-report/report-format.ts',
+  'presentation/chart-geometry.ts',
+  'presentation/glossary-report.ts',
   'presentation/personal-report/report-view.ts',
   'presentation/format.ts',
 ];
