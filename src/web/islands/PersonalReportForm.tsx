@@ -64,7 +64,7 @@ function TaskRow({ row, view, handlers, onFollow }: TaskRowProps) {
         </span>
         {row.removeHref && (
           <a class="small pr-task__action" href={row.removeHref} onClick={onFollow} aria-label={`Remove ${row.label}: ${row.name}`}>
-            I don’t do this
+            Remove
           </a>
         )}
         {row.restoreHref && (
