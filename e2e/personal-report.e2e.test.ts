@@ -158,9 +158,9 @@ describe('the personal report for people, on a phone', () => {
     });
 
   it('recomputes on each coarse choice without leaving the field, keeps the score in view, and hides the smaller tasks behind “More tasks”', async () => {
-    const phone = await openBrowser({ viewport: { width: 390, height: 844 } });
+    const page = await withScript.context.newPage();
     try {
-      const page = await phone.context.newPage();
+      await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`${siteUrl}/report?role=${NURSES}`);
       await page.locator('.personal-report[data-hydrated="true"]').waitFor();
       const start = await scoreOn(page);
@@ -192,26 +192,23 @@ describe('the personal report for people, on a phone', () => {
       expect(advice).not.toMatch(/\d+\.\d+%|\d+\.\d+ points|Move \d/);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
-      await page.close();
     } finally {
-      await phone.close();
+      await page.close();
     }
   });
 
   it('looks right at 390 and 1280 wide, light and dark', async () => {
+    const page = await withScript.context.newPage();
+    await page.goto(`${siteUrl}/report?role=${NURSES}&c=1:most,2:never`);
+    await page.locator('.personal-report[data-hydrated="true"]').waitFor();
     for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
       for (const width of [390, 1280]) {
-        const session = await openBrowser({ viewport: { width, height: width === 390 ? 844 : 900 }, colorScheme });
-        try {
-          const page = await session.context.newPage();
-          await page.goto(`${siteUrl}/report?role=${NURSES}&c=1:most,2:never`);
-          await page.locator('.personal-report[data-hydrated="true"]').waitFor();
-          await saveScreenshot(page, `personal-report-${width}-${colorScheme}`);
-          if (colorScheme === 'dark') expect(await seriousAccessibilityViolations(page)).toEqual([]);
-        } finally {
-          await session.close();
-        }
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+        await saveScreenshot(page, `personal-report-${width}-${colorScheme}`);
       }
     }
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
   });
 });

@@ -62,6 +62,7 @@ export function PersonalReportSummary({ view }: { view: ReportView }) {
       {result && (
         <>
           <p>
+            {!result.band.zoneStable && 'Your likely range crosses a zone boundary, so take the zone loosely. '}
             <strong>{result.zone}</strong> means {result.zoneMeaning}.
           </p>
           <p class="small">{result.deltaSentence}</p>
