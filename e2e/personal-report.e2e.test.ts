@@ -37,9 +37,10 @@ describe('the personal report in a real browser', () => {
     await page.locator('.personal-report[data-hydrated="true"]').waitFor();
     expect(await scoreOn(page)).toBe('64.0');
 
+    await page.getByLabel('Set exact percentages').check();
     await page.locator('#s6').fill('30');
-    await page.locator('#s6').press('Tab');
     await expect.poll(() => scoreOn(page)).not.toBe('64.0');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('s6');
     changedScore = await scoreOn(page);
     expect(Number(changedScore)).toBeGreaterThan(64);
     expect(await page.locator('.pr-total-off').count()).toBe(0);
@@ -54,8 +55,9 @@ describe('the personal report in a real browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     const path = await download.path();
     const text = await pdfText(new Uint8Array(await readFile(path)));
-    expect(text).toContain(`Personal score ${changedScore}`);
+    expect(text).toContain(`${changedScore}`);
     expect(text).toContain('Multimodal AI Engineer (Mid-level)');
+    expect(text).toContain('Likely range');
     expect(text).toContain('What moved your score');
     expect(text).toContain('not a forecast');
     await saveScreenshot(page, 'personal-report-desktop');
@@ -93,10 +95,17 @@ describe('the personal report in a real browser', () => {
   it('without JavaScript the plain form computes the same score on the server', async () => {
     const page = await withoutScript.context.newPage();
     await page.goto(`${siteUrl}/report?role=${ROLE}`);
+    await page.getByLabel('Set exact percentages').check();
     for (const [id, share] of Object.entries(sharesShown)) await page.locator(`#s${id}`).fill(share);
-    await Promise.all([page.waitForURL(/t=/), page.getByRole('button', { name: 'Update my score' }).click()]);
+    await Promise.all([page.waitForURL(/t=/), page.getByRole('button', { name: 'Use these percentages' }).click()]);
     expect(await scoreOn(page)).toBe(changedScore);
     expect(new URL(page.url()).search).toBe(new URL(changedUrl).search);
+
+    await page.goto(`${siteUrl}/report?role=${ROLE}`);
+    await page.locator('#c6').selectOption('most');
+    await Promise.all([page.waitForURL(/c=6:most/), page.getByRole('button', { name: 'Update my score' }).click()]);
+    expect(Number(await scoreOn(page)), page.url()).toBeGreaterThan(64);
+    expect(await page.locator('#c6').inputValue()).toBe('most');
     await page.close();
   });
 
@@ -126,18 +135,80 @@ describe('the personal report in a real browser', () => {
   });
 
   it('is reached from a role search, reads well on a phone and has no serious accessibility problems', async () => {
-    const phone = await openBrowser({ viewport: { width: 360, height: 800 } });
+    const phone = await openBrowser({ viewport: { width: 390, height: 844 } });
     try {
       const page = await phone.context.newPage();
       await page.goto(`${siteUrl}/report?q=multimodal`);
       await Promise.all([page.waitForURL(/role=multimodal-ai-engineer/), page.getByRole('link', { name: 'Multimodal AI Engineer' }).click()]);
       expect(await scoreOn(page)).toBe('64.0');
       await page.locator('.personal-report[data-hydrated="true"]').waitFor();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-      await saveScreenshot(page, 'personal-report-phone');
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     } finally {
       await phone.close();
     }
+  });
+});
+
+describe('the personal report for people, on a phone', () => {
+  const NURSES = 'registered-nurses/all-levels';
+  const inView = (page: Page) =>
+    page.locator('.pr-scorebar').evaluate((bar) => {
+      const box = bar.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
+    });
+
+  it('recomputes on each coarse choice without leaving the field, keeps the score in view, and hides the smaller tasks behind “More tasks”', async () => {
+    const page = await withScript.context.newPage();
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${siteUrl}/report?role=${NURSES}`);
+      await page.locator('.personal-report[data-hydrated="true"]').waitFor();
+      const start = await scoreOn(page);
+      expect(await page.locator('.pr-task-list').first().locator('.pr-task').count()).toBe(8);
+      const more = page.locator('.pr-more summary');
+      expect(await more.textContent()).toMatch(/^More tasks \(\d+\)$/);
+      expect(await page.locator('.pr-design input[type=range]').evaluate((input: HTMLInputElement) => Number(input.min) === -Number(input.max) && input.value === '0')).toBe(true);
+      expect(await page.locator('.pr-design__centre').textContent()).toBe('no change');
+
+      const eighth = page.locator('.pr-task-list').first().locator('.pr-coarse').nth(7);
+      await eighth.scrollIntoViewIfNeeded();
+      await eighth.focus();
+      await eighth.selectOption('most');
+      await expect.poll(() => scoreOn(page)).not.toBe(start);
+      expect(await eighth.evaluate((select) => select === document.activeElement)).toBe(true);
+      expect(await inView(page)).toBe(true);
+      await expect.poll(() => page.url()).toContain(':most');
+      await page.screenshot({ path: await saveScreenshot(page, 'personal-report-phone-full').then((path) => path.replace('-full', '-editing')) });
+
+      await more.click();
+      const hidden = page.locator('.pr-more .pr-coarse').last();
+      await hidden.scrollIntoViewIfNeeded();
+      const before = await scoreOn(page);
+      await hidden.selectOption('never');
+      await expect.poll(() => scoreOn(page)).not.toBe(before);
+      expect(await inView(page)).toBe(true);
+      const advice = await page.locator('.pr-advice').textContent();
+      expect(advice).toContain('Spend more of your week on work AI is unlikely to take over');
+      expect(advice).not.toMatch(/\d+\.\d+%|\d+\.\d+ points|Move \d/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('looks right at 390 and 1280 wide, light and dark', async () => {
+    const page = await withScript.context.newPage();
+    await page.goto(`${siteUrl}/report?role=${NURSES}&c=1:most,2:never`);
+    await page.locator('.personal-report[data-hydrated="true"]').waitFor();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+        await saveScreenshot(page, `personal-report-${width}-${colorScheme}`);
+      }
+    }
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
   });
 });

@@ -10,6 +10,11 @@ const BROWSER_MODULES = [
   'features/personal-report/personal-edits.ts',
   'features/personal-report/report-params.ts',
   'features/personal-report/report-source.ts',
+  'features/personal-report/coarse-time.ts',
+  'presentation/personal-report/report-advice.ts',
+  'presentation/personal-report/report-format.ts',
+  'presentation/chart-geometry.ts',
+  'presentation/glossary-report.ts',
   'presentation/personal-report/report-view.ts',
   'presentation/format.ts',
 ];

@@ -1,3 +1,4 @@
+import type { CoarseChoice } from './coarse-time.ts';
 import { addedTaskId, type AddedTaskRef, type PersonalInputs } from './personal-inputs.ts';
 import { allocateInProportion, tasksOf, type PersonTask } from './personal-score.ts';
 import { ADDED_TASK_SHARE, MAX_ADDED_TASKS, type ReportSource } from './report-source.ts';
@@ -10,12 +11,14 @@ import { ADDED_TASK_SHARE, MAX_ADDED_TASKS, type ReportSource } from './report-s
 
 const HUNDRED = 10_000;
 
-const withoutKey = (shares: Record<string, number>, id: string) => Object.fromEntries(Object.entries(shares).filter(([key]) => key !== id));
+const withoutKey = <T>(values: Record<string, T>, id: string): Record<string, T> => Object.fromEntries(Object.entries(values).filter(([key]) => key !== id));
 
 /** Returns the inputs in their shortest form: shares equal to the derived ones, the role's own seniority and a zero shift are left out. */
 export function canonicalInputs(source: ReportSource, inputs: PersonalInputs): PersonalInputs {
   const level = inputs.level === source.seniority ? null : inputs.level;
-  const canonical: PersonalInputs = { ...inputs, level, role: { slug: inputs.role.slug, seniority: source.seniority } };
+  const { coarse, ...rest } = inputs;
+  const canonical: PersonalInputs = { ...rest, level, role: { slug: inputs.role.slug, seniority: source.seniority } };
+  if (coarse && Object.keys(coarse).length > 0) canonical.coarse = coarse;
   const tasks = tasksOf(source, canonical);
   if (!tasks) return canonical;
   const derived = new Map(tasks.derived.map((task) => [task.id, task.share]));
@@ -41,9 +44,22 @@ export function setTaskShare(source: ReportSource, inputs: PersonalInputs, id: s
   return canonicalInputs(source, { ...inputs, shares: sharesFrom(next) });
 }
 
+/** Sets how often the person does one task (null goes back to the role's typical share); exact percentages give way to the choices. */
+export function setCoarseChoice(source: ReportSource, inputs: PersonalInputs, id: string, choice: CoarseChoice | null): PersonalInputs {
+  const coarse = withoutKey(inputs.coarse ?? {}, id);
+  if (choice !== null) coarse[id] = choice;
+  return canonicalInputs(source, { ...inputs, shares: {}, coarse });
+}
+
+/** Goes back from exact percentages to the coarse choices. */
+export function clearExactShares(source: ReportSource, inputs: PersonalInputs): PersonalInputs {
+  return canonicalInputs(source, { ...inputs, shares: {} });
+}
+
 /** Removes one of the role's tasks; its time goes to the other tasks in proportion. */
-export function dropRoleTask(source: ReportSource, inputs: PersonalInputs, number: number): PersonalInputs {
-  if (inputs.drop.includes(number)) return inputs;
+export function dropRoleTask(source: ReportSource, dropping: PersonalInputs, number: number): PersonalInputs {
+  if (dropping.drop.includes(number)) return dropping;
+  const inputs = { ...dropping, coarse: withoutKey(dropping.coarse ?? {}, String(number)) };
   const drop = [...inputs.drop, number].sort((a, b) => a - b);
   if (!hasOwnSplit(inputs)) return canonicalInputs(source, { ...inputs, drop });
   const tasks = tasksOf(source, { ...inputs, design: 0 })?.split;
@@ -88,21 +104,22 @@ export function removeAddedTask(source: ReportSource, inputs: PersonalInputs, id
   const index = Number(id.slice(1)) - 1;
   if (!id.startsWith('a') || !inputs.add[index]) return inputs;
   const add = inputs.add.filter((_, position) => position !== index);
-  const renumber = (tasks: Record<string, number>) =>
+  const renumber = <T>(tasks: Record<string, T>) =>
     Object.fromEntries(
       Object.entries(tasks).map(([key, share]) => {
         const position = key.startsWith('a') ? Number(key.slice(1)) - 1 : -1;
         return [position > index ? addedTaskId(position - 1) : key, share];
       }),
     );
-  if (!hasOwnSplit(inputs)) return canonicalInputs(source, { ...inputs, add });
+  const coarse = renumber(withoutKey(inputs.coarse ?? {}, id));
+  if (!hasOwnSplit(inputs)) return canonicalInputs(source, { ...inputs, add, coarse });
   const current = tasksOf(source, { ...inputs, design: 0 })?.split;
   const removed = current?.find((task) => task.id === id);
   if (!current || !removed) return inputs;
   const others = current.filter((task) => task !== removed);
   const extra = allocateInProportion(others.map((task) => task.share), removed.share);
   const shares = sharesFrom(others.map((task, position) => ({ ...task, share: task.share + (extra[position] ?? 0) })));
-  return canonicalInputs(source, { ...inputs, add, shares: renumber(withoutKey(shares, id)) });
+  return canonicalInputs(source, { ...inputs, add, coarse, shares: renumber(withoutKey(shares, id)) });
 }
 
 /** Moves points of time from one task to another, as a suggested change does. */
@@ -117,5 +134,5 @@ export function moveTime(source: ReportSource, inputs: PersonalInputs, fromId: s
 
 /** Switches the seniority the person works at; task changes refer to that assessment's tasks, so they start over. */
 export function switchLevel(source: ReportSource, inputs: PersonalInputs, level: string): PersonalInputs {
-  return canonicalInputs(source, { ...inputs, level, drop: [], add: [], shares: {}, design: 0 });
+  return canonicalInputs(source, { ...inputs, level, drop: [], add: [], shares: {}, coarse: {}, design: 0 });
 }

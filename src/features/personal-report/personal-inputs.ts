@@ -1,3 +1,4 @@
+import type { CoarseChoice } from './coarse-time.ts';
 import type { ContextKey } from './report-source.ts';
 
 /** A task taken from a related occupation's list: its O*NET code and the task's 1-based number there. */
@@ -19,6 +20,8 @@ export interface PersonalInputs {
   add: AddedTaskRef[];
   /** Shares the person set, in percent, by task id; tasks not named keep their derived share. */
   shares: Record<string, number>;
+  /** Coarse time choices by task id; absent when none is made. Exact shares, when given, override them. */
+  coarse?: Record<string, CoarseChoice>;
   context: ContextKey[];
   /** Points of working time moved toward design-like tasks; negative moves toward apply-like ones. */
   design: number;

@@ -1,6 +1,7 @@
 import { CURRENT_METHODOLOGY, type Impact, type Zone } from '../../methodology/definition.ts';
 import { explainScore } from '../../methodology/explain.ts';
 import { computeFormulaScore, scoreAssessment, zoneOf, type ScoreResult, type ScoringInput } from '../../methodology/score.ts';
+import { COARSE_LABELS, COARSE_NOMINAL_SHARE, type CoarseChoice } from './coarse-time.ts';
 import { addedTaskId, type InputProblem, type PersonalInputs } from './personal-inputs.ts';
 import {
   ADDED_TASK_SHARE,
@@ -167,6 +168,36 @@ function describeTask(task: PersonTask): string {
   return task.origin.kind === 'role' ? `task ${task.origin.number}` : `added task ${task.id.slice(1)}`;
 }
 
+/** Gives tasks with a coarse choice its nominal share, keeps the others' shares, then scales all of them to add up to 100. */
+export function withCoarseChoices<T extends { id: string; share: number }>(tasks: readonly T[], coarse: Readonly<Record<string, CoarseChoice>>): T[] {
+  if (Object.keys(coarse).length === 0) return [...tasks];
+  const weights = tasks.map((task) => {
+    const choice = coarse[task.id];
+    return choice === undefined ? task.share : toHundredths(COARSE_NOMINAL_SHARE[choice]);
+  });
+  const shares = allocateInProportion(weights, HUNDRED);
+  return tasks.map((task, index) => ({ ...task, share: shares[index] ?? 0 }));
+}
+
+function checkCoarse(tasks: readonly PersonTask[], coarse: Readonly<Record<string, CoarseChoice>>, roleTaskCount: number, problems: InputProblem[]): void {
+  const ids = new Set(tasks.map((task) => task.id));
+  for (const id of Object.keys(coarse)) {
+    if (ids.has(id)) continue;
+    const number = Number(id);
+    problems.push({
+      field: `c${id}`,
+      message: id.startsWith('a')
+        ? `There is no added task ${id.slice(1)}; add the task before saying how often you do it.`
+        : number >= 1 && number <= roleTaskCount
+          ? `Task ${id} is removed; restore it before saying how often you do it.`
+          : `There is no task ${id}: the role has tasks 1 to ${roleTaskCount}.`,
+    });
+  }
+  if (problems.length === 0 && tasks.every((task) => coarse[task.id] === 'never' || (coarse[task.id] === undefined && task.share === 0))) {
+    problems.push({ field: 'shares', message: `You chose "${COARSE_LABELS.never}" for every task; choose how often you do at least one of them.` });
+  }
+}
+
 function withShares(tasks: PersonTask[], shares: Record<string, number>, roleTaskCount: number, problems: InputProblem[]): PersonTask[] {
   const byId = new Map(tasks.map((task) => [task.id, task]));
   for (const [id, share] of Object.entries(shares)) {
@@ -268,6 +299,8 @@ interface Pipeline {
   offset: number;
   afterDrop: PersonTask[];
   afterAdd: PersonTask[];
+  /** The role's split after the person's coarse time choices: what exact shares start from. */
+  afterCoarse: PersonTask[];
   split: PersonTask[];
   shifted: PersonTask[];
   judgements: BaseAssessment['judgements'];
@@ -290,17 +323,37 @@ function runPipeline(source: ReportSource, inputs: PersonalInputs): Pipeline | {
   if (problems.length > 0) return { base, problems };
   const afterDrop = withoutDropped(tasks, inputs.drop);
   const afterAdd = withAdded(afterDrop, resolveAdded(source, inputs, problems));
-  const split = withShares(afterAdd, inputs.shares, tasks.length, problems);
+  const coarse = inputs.coarse ?? {};
+  checkCoarse(afterAdd, coarse, tasks.length, problems);
+  if (problems.length > 0) return { base, problems };
+  const afterCoarse = withCoarseChoices(afterAdd, coarse);
+  const split = withShares(afterCoarse, inputs.shares, tasks.length, problems);
   if (problems.length > 0) return { base, problems: [...problems], split };
   const shifted = withDesignShift(split, inputs.design, problems);
   for (const key of inputs.context) {
     if (!CONTEXT_FACTORS.some((factor) => factor.key === key)) problems.push({ field: 'ctx', message: `Unknown workplace context "${key}".` });
   }
-  return { base, offset: overrideOffset(base), afterDrop, afterAdd, split, shifted, judgements: withContext(base.judgements, inputs.context), problems };
+  return { base, offset: overrideOffset(base), afterDrop, afterAdd, afterCoarse, split, shifted, judgements: withContext(base.judgements, inputs.context), problems };
 }
 
 const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
 const tenthsDelta = (after: number, before: number) => (toTenths(after) - toTenths(before)) / 10;
+
+const SPLIT_DETAIL_TASKS = 4;
+const wholePercent = (hundredths: number) => `${Math.round(hundredths / 100)}%`;
+
+/** Names the tasks whose time changed most, in whole percents: a reader needs the gist, not every hundredth. */
+function splitDetail(before: readonly PersonTask[], after: readonly PersonTask[]): string {
+  const was = new Map(before.map((task) => [task.id, task.share]));
+  const changed = after
+    .map((task) => ({ task, from: was.get(task.id) ?? 0 }))
+    .filter(({ task, from }) => wholePercent(from) !== wholePercent(task.share))
+    .sort((a, b) => Math.abs(b.task.share - b.from) - Math.abs(a.task.share - a.from));
+  if (changed.length === 0) return 'small changes to the role’s split (under 1% on every task)';
+  const shown = changed.slice(0, SPLIT_DETAIL_TASKS).map(({ task, from }) => `${describeTask(task)} ${wholePercent(from)} → ${wholePercent(task.share)}`);
+  const more = changed.length - SPLIT_DETAIL_TASKS;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
 
 function attribute(source: ReportSource, inputs: PersonalInputs, pipeline: Pipeline, roleScore: number): AttributionStep[] {
   const steps: AttributionStep[] = [];
@@ -321,11 +374,8 @@ function attribute(source: ReportSource, inputs: PersonalInputs, pipeline: Pipel
   if (added.length > 0) {
     record('add', `Added ${added.length === 1 ? 'a task' : `${added.length} tasks`}`, `${added.map((task) => `${task.name} (score ${task.score})`).join('; ')}, ${ADDED_TASK_SHARE}% of time each`, scoreOf(pipeline.afterAdd, base.judgements, offset));
   }
-  if (Object.keys(inputs.shares).length > 0) {
-    const before = new Map(pipeline.afterAdd.map((task) => [task.id, task.share]));
-    const changed = pipeline.split.filter((task) => before.get(task.id) !== task.share);
-    const detail = changed.map((task) => `${describeTask(task)} ${toPercent(before.get(task.id) ?? 0)}% → ${toPercent(task.share)}%`).join(', ');
-    record('split', 'Your time split', detail === '' ? 'the same as the role’s split' : detail, scoreOf(pipeline.split, base.judgements, offset));
+  if (Object.keys(inputs.shares).length > 0 || Object.keys(inputs.coarse ?? {}).length > 0) {
+    record('split', 'Your time split', splitDetail(pipeline.afterAdd, pipeline.split), scoreOf(pipeline.split, base.judgements, offset));
   }
   if (inputs.design !== 0) {
     const toward = inputs.design > 0 ? 'designing new solutions' : 'applying existing tools';
@@ -430,5 +480,5 @@ export function computePersonalReport(source: ReportSource, inputs: PersonalInpu
 export function tasksOf(source: ReportSource, inputs: PersonalInputs): { derived: PersonTask[]; split: PersonTask[] } | null {
   const pipeline = runPipeline(source, inputs);
   if (!('afterAdd' in pipeline) || pipeline.problems.length > 0) return null;
-  return { derived: pipeline.afterAdd, split: pipeline.split };
+  return { derived: pipeline.afterCoarse, split: pipeline.split };
 }

@@ -1,10 +1,11 @@
 import { unchangedInputs, type AddedTaskRef, type InputProblem, type PersonalInputs } from './personal-inputs.ts';
+import { COARSE_CHOICES, isCoarseChoice } from './coarse-time.ts';
 import { CONTEXT_KEYS, type ContextKey } from './report-source.ts';
 
 /**
  * The report's URL: every input in the query string, compact and readable, e.g.
- * `role=multimodal-ai-engineer/mid-level&drop=4&add=15-1221.00:3&t=1:30,2:15&ctx=licensed,union&design=10`.
- * The parser also reads what the plain HTML form submits (`s1=30&s2=15`, repeated `drop`, `ctx`
+ * `role=multimodal-ai-engineer/mid-level&drop=4&add=15-1221.00:3&c=1:often,2:never&t=1:30,2:15&ctx=licensed,union&design=10`.
+ * The parser also reads what the plain HTML form submits (`s1=30&s2=15`, `c1=often`, repeated `drop`, `ctx`
  * and `add` fields), so the form works without JavaScript; the page then redirects to the compact form.
  */
 
@@ -102,6 +103,29 @@ export function parseReportParams(params: URLSearchParams): ParsedParams {
     else setShare(id, value, name);
   }
 
+  const coarse: NonNullable<PersonalInputs['coarse']> = {};
+  const setCoarse = (id: string, text: string, field: string) => {
+    const choice = text.trim().toLowerCase();
+    if (isCoarseChoice(choice)) coarse[id] = choice;
+    else problems.push({ field, message: `How often you do task ${id} must be one of ${COARSE_CHOICES.join(', ')}; "${text}" is not.` });
+  };
+  for (const item of listOf(params, 'c', problems)) {
+    const [id = '', choice = '', ...extra] = item.split(':');
+    if (!TASK_ID.test(id) || extra.length > 0) problems.push({ field: 'shares', message: `"${item}" is not a time choice; write each as task:choice, like c=1:often,2:never.` });
+    else setCoarse(id, choice, `c${id}`);
+  }
+  let coarseFields = 0;
+  for (const [name, value] of params) {
+    const id = /^c(.+)$/.exec(name)?.[1];
+    if (id === undefined || !TASK_ID.test(id) || value.trim() === '') continue;
+    if (++coarseFields > MAX_LIST_ITEMS) {
+      problems.push({ field: 'shares', message: `Only the first ${MAX_LIST_ITEMS} time choices were read; no role has more tasks than that.` });
+      break;
+    }
+    setCoarse(id, value, name);
+  }
+  if (Object.keys(coarse).length > 0) inputs.coarse = coarse;
+
   for (const item of listOf(params, 'ctx', problems)) {
     if ((CONTEXT_KEYS as readonly string[]).includes(item)) {
       if (!inputs.context.includes(item as ContextKey)) inputs.context.push(item as ContextKey);
@@ -126,6 +150,8 @@ export function serializeReportParams(inputs: PersonalInputs): string {
   if (inputs.level !== null) parts.push(`level=${inputs.level}`);
   if (inputs.drop.length > 0) parts.push(`drop=${inputs.drop.join(',')}`);
   if (inputs.add.length > 0) parts.push(`add=${inputs.add.map((ref) => `${ref.onetCode}:${ref.task}`).join(',')}`);
+  const coarse = Object.entries(inputs.coarse ?? {}).sort(([a], [b]) => shareIdOrder(a) - shareIdOrder(b));
+  if (coarse.length > 0) parts.push(`c=${coarse.map(([id, choice]) => `${id}:${choice}`).join(',')}`);
   const shares = Object.entries(inputs.shares).sort(([a], [b]) => shareIdOrder(a) - shareIdOrder(b));
   if (shares.length > 0) parts.push(`t=${shares.map(([id, share]) => `${id}:${share}`).join(',')}`);
   if (inputs.context.length > 0) parts.push(`ctx=${inputs.context.join(',')}`);

@@ -57,3 +57,10 @@ describe('the route table', () => {
     expect([...read].filter((name) => !known.includes(name))).toEqual([]);
   });
 });
+
+describe('the personal report’s coarse choices', () => {
+  it('are part of the key, in the compact and the plain-form spelling', () => {
+    expect(keyOf('/report?role=a/b&c=6:most')).not.toBe(keyOf('/report?role=a/b'));
+    expect(keyOf('/report?role=a/b&c6=most&cx=1')).toBe('/report?c6=most&role=a%2Fb');
+  });
+});

@@ -14,7 +14,7 @@ const ROUTE_QUERIES: readonly RouteQuery[] = [
   { path: /^\/roles\/[^/]+\/[^/]+\/changes$/, reads: ['from', 'to'] },
   { path: /^\/roles\/[^/]+(?:\/[^/]+)?$/, reads: ['subscribe'] },
   { path: /^\/browse\/[^/]+$/, reads: ['zone', 'subscribe'] },
-  { path: /^\/report$/, reads: ['role', 'level', 'drop', 'add', 't', 'ctx', 'design', 'q', /^s(?:[1-9]\d{0,2}|a[1-9]\d?)$/] },
+  { path: /^\/report$/, reads: ['role', 'level', 'drop', 'add', 'c', 't', 'ctx', 'design', 'q', /^s(?:[1-9]\d{0,2}|a[1-9]\d?)$/, /^c(?:[1-9]\d{0,2}|a[1-9]\d?)$/] },
 ];
 
 /** Every parameter name some page reads (patterns as their source), for the test that keeps the table in step with the pages. */

@@ -51,3 +51,12 @@ describe('what /report shows for a URL', () => {
     expect(resolveReportPdf(model, at('/report.pdf?role=nobody/mid-level')).kind).toBe('not-found');
   });
 });
+
+describe('coarse choices sent by the plain form', () => {
+  it('redirect to the compact address and score the chosen split', () => {
+    const form = resolveReportPage(model, at('/report?role=multimodal-ai-engineer%2Fmid-level&c1=&c2=&c3=&c4=&c5=&c6=most&design=0'));
+    expect(form).toEqual({ kind: 'redirect', location: '/report?role=multimodal-ai-engineer/mid-level&c=6:most' });
+    const page = resolveReportPage(model, at('/report?role=multimodal-ai-engineer/mid-level&c=6:most'));
+    expect(page.kind === 'report' && Number(page.view.result?.score)).toBeGreaterThan(64);
+  });
+});

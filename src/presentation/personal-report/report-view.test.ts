@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { unchangedInputs } from '../../features/personal-report/personal-inputs.ts';
 import type { ReportSource } from '../../features/personal-report/report-source.ts';
 import { buildReportSource } from '../../features/personal-report/report-source-builder.ts';
-import { buildReportView, formatDelta } from './report-view.ts';
+import { buildReportView, designControl, formatDelta } from './report-view.ts';
 import { committedReadModel } from '../../features/personal-report/test-support/report-sources.ts';
 
 let expert: ReportSource;
@@ -27,16 +27,16 @@ describe('the report as the page, island and PDF show it', () => {
 
   it('builds links that work without JavaScript: remove a task, try a suggested change', () => {
     const view = buildReportView(expert, start());
-    expect(view.rows[5]).toMatchObject({ id: '6', share: '10', removeHref: '/report?role=multimodal-ai-engineer/mid-level&drop=6' });
-    expect(view.result?.suggestions[0]?.href).toBe('/report?role=multimodal-ai-engineer/mid-level&t=3:5,6:20');
+    expect(view.rows.find((row) => row.id === '6')).toMatchObject({ id: '6', share: '10', removeHref: '/report?role=multimodal-ai-engineer/mid-level&drop=6' });
+    expect(view.result?.advice.find((line) => line.href)?.href).toBe('/report?role=multimodal-ai-engineer/mid-level&t=3:5,6:20');
     const dropped = buildReportView(expert, { ...start(), drop: [6] });
-    expect(dropped.rows[5]).toMatchObject({ dropped: true, restoreHref: '/report?role=multimodal-ai-engineer/mid-level' });
+    expect(dropped.rows.find((row) => row.id === '6')).toMatchObject({ dropped: true, restoreHref: '/report?role=multimodal-ai-engineer/mid-level' });
   });
 
   it('keeps what the person typed and ties each problem to its field when the inputs are wrong', () => {
     const view = buildReportView(expert, { ...start(), shares: { '1': 15 } });
     expect(view.result).toBeNull();
-    expect(view.rows[0]?.share).toBe('15');
+    expect(view.rows.find((row) => row.id === '1')?.share).toBe('15');
     expect(view.totalShare).toBe('95');
     expect(view.totalOk).toBe(false);
     expect(view.problems).toEqual([{ field: 'shares', message: 'Your time adds up to 95%; it must add up to exactly 100% (5 points missing).' }]);
@@ -51,5 +51,43 @@ describe('the report as the page, island and PDF show it', () => {
 
   it('writes changes with a true minus sign', () => {
     expect([formatDelta(2.3), formatDelta(-1), formatDelta(0)]).toEqual(['+2.3', '−1.0', '0.0']);
+  });
+});
+
+describe('the report for people', () => {
+  it('lists the eight largest tasks first and the rest behind “More tasks”', () => {
+    const view = buildReportView(nurses, unchangedInputs('registered-nurses', 'all-levels'));
+    expect(view.visibleRows).toBe(8);
+    expect(view.rows.length).toBeGreaterThan(8);
+    const shares = view.rows.slice(0, 8).map((row) => Number(row.share));
+    expect(Math.min(...shares)).toBeGreaterThanOrEqual(Math.max(...view.rows.slice(8).map((row) => Number(row.share))));
+    expect(view.rows[0]?.typicalShare).toMatch(/^\d+%$/);
+  });
+
+  it('writes advice about kinds of work in plain sentences, with no decimals of task time', () => {
+    for (const view of [buildReportView(nurses, unchangedInputs('registered-nurses', 'all-levels')), buildReportView(expert, { ...start(), coarse: { '2': 'most' } })]) {
+      const advice = view.result!.advice.map((line) => line.text);
+      expect(advice[0]).toMatch(/^Spend more of your week on work AI is unlikely to take over, such as “/);
+      for (const line of advice) {
+        expect(line).not.toMatch(/\d+\.\d+ points|\d+\.\d+%|Move \d/);
+        expect(line).not.toMatch(/\bpoints of your time\b/);
+      }
+      expect(advice.some((line) => /^Moving (half a day a week|a day a week|about \d+% of your week) from “.+” to “.+” would take your score to \d+\.\d \(\+\d+\.\d\)\.$/.test(line))).toBe(true);
+    }
+  });
+
+  it('centres the applying ↔ designing control on no change, reaching as far as the smaller side allows', () => {
+    expect(buildReportView(expert, start()).design).toEqual({ value: 0, limit: 45, enabled: true });
+    expect(designControl({ min: -12, max: 60 }, 0)).toEqual({ value: 0, limit: 12, enabled: true });
+    expect(designControl({ min: 0, max: 60 }, 0)).toEqual({ value: 0, limit: 0, enabled: false });
+    expect(designControl({ min: -12, max: 60 }, 30)).toEqual({ value: 30, limit: 30, enabled: true });
+  });
+
+  it('says borderline instead of a zone when the range crosses a boundary', () => {
+    const view = buildReportView(nurses, unchangedInputs('registered-nurses', 'all-levels'));
+    const result = view.result!;
+    expect(result.verdict).toBe(result.band.zoneStable ? `${result.zone} · ${result.headline}` : expect.stringMatching(/^Borderline (Red|Yellow|Green)\/(Red|Yellow|Green)$/));
+    expect(result.scale.marker.label).toBe(result.score);
+    expect(result.zoneMeaning).toContain('5–10 years');
   });
 });

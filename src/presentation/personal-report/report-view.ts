@@ -1,9 +1,14 @@
 import { formatScore } from '../format.ts';
-import type { Zone } from '../../methodology/definition.ts';
+import { buildScoreScale, type ScoreScaleGeometry } from '../chart-geometry.ts';
+import { ZONE_MEANINGS } from '../glossary-report.ts';
+import { CURRENT_METHODOLOGY, type Zone } from '../../methodology/definition.ts';
 import { zoneOf } from '../../methodology/score.ts';
-import { dropRoleTask, moveTime, removeAddedTask, restoreRoleTask, switchLevel } from '../../features/personal-report/personal-edits.ts';
+import { COARSE_CHOICES, COARSE_LABELS, type CoarseChoice } from '../../features/personal-report/coarse-time.ts';
+import { tasksAtRiskAndSafe, writeAdvice, type AdviceLine, type TaskMention } from './report-advice.ts';
+import { formatDelta, formatWholeShare } from './report-format.ts';
+import { clearExactShares, dropRoleTask, moveTime, removeAddedTask, restoreRoleTask, switchLevel } from '../../features/personal-report/personal-edits.ts';
 import type { InputProblem, PersonalInputs } from '../../features/personal-report/personal-inputs.ts';
-import { computePersonalReport, designRangeOf, type PersonTask, type PersonalReport } from '../../features/personal-report/personal-score.ts';
+import { computePersonalReport, designRangeOf, tasksOf, type PersonTask, type PersonalReport } from '../../features/personal-report/personal-score.ts';
 import { serializeReportParams } from '../../features/personal-report/report-params.ts';
 import { CONTEXT_FACTORS, MAX_ADDED_TASKS, type ContextKey, type ReportSource } from '../../features/personal-report/report-source.ts';
 
@@ -21,6 +26,12 @@ export interface TaskRowView {
   kind: 'role' | 'added';
   origin: string | null;
   share: string;
+  /** The coarse choice the person made, '' when the task keeps its typical share. */
+  coarse: CoarseChoice | '';
+  /** The task's share before any choice of the person, rounded ("15%"): what "Typical" stands for. */
+  typicalShare: string;
+  /** The task's share now, rounded for reading ("15%"). */
+  shareRounded: string;
   dropped: boolean;
   designLike: boolean;
   removeHref: string | null;
@@ -32,6 +43,8 @@ export interface ResultView {
   score: string;
   zone: Zone;
   headline: string;
+  /** The zone as a reader should take it: "Green · PROTECTED", or "Borderline Yellow/Green" when the range crosses a boundary. */
+  verdict: string;
   subLabel: string;
   label: string;
   subLabelRule: string;
@@ -40,8 +53,17 @@ export interface ResultView {
   delta: string;
   deltaSentence: string;
   attribution: { label: string; detail: string; delta: string; scoreAfter: string }[];
-  suggestions: { text: string; score: string; gain: string; href: string }[];
+  advice: AdviceLine[];
   band: { low: string; high: string; zoneStable: boolean; sentence: string };
+  /** The 0–100 scale with the zones, the range and the person's score. */
+  scale: ScoreScaleGeometry;
+  /** What the zone word means for the person, with its horizon. */
+  zoneMeaning: string;
+  atRisk: TaskMention[];
+  safe: TaskMention[];
+  /** What the person changed and what each change did, in words. */
+  changes: string[];
+  /** Tasks as scored, largest share first, in whole percents. */
   tasks: { name: string; share: string; score: number }[];
 }
 
@@ -56,11 +78,22 @@ export interface ReportView {
   resetHref: string;
   hidden: { role: string; level: string | null; drop: string[]; add: string[] };
   levels: { seniority: string; label: string; href: string; current: boolean }[];
+  /** Task rows: the largest tasks of the role first, then added ones, then the rest (see visibleRows). */
   rows: TaskRowView[];
+  /** How many of the rows show before "More tasks"; the rest sit behind it. */
+  visibleRows: number;
+  /** The rows behind "More tasks" hold a problem, so they start open. */
+  moreOpen: boolean;
+  /** The person set exact percentages (rather than coarse choices). */
+  exactMode: boolean;
+  /** Back from exact percentages to the coarse choices. */
+  clearExactHref: string;
+  coarseOptions: { value: CoarseChoice; label: string }[];
   totalShare: string;
   totalOk: boolean;
   context: { key: ContextKey; label: string; checked: boolean; detail: string }[];
-  design: { value: number; min: number; max: number; enabled: boolean };
+  /** The applying ↔ designing control: symmetric around "no change" (0), limit points each way. */
+  design: { value: number; limit: number; enabled: boolean };
   addGroups: { occupation: string; options: { value: string; label: string }[] }[];
   canAdd: boolean;
   problems: InputProblem[];
@@ -68,8 +101,7 @@ export interface ReportView {
   result: ResultView | null;
 }
 
-/** Formats a signed change with one decimal ("+2.3", "−1.0", "0.0"). */
-export const formatDelta = (delta: number) => (delta > 0 ? `+${delta.toFixed(1)}` : delta < 0 ? `−${Math.abs(delta).toFixed(1)}` : '0.0');
+export { formatDelta } from './report-format.ts';
 /** Formats a share of time ("25", "6.25"). */
 export const formatShare = (hundredths: number) => String(hundredths / 100);
 
@@ -94,6 +126,7 @@ function rowsOf(source: ReportSource, inputs: PersonalInputs, tasks: PersonTask[
   const byId = new Map((tasks ?? []).map((task) => [task.id, task]));
   const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.message ?? null;
   const valid = report !== null;
+  const typical = new Map((tasksOf(source, { ...inputs, coarse: {}, shares: {}, design: 0 })?.derived ?? []).map((task) => [task.id, task.share]));
   const roleRows: TaskRowView[] = base.tasks.map((task, index) => {
     const id = String(index + 1);
     const dropped = inputs.drop.includes(index + 1);
@@ -107,6 +140,9 @@ function rowsOf(source: ReportSource, inputs: PersonalInputs, tasks: PersonTask[
       kind: 'role',
       origin: null,
       share: dropped ? '0' : shown !== undefined ? formatShare(shown) : String(inputs.shares[id] ?? task.share),
+      coarse: inputs.coarse?.[id] ?? '',
+      typicalShare: formatWholeShare(typical.get(id) ?? Math.round(task.share * 100)),
+      shareRounded: dropped ? '0%' : formatWholeShare(shown ?? Math.round((inputs.shares[id] ?? task.share) * 100)),
       dropped,
       designLike: task.score <= 2,
       removeHref: valid && !dropped && inputs.drop.length < base.tasks.length - 1 ? hrefOf(dropRoleTask(source, inputs, index + 1)) : null,
@@ -128,6 +164,9 @@ function rowsOf(source: ReportSource, inputs: PersonalInputs, tasks: PersonTask[
       kind: 'added',
       origin: occupation?.title ?? null,
       share: shown !== undefined ? formatShare(shown) : String(inputs.shares[id] ?? 0),
+      coarse: inputs.coarse?.[id] ?? '',
+      typicalShare: formatWholeShare(typical.get(id) ?? 0),
+      shareRounded: formatWholeShare(shown ?? Math.round((inputs.shares[id] ?? 0) * 100)),
       dropped: false,
       designLike: (task?.score ?? 3) <= 2,
       removeHref: valid ? hrefOf(removeAddedTask(source, inputs, id)) : null,
@@ -135,16 +174,36 @@ function rowsOf(source: ReportSource, inputs: PersonalInputs, tasks: PersonTask[
       problem: problemOf(`s${id}`),
     };
   });
-  return [...roleRows, ...addedRows];
+  const largestFirst = [...roleRows].sort((a, b) => Number(b.dropped) - Number(a.dropped) || (base.tasks[Number(b.id) - 1]?.share ?? 0) - (base.tasks[Number(a.id) - 1]?.share ?? 0) || Number(a.id) - Number(b.id));
+  const kept = largestFirst.filter((row) => !row.dropped);
+  const dropped = largestFirst.filter((row) => row.dropped);
+  return [...kept.slice(0, VISIBLE_TASKS), ...addedRows, ...kept.slice(VISIBLE_TASKS), ...dropped];
+}
+
+/** The number of the role's tasks shown before "More tasks". */
+export const VISIBLE_TASKS = 8;
+
+function changeInWords(step: PersonalReport['attribution'][number]): string {
+  const effect = step.delta > 0 ? `raised your score by ${step.delta.toFixed(1)}` : step.delta < 0 ? `lowered your score by ${Math.abs(step.delta).toFixed(1)}` : 'made no difference to your score';
+  const what: Record<string, string> = {
+    seniority: `Working at ${step.label.replace(/^Seniority: /, '')} level`,
+    drop: step.label.replace(/^Removed/, 'Removing'),
+    add: step.label.replace(/^Added/, 'Adding'),
+    split: 'How you split your time',
+    design: step.delta >= 0 ? 'Moving time toward designing new solutions' : 'Moving time toward applying existing tools',
+  };
+  return `${what[step.key] ?? `Saying “${step.label.toLowerCase().replace(/^my /, 'my ')}”`} ${effect}.`;
 }
 
 function resultOf(source: ReportSource, inputs: PersonalInputs, report: PersonalReport): ResultView {
   const roleLabel = `${source.title} (${source.bases.find((base) => base.seniority === source.seniority)?.label ?? source.seniority})`;
   const { result } = report;
+  const best = report.suggestions[0] ?? null;
   return {
     score: formatScore(report.score),
     zone: report.zone,
     headline: result.headline,
+    verdict: report.band.zoneStable ? `${report.zone} · ${result.headline}` : `Borderline ${zoneOf(report.band.low)}/${zoneOf(report.band.high)}`,
     subLabel: result.subLabel,
     label: result.label,
     subLabelRule: result.subLabelRule.rule,
@@ -153,14 +212,16 @@ function resultOf(source: ReportSource, inputs: PersonalInputs, report: Personal
     delta: formatDelta(report.delta),
     deltaSentence: deltaSentence(report, roleLabel),
     attribution: report.attribution.map((step) => ({ label: step.label, detail: step.detail, delta: formatDelta(step.delta), scoreAfter: formatScore(step.scoreAfter) })),
-    suggestions: report.suggestions.map((move) => ({
-      text: `Move ${move.points} points of your time from “${move.fromName}” to “${move.toName}”`,
-      score: formatScore(move.score),
-      gain: formatDelta(move.gain),
-      href: hrefOf(moveTime(source, inputs, move.fromId, move.toId, move.points)),
-    })),
+    advice: writeAdvice(report.tasks, best ? { ...best, href: hrefOf(moveTime(source, inputs, best.fromId, best.toId, best.points)) } : null),
     band: { low: formatScore(report.band.low), high: formatScore(report.band.high), zoneStable: report.band.zoneStable, sentence: bandSentence(report) },
-    tasks: report.tasks.filter((task) => task.share > 0).map((task) => ({ name: task.name, share: formatShare(task.share), score: task.score })),
+    scale: buildScoreScale({ score: report.score, band: report.band }, CURRENT_METHODOLOGY),
+    zoneMeaning: ZONE_MEANINGS[report.zone].short,
+    ...tasksAtRiskAndSafe(report.tasks),
+    changes: report.attribution.map(changeInWords),
+    tasks: report.tasks
+      .filter((task) => task.share > 0)
+      .sort((a, b) => b.share - a.share)
+      .map((task) => ({ name: task.name, share: formatWholeShare(task.share), score: task.score })),
   };
 }
 
@@ -175,6 +236,17 @@ export function caveatsOf(source: ReportSource, inputs: PersonalInputs): string[
   if (inputs.design !== 0) caveats.push('The design shift counts tasks scored 1–2 (AI at most assists) as designing new solutions and tasks scored 3–5 as applying existing tools.');
   caveats.push('Nothing you enter is stored or sent anywhere: the report lives in its web address, which you can keep or share.');
   return caveats;
+}
+
+/**
+ * Lays out the applying ↔ designing control centred on "no change": it runs as far each way as
+ * the smaller side allows, so every position is a valid shift; a value from the address that
+ * reaches further widens both sides to it.
+ */
+export function designControl(range: { min: number; max: number }, value: number): ReportView['design'] {
+  const reach = Math.min(-range.min, range.max);
+  const limit = Math.max(reach, Math.abs(value));
+  return { value, limit, enabled: limit > 0 };
 }
 
 /** Builds everything the report page, island and PDF show from the role and the person's inputs. */
@@ -213,6 +285,11 @@ export function buildReportView(source: ReportSource, inputs: PersonalInputs, pa
       current: base.seniority === (current?.seniority ?? source.seniority),
     })),
     rows,
+    visibleRows: Math.min(rows.length, VISIBLE_TASKS + inputs.add.length),
+    moreOpen: rows.slice(VISIBLE_TASKS + inputs.add.length).some((row) => row.problem !== null),
+    exactMode: Object.keys(inputs.shares).length > 0,
+    clearExactHref: hrefOf(clearExactShares(source, inputs)),
+    coarseOptions: COARSE_CHOICES.map((value) => ({ value, label: COARSE_LABELS[value] })),
     totalShare: String(total / 100),
     totalOk: total === 10_000,
     context: CONTEXT_FACTORS.map((factor) => ({
@@ -221,7 +298,7 @@ export function buildReportView(source: ReportSource, inputs: PersonalInputs, pa
       checked: inputs.context.includes(factor.key),
       detail: barriers ? `${factor.barrierLabel} barrier: the role has ${barriers[factor.key]} of 2; yes sets it to ${factor.value}.` : `${factor.barrierLabel} barrier to ${factor.value} of 2.`,
     })),
-    design: { value: inputs.design, min: Math.min(designRange.min, inputs.design), max: Math.max(designRange.max, inputs.design), enabled: designRange.min !== 0 || designRange.max !== 0 },
+    design: designControl(designRange, inputs.design),
     addGroups: source.related.map((occupation) => ({
       occupation: occupation.title,
       options: occupation.tasks.flatMap((task, index) => {

@@ -1,12 +1,14 @@
 /// <reference lib="dom" />
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { addRelatedTask, setTaskShare } from '../../features/personal-report/personal-edits.ts';
+import { addRelatedTask, clearExactShares, setCoarseChoice, setTaskShare } from '../../features/personal-report/personal-edits.ts';
+import { isCoarseChoice } from '../../features/personal-report/coarse-time.ts';
 import type { InputProblem, PersonalInputs } from '../../features/personal-report/personal-inputs.ts';
 import { parseReportParams } from '../../features/personal-report/report-params.ts';
 import { CONTEXT_KEYS, type ContextKey, type ReportSource } from '../../features/personal-report/report-source.ts';
 import { buildReportView } from '../../presentation/personal-report/report-view.ts';
 import { PersonalReportForm, type FormHandlers } from './PersonalReportForm.tsx';
-import { PersonalReportResult, PersonalReportSummary } from './PersonalReportResult.tsx';
+import { PersonalReportResult } from './PersonalReportResult.tsx';
+import { PersonalReportScoreBar, PersonalReportSummary } from './PersonalReportScore.tsx';
 import type { ReportNarrative } from '../../features/personal-report/report-source-builder.ts';
 
 interface Props {
@@ -42,6 +44,8 @@ export default function PersonalReport({ source, initial, initialProblems, narra
       const next = setTaskShare(source, inputs, id, percent);
       update(next === inputs ? { ...inputs, shares: { ...inputs.shares, [id]: percent } } : next);
     },
+    coarse: (id, value) => update(setCoarseChoice(source, inputs, id, isCoarseChoice(value) ? value : null)),
+    exactOff: () => update(clearExactShares(source, inputs)),
     context: (key: ContextKey, checked: boolean) => {
       const context = CONTEXT_KEYS.filter((other) => (other === key ? checked : inputs.context.includes(other)));
       update({ ...inputs, context });
@@ -61,7 +65,10 @@ export default function PersonalReport({ source, initial, initialProblems, narra
 
   return (
     <div class="personal-report" data-hydrated={hydrated ? 'true' : undefined}>
-      <PersonalReportSummary view={view} />
+      <div class="pr-side">
+        <PersonalReportScoreBar view={view} />
+        <PersonalReportSummary view={view} />
+      </div>
       <PersonalReportForm view={view} handlers={handlers} />
       <PersonalReportResult view={view} narrative={narrative} onFollow={handlers.follow} />
     </div>

@@ -8,50 +8,6 @@ interface Props {
   onFollow: (href: string) => boolean;
 }
 
-const zoneClass = (zone: string) => `zone zone--${zone.toLowerCase()}`;
-
-/** The personal score at a glance: figure, zone word, change from the role and the PDF link. */
-export function PersonalReportSummary({ view }: { view: ReportView }) {
-  const result = view.result;
-  return (
-    <section class="pr-summary" aria-labelledby="pr-summary-title">
-      <h2 id="pr-summary-title">Your score</h2>
-      <div aria-live="polite" aria-atomic="true">
-        {result ? (
-          <>
-            <p class="pr-score">
-              <span class="pr-score__figure figure" data-personal-score={result.score}>
-                {result.score}
-              </span>
-              <span class={zoneClass(result.zone)}>
-                {result.headline} · {result.label}
-              </span>
-            </p>
-            <p class="pr-delta">
-              <strong class="figure">{result.delta}</strong> {result.deltaSentence}
-            </p>
-            <p class="small">
-              Band <span class="figure">{result.band.low}–{result.band.high}</span>
-              {result.band.zoneStable ? ', zone holds.' : ', crosses a zone boundary.'}
-            </p>
-          </>
-        ) : (
-          <p>Your score appears here once the inputs are fixed.</p>
-        )}
-      </div>
-      {result && (
-        <p class="pr-links no-print">
-          <a class="button" href={view.pdfHref} download>
-            Download PDF
-          </a>
-          <a href={view.reportHref}>Link to this report</a>
-        </p>
-      )}
-      <p class="small muted">Nothing you enter is stored or sent anywhere; the report lives in its web address.</p>
-    </section>
-  );
-}
-
 /** The full explanation: what moved the score, the best changes, the band, the role's strategy and the caveats. */
 export function PersonalReportResult({ view, narrative, onFollow }: Props) {
   const result = view.result;
@@ -102,22 +58,23 @@ export function PersonalReportResult({ view, narrative, onFollow }: Props) {
           </section>
 
           <section aria-labelledby="pr-moves-title">
-            <h2 id="pr-moves-title">Three changes that would raise your score most</h2>
-            {result.suggestions.length === 0 ? (
-              <p>No single move of time between your tasks raises the score: your tasks all carry the same AI score.</p>
-            ) : (
-              <ol class="pr-moves">
-                {result.suggestions.map((move) => (
-                  <li key={move.href}>
-                    {move.text}: score <span class="figure">{move.score}</span> (<span class="figure">{move.gain}</span>).{' '}
-                    <a class="no-print" href={move.href} onClick={follow}>
-                      Try this
-                    </a>
-                  </li>
-                ))}
-              </ol>
-            )}
-            <p class="small muted">Found by trying every move of 10 points of time (or all of a smaller task) from one of your tasks to another, and keeping the three best from different tasks.</p>
+            <h2 id="pr-moves-title">What you could do</h2>
+            <ul class="pr-advice">
+              {result.advice.map((line) => (
+                <li key={line.text}>
+                  {line.text}
+                  {line.href && (
+                    <>
+                      {' '}
+                      <a class="no-print" href={line.href} onClick={follow}>
+                        Try this
+                      </a>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+            <p class="small muted">Found by trying every move of half a day a week (or all of a smaller task) from one of your tasks to another.</p>
           </section>
 
           <section aria-labelledby="pr-band-title">
@@ -129,7 +86,7 @@ export function PersonalReportResult({ view, narrative, onFollow }: Props) {
             <h2 id="pr-tasks-title">Your tasks as scored</h2>
             <div class="table-wrap">
               <table>
-                <caption>Your time on each task after all changes, with its AI score (1 = AI not involved, 5 = fully automatable)</caption>
+                <caption>Your time on each task after all changes, largest first, with its AI score (1 = AI not involved, 5 = fully automatable)</caption>
                 <thead>
                   <tr>
                     <th scope="col">Task</th>
@@ -141,7 +98,7 @@ export function PersonalReportResult({ view, narrative, onFollow }: Props) {
                   {result.tasks.map((task) => (
                     <tr key={task.name}>
                       <th scope="row">{task.name}</th>
-                      <td class="num figure">{task.share}%</td>
+                      <td class="num figure">{task.share}</td>
                       <td class="num figure">{task.score}</td>
                     </tr>
                   ))}
