@@ -61,3 +61,24 @@ export function glossaryEntryOf(word: string): GlossaryEntry | null {
   const key = word.trim().toLowerCase() as GlossaryKey;
   return key in ENTRIES ? ENTRIES[key] : null;
 }
+
+/** How AI relates to a task of each score, in the words the advice uses. */
+export const EXPOSURE_KINDS = {
+  safe: { term: 'work AI is unlikely to take over', short: 'tasks scored 1–2: AI is not involved or only assists' },
+  shared: { term: 'work AI shares with you', short: 'tasks scored 3: AI does a large part, a person still steers it' },
+  atRisk: { term: 'work AI can already do much of', short: 'tasks scored 4–5: AI can do most or all of it' },
+} as const satisfies Record<string, GlossaryEntry>;
+
+export type ExposureKind = keyof typeof EXPOSURE_KINDS;
+
+/** Sorts a task score into the kind of work the advice talks about. */
+export function exposureKindOf(score: number): ExposureKind {
+  if (score <= 2) return 'safe';
+  if (score >= 4) return 'atRisk';
+  return 'shared';
+}
+
+/** What a zone word means for a reader, in one sentence with its horizon. */
+export function zoneMeaningOf(zone: 'Green' | 'Yellow' | 'Red'): string {
+  return GLOSSARY[zone === 'Green' ? 'green' : zone === 'Yellow' ? 'yellow' : 'red'].short;
+}

@@ -14,7 +14,7 @@ const BROWSER_MODULES = [
   'presentation/personal-report/report-advice.ts',
   'presentation/personal-report/report-format.ts',
   'presentation/chart-geometry.ts',
-  'presentation/glossary-report.ts',
+  'presentation/glossary.ts',
   'presentation/personal-report/report-view.ts',
   'presentation/format.ts',
 ];

@@ -1,6 +1,6 @@
 import { formatDelta } from './report-format.ts';
 import { formatScore } from '../format.ts';
-import { EXPOSURE_KINDS, exposureKindOf, type ExposureKind } from '../glossary-report.ts';
+import { EXPOSURE_KINDS, exposureKindOf, type ExposureKind } from '../glossary.ts';
 
 /**
  * Advice in plain sentences about kinds of work: tasks are grouped by how exposed they are, and

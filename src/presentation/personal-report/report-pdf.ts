@@ -292,7 +292,7 @@ function writeSummary(flow: TextFlow, view: ReportView, meta: PdfMeta): void {
   flow.scoreLine(result.score, result.zone, result.verdict);
   flow.scoreBar(result);
   flow.text(
-    `Likely range ${result.band.low} to ${result.band.high}${result.band.zoneStable ? ', all within the same zone' : ', which crosses a zone boundary, so read the zone with care'}. ${result.zone} means ${result.zoneMeaning}.`,
+    `Likely range ${result.band.low} to ${result.band.high}${result.band.zoneStable ? ', all within the same zone' : ', which crosses a zone boundary, so read the zone with care'}. ${result.zone}: ${result.zoneMeaning}`,
     { size: 10 },
   );
   flow.text(result.deltaSentence, { size: 10, color: MUTED });

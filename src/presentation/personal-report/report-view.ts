@@ -1,6 +1,6 @@
 import { formatScore } from '../format.ts';
 import { buildScoreScale, type ScoreScaleGeometry } from '../chart-geometry.ts';
-import { ZONE_MEANINGS } from '../glossary-report.ts';
+import { zoneMeaningOf } from '../glossary.ts';
 import { CURRENT_METHODOLOGY, type Zone } from '../../methodology/definition.ts';
 import { zoneOf } from '../../methodology/score.ts';
 import { COARSE_CHOICES, COARSE_LABELS, type CoarseChoice } from '../../features/personal-report/coarse-time.ts';
@@ -215,7 +215,7 @@ function resultOf(source: ReportSource, inputs: PersonalInputs, report: Personal
     advice: writeAdvice(report.tasks, best ? { ...best, href: hrefOf(moveTime(source, inputs, best.fromId, best.toId, best.points)) } : null),
     band: { low: formatScore(report.band.low), high: formatScore(report.band.high), zoneStable: report.band.zoneStable, sentence: bandSentence(report) },
     scale: buildScoreScale({ score: report.score, band: report.band }, CURRENT_METHODOLOGY),
-    zoneMeaning: ZONE_MEANINGS[report.zone].short,
+    zoneMeaning: zoneMeaningOf(report.zone),
     ...tasksAtRiskAndSafe(report.tasks),
     changes: report.attribution.map(changeInWords),
     tasks: report.tasks
