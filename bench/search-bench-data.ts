@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CATALOG_FILES } from '../src/catalog/catalog-records.ts';
-import { REPOSITORY_ROOT } from '../src/catalog/committed-catalog.ts';
+import { CATALOG_FILES } from '../src/data-pipeline/catalog-records.ts';
+import { REPOSITORY_ROOT } from '../src/data-pipeline/committed-catalog.ts';
 import { loadExpertRoleEntries, loadSearchEntries } from '../src/features/search/search-entries.ts';
 import type { SearchEntry, TitleKind } from '../src/features/search/search-index.ts';
 

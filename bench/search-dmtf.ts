@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { REPOSITORY_ROOT } from '../src/catalog/committed-catalog.ts';
+import { REPOSITORY_ROOT } from '../src/data-pipeline/committed-catalog.ts';
 import type { SearchEntry, SearchIndex } from '../src/features/search/search-index.ts';
 import { normalizeText, titleForms } from '../src/features/search/search-text.ts';
 

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { REPOSITORY_ROOT } from '../src/catalog/committed-catalog.ts';
+import { REPOSITORY_ROOT } from '../src/data-pipeline/committed-catalog.ts';
 import { buildSearchIndex, search } from '../src/features/search/search-index.ts';
 import { loadBenchEntries, ONET_FOLDER, readTsv } from './search-bench-data.ts';
 

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { REPOSITORY_ROOT } from '../src/catalog/committed-catalog.ts';
+import { REPOSITORY_ROOT } from '../src/data-pipeline/committed-catalog.ts';
 import { buildSearchIndex, searchTitles, type SearchIndex } from '../src/features/search/search-index.ts';
 import { normalizeText } from '../src/features/search/search-text.ts';
 import { loadBenchEntries, ONET_FOLDER, readTsv, withoutKind } from './search-bench-data.ts';

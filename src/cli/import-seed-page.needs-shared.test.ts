@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workedExampleFigures } from '../methodology/test-support/worked-example.ts';
-import { seedPagePath } from '../catalog/importers/published-page/seed-page.test-support.ts';
+import { seedPagePath } from '../data-pipeline/importers/published-page/seed-page.test-support.ts';
 import { runCaptured } from './test-support/capture-io.ts';
 
 let scratch = '';

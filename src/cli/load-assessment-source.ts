@@ -1,4 +1,4 @@
-import { comparePublishedFigures, parsePublishedPage, type FigureMismatch, type PublishedFigures } from '../catalog/importers/published-page/index.ts';
+import { comparePublishedFigures, parsePublishedPage, type FigureMismatch, type PublishedFigures } from '../data-pipeline/importers/published-page/index.ts';
 import { readAssessmentFile } from '../features/assessments/assessment-files.ts';
 import type { FileProblem } from '../features/assessments/assessment-yaml.ts';
 import { readTextInput } from '../features/assessments/text-input.ts';

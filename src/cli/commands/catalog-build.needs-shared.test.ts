@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPOSITORY_ROOT } from '../../catalog/committed-catalog.ts';
+import { REPOSITORY_ROOT } from '../../data-pipeline/committed-catalog.ts';
 import { runCaptured } from '../test-support/capture-io.ts';
 
 let scratch = '';

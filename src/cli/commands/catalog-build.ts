@@ -1,9 +1,9 @@
 import { join, resolve } from 'node:path';
-import { buildCatalog } from '../../catalog/build/build-catalog.ts';
-import { createProgress } from '../../catalog/build/progress.ts';
-import { BaselineValidationError } from '../../catalog/baseline/baseline-errors.ts';
-import { REPOSITORY_ROOT } from '../../catalog/committed-catalog.ts';
-import { SourceFileError } from '../../catalog/sources/delimited-table.ts';
+import { buildCatalog } from '../../data-pipeline/build/build-catalog.ts';
+import { createProgress } from '../../data-pipeline/build/progress.ts';
+import { BaselineValidationError } from '../../data-pipeline/baseline/baseline-errors.ts';
+import { REPOSITORY_ROOT } from '../../data-pipeline/committed-catalog.ts';
+import { SourceFileError } from '../../data-pipeline/sources/delimited-table.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toJsonLines } from '../../catalog/build/build-catalog.ts';
+import { toJsonLines } from '../../data-pipeline/build/build-catalog.ts';
 import { sampleCatalog } from '../../features/catalog/test-support/sample-catalog.ts';
 import { AssessmentSchema } from '../../methodology/index.ts';
 import { catalogDiffCommand } from './catalog-diff.ts';

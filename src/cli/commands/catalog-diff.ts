@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BaselineRecordSchema } from '../../catalog/catalog-records.ts';
-import { CatalogFileError, REPOSITORY_ROOT, readJsonLines } from '../../catalog/committed-catalog.ts';
-import { describeMoved, diffBaselines, type BaselineDiffEntry } from '../../catalog/diff/baseline-diff.ts';
+import { BaselineRecordSchema } from '../../data-pipeline/catalog-records.ts';
+import { CatalogFileError, REPOSITORY_ROOT, readJsonLines } from '../../data-pipeline/committed-catalog.ts';
+import { describeMoved, diffBaselines, type BaselineDiffEntry } from '../../data-pipeline/diff/baseline-diff.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 

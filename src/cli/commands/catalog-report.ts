@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
-import { CatalogFileError, REPOSITORY_ROOT, readCommittedCatalog } from '../../catalog/committed-catalog.ts';
-import { computeCatalogReport, renderCatalogReport } from '../../catalog/report/catalog-report.ts';
+import { CatalogFileError, REPOSITORY_ROOT, readCommittedCatalog } from '../../data-pipeline/committed-catalog.ts';
+import { computeCatalogReport, renderCatalogReport } from '../../data-pipeline/report/catalog-report.ts';
 import { writeFileAtomically } from '../../shared/files.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
@@ -43,7 +43,7 @@ Exit codes: 0 written, 1 the catalog cannot be read, 2 usage error.`,
     const report = computeCatalogReport(catalog);
     // Loaded here, not at start-up: every jobzone command would otherwise pay for the expert-file reader.
     const [{ compareMethods, renderMethodComparison }, { readExpertAssessmentFiles }] = await Promise.all([
-      import('../../catalog/report/method-comparison.ts'),
+      import('../../data-pipeline/report/method-comparison.ts'),
       import('../../features/catalog/catalog-source.ts'),
     ]);
     const comparison = compareMethods(previous.baselines, catalog.baselines, catalog.occupations, await readExpertAssessmentFiles(values.catalog ? resolve(io.cwd, values.catalog) : REPOSITORY_ROOT));

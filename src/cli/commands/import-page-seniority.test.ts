@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPage, type PageSpec } from '../../catalog/importers/published-page/page-builder.test-support.ts';
+import { buildPage, type PageSpec } from '../../data-pipeline/importers/published-page/page-builder.test-support.ts';
 import { readAssessmentFile } from '../../features/assessments/assessment-files.ts';
 import { resolveRolePage } from '../../presentation/assessment-page/role-page.ts';
 import { readModelFromCatalog } from '../../features/assessment-page/test-support/catalog-read-model.ts';

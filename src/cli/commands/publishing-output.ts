@@ -1,4 +1,4 @@
-import { CatalogFileError } from '../../catalog/committed-catalog.ts';
+import { CatalogFileError } from '../../data-pipeline/committed-catalog.ts';
 import { CatalogError } from '../../features/catalog/catalog.errors.ts';
 import type { PublishedRevision } from '../../features/revisions/published-revision.ts';
 import { RevisionError } from '../../features/revisions/revisions.errors.ts';

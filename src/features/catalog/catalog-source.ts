@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path';
-import { readCommittedCatalog, REPOSITORY_ROOT, type CommittedCatalog } from '../../catalog/committed-catalog.ts';
+import { readCommittedCatalog, REPOSITORY_ROOT, type CommittedCatalog } from '../../data-pipeline/committed-catalog.ts';
 import type { Assessment } from '../../methodology/index.ts';
 import { isDirectory, listFilesRecursively } from '../../shared/files.ts';
 import { readAssessmentFile } from '../assessments/assessment-files.ts';

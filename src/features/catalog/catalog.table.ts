@@ -14,7 +14,7 @@ import {
   unique,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import type { OccupationRecord } from '../../catalog/catalog-records.ts';
+import type { OccupationRecord } from '../../data-pipeline/catalog-records.ts';
 import type { Assessment, ScoreJson } from '../../methodology/index.ts';
 
 /** Facts about an occupation that are shown but not queried: wages, employment, projections, related codes. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { REPOSITORY_ROOT } from '../../catalog/committed-catalog.ts';
+import { REPOSITORY_ROOT } from '../../data-pipeline/committed-catalog.ts';
 import { toScoreJson } from '../../methodology/index.ts';
 import { explainScore, scoreAssessment, type Assessment } from '../../methodology/index.ts';
 import { describeEachDriver } from '../../store/test-support/test-database.ts';

@@ -27,7 +27,7 @@ import {
 import type { CatalogStats, ShownAssessment } from './catalog.schemas.ts';
 import { BASELINE_AUTHOR, figuresOf, planCatalog } from './catalog-plan.ts';
 import { AssessmentSchema } from '../../methodology/index.ts';
-import { canonicalJson, republishNote } from '../../catalog/diff/baseline-diff.ts';
+import { canonicalJson, republishNote } from '../../data-pipeline/diff/baseline-diff.ts';
 import { publishAssessments } from '../revisions/revisions.usecases.ts';
 import type { OnRevisionsPublished } from '../revisions/publication-hook.ts';
 

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { IndexValue } from '../../catalog/catalog-records.ts';
+import type { IndexValue } from '../../data-pipeline/catalog-records.ts';
 import type { Database } from '../../store/database.ts';
 import {
   assessmentsTable,

@@ -1,4 +1,4 @@
-import type { DataSource, IndexValue, OccupationRecord } from '../../catalog/catalog-records.ts';
+import type { DataSource, IndexValue, OccupationRecord } from '../../data-pipeline/catalog-records.ts';
 import { compareSeniority, type Assessment, type Zone } from '../../methodology/index.ts';
 import type { ScoreJson } from '../catalog/catalog.schemas.ts';
 import { slugify } from '../../shared/slug.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { CATALOG_FILES, OccupationRecordSchema, TitleRecordSchema } from '../../catalog/catalog-records.ts';
-import { CatalogFileError, readJsonLines, REPOSITORY_ROOT } from '../../catalog/committed-catalog.ts';
+import { CATALOG_FILES, OccupationRecordSchema, TitleRecordSchema } from '../../data-pipeline/catalog-records.ts';
+import { CatalogFileError, readJsonLines, REPOSITORY_ROOT } from '../../data-pipeline/committed-catalog.ts';
 import { isDirectory, listFilesRecursively } from '../../shared/files.ts';
 import { readAssessmentFile } from '../assessments/assessment-files.ts';
 import { formatFileProblem } from '../assessments/assessment-yaml.ts';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { parsePublishedPage } from '../../catalog/importers/published-page/index.ts';
+import { parsePublishedPage } from '../../data-pipeline/importers/published-page/index.ts';
 import { AssessmentSchema, formatPath, validateAssessment, type Assessment } from '../../methodology/index.ts';
 import type { Database } from '../../store/database.ts';
 import { appendAudit } from '../accounts/audit-log.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { buildPage, type PageSpec } from '../../catalog/importers/published-page/page-builder.test-support.ts';
+import { buildPage, type PageSpec } from '../../data-pipeline/importers/published-page/page-builder.test-support.ts';
 import { describeEachDriver } from '../../store/test-support/test-database.ts';
 import type { Database } from '../../store/database.ts';
 import { auditLogTable } from '../accounts/accounts.table.ts';

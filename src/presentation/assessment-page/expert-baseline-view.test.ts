@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCommittedCatalog } from '../../catalog/committed-catalog.ts';
+import { readCommittedCatalog } from '../../data-pipeline/committed-catalog.ts';
 import { readExpertAssessmentFiles } from '../../features/catalog/catalog-source.ts';
 import { buildExpertBaselineView } from './expert-baseline-view.ts';
 

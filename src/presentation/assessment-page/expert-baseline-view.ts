@@ -1,5 +1,5 @@
 import type { Assessment } from '../../methodology/index.ts';
-import { compareExpertWithBaseline } from '../../catalog/diff/expert-vs-baseline.ts';
+import { compareExpertWithBaseline } from '../../data-pipeline/diff/expert-vs-baseline.ts';
 import type { RoleLink } from './assessment-view.types.ts';
 
 /** The expert page's small "beside the baseline" section: both scores and the inputs where they differ. */

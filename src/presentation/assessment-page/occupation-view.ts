@@ -1,4 +1,4 @@
-import { INDEX_DEFINITIONS } from '../../catalog/build/index-values.ts';
+import { INDEX_DEFINITIONS } from '../../data-pipeline/build/index-values.ts';
 import type { OccupationEntry } from '../../features/read-model/read-model.ts';
 import type { AssessmentPageView, FactRow, IndexRow } from './assessment-view.types.ts';
 import { buildPercentileStrip } from '../chart-geometry.ts';

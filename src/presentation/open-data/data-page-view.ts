@@ -1,4 +1,4 @@
-import type { DataSource } from '../../catalog/catalog-records.ts';
+import type { DataSource } from '../../data-pipeline/catalog-records.ts';
 import type { ReadModel } from '../../features/read-model/read-model.ts';
 import { ONET_ATTRIBUTION } from '../site-pages/about-data-view.ts';
 import { bulkFileName, DATASET_SPECS, FIGURES_LICENCE, inputRowsOf, type BulkFormat, type DatasetSpec } from '../../features/open-data/bulk-files.ts';

@@ -1,5 +1,5 @@
-import type { DataSource } from '../../catalog/catalog-records.ts';
-import { INDEX_DEFINITIONS } from '../../catalog/build/index-values.ts';
+import type { DataSource } from '../../data-pipeline/catalog-records.ts';
+import { INDEX_DEFINITIONS } from '../../data-pipeline/build/index-values.ts';
 import type { ReadModel } from '../../features/read-model/read-model.ts';
 
 /** The sentence O*NET's licence asks every product that uses its data to show, word for word. */

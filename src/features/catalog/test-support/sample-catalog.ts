@@ -1,4 +1,4 @@
-import type { DataSource, OccupationRecord, TitleRecord } from '../../../catalog/catalog-records.ts';
+import type { DataSource, OccupationRecord, TitleRecord } from '../../../data-pipeline/catalog-records.ts';
 import { AssessmentSchema, type Assessment, type Zone } from '../../../methodology/index.ts';
 import type { CatalogToLoad } from '../catalog-source.ts';
 

@@ -3,7 +3,7 @@ import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { REPOSITORY_ROOT } from '../../../catalog/committed-catalog.ts';
+import { REPOSITORY_ROOT } from '../../../data-pipeline/committed-catalog.ts';
 import { readCatalogToLoad, type CatalogToLoad } from '../../catalog/catalog-source.ts';
 import { buildReadModel, type ReadModel } from '../read-model.ts';
 import { readModelInputFromFiles, type FilePublication } from '../read-model-from-files.ts';

@@ -1,8 +1,8 @@
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CATALOG_FILES, type TitleRecord } from '../../../catalog/catalog-records.ts';
-import { REPOSITORY_ROOT } from '../../../catalog/committed-catalog.ts';
+import { CATALOG_FILES, type TitleRecord } from '../../../data-pipeline/catalog-records.ts';
+import { REPOSITORY_ROOT } from '../../../data-pipeline/committed-catalog.ts';
 import { sampleOccupation } from '../../catalog/test-support/sample-catalog.ts';
 
 const OCCUPATIONS: [string, string][] = [

@@ -75,7 +75,7 @@ export function deriveProtective(signals: OccupationSignals, facts: CuratedFacts
   return { physicality, interpersonal, moralJudgment };
 }
 
-/** The curated rows that speak to one occupation's licensing, liability and union coverage (src/catalog/curated). */
+/** The curated rows that speak to one occupation's licensing, liability and union coverage (src/data-pipeline/curated). */
 export interface CuratedFacts {
   licensing: LicensingRow | null;
   union: UnionRow | null;

@@ -99,7 +99,7 @@ describe('baseline factors from data', () => {
 });
 
 describe('barriers from the curated tables and O*NET work context', () => {
-  const row = { citation: '14 CFR Part 61', confidence: 'high' as const, file: '/x/src/catalog/curated/licensing.tsv', line: 7 };
+  const row = { citation: '14 CFR Part 61', confidence: 'high' as const, file: '/x/src/data-pipeline/curated/licensing.tsv', line: 7 };
   const licensing = { ...row, match: '53-2011', licence: 2, liability: 2, requirement: 'FAA airline transport pilot certificate' };
 
   it('take licensing and liability from the most specific licensing row, with its citation as the source', () => {

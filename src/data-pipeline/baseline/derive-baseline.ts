@@ -144,7 +144,7 @@ export function deriveBaselineAssessment(context: BaselineContext, record: Occup
       { title: 'Eloundou et al. 2023, GPTs are GPTs' },
       { title: 'BLS OEWS 2021/2024, Projections 2024–34' },
       { title: 'Anthropic Economic Index (2025)' },
-      { title: 'Curated licensing, union and physical-automation tables (src/catalog/curated), one citation per row' },
+      { title: 'Curated licensing, union and physical-automation tables (src/data-pipeline/curated), one citation per row' },
     ],
     resources: [],
   };
@@ -162,7 +162,7 @@ export function deriveBaselines(data: SourceData, occupations: readonly Occupati
     if (!result.ok) {
       const problem = result.problems.find((item) => item.severity === 'error');
       throw new BaselineValidationError(
-        `baseline of ${record.onetCode} ${record.title}: ${problem ? `${formatPath(problem.path)}: ${problem.message}` : 'invalid'}; the mapping in src/catalog/baseline produced an invalid assessment`,
+        `baseline of ${record.onetCode} ${record.title}: ${problem ? `${formatPath(problem.path)}: ${problem.message}` : 'invalid'}; the mapping in src/data-pipeline/baseline produced an invalid assessment`,
       );
     }
     records.push({ onetCode: record.onetCode, assessment: result.assessment });
