@@ -25,6 +25,34 @@ export function periodChangesOf(model: ReadModel, since: Date, until: Date): Per
   return changes.sort((a, b) => a.roleSlug.localeCompare(b.roleSlug) || a.seniority.localeCompare(b.seniority));
 }
 
+/** The latest score change published before a moment: which assessment, its revisions and scores, and when. */
+export interface LastScoreChange {
+  roleSlug: string;
+  seniority: string;
+  title: string;
+  fromRevision: number;
+  toRevision: number;
+  before: number;
+  after: number;
+  publishedAt: Date;
+}
+
+/** Finds the latest revision published before `moment` that changed a score (the largest move when several share that moment), or null when no score has ever moved. */
+export function lastScoreChangeBefore(model: ReadModel, moment: Date): LastScoreChange | null {
+  let last: LastScoreChange | null = null;
+  for (const entry of model.assessments.values()) {
+    entry.revisions.forEach((revision, index) => {
+      const previous = entry.revisions[index - 1];
+      if (!previous || revision.publishedAt >= moment || revision.figures.score === previous.figures.score) return;
+      const candidate = { roleSlug: entry.roleSlug, seniority: entry.seniority, title: entry.title, fromRevision: previous.number, toRevision: revision.number, before: previous.figures.score, after: revision.figures.score, publishedAt: revision.publishedAt };
+      const later = !last || candidate.publishedAt > last.publishedAt;
+      const sameMomentLarger = last && candidate.publishedAt.getTime() === last.publishedAt.getTime() && Math.abs(candidate.after - candidate.before) > Math.abs(last.after - last.before);
+      if (later || sameMomentLarger) last = candidate;
+    });
+  }
+  return last;
+}
+
 function inScope(entry: AssessmentEntry, scope: FeedScope): boolean {
   if (scope.kind === 'all') return true;
   if (scope.kind === 'category') return entry.category === scope.category;

@@ -182,6 +182,7 @@ export const SearchResponseSchema = z
           label: z.string().nullable(),
           url: z.string().describe('The page of the role (a path).'),
           explanation: z.string().describe('Why the title matched, in one short sentence.'),
+          description: z.string().describe('One line on what the job is, so jobs with the same title can be told apart.'),
         })
         .strict(),
     ),

@@ -40,6 +40,28 @@ export function recentlyUpdated(model: ReadModel, limit: number): AssessmentEntr
     .slice(0, limit);
 }
 
+/**
+ * Lists the assessments whose latest revision replaced an earlier one, newest first. A first
+ * revision is how the assessment entered the catalog (the initial load publishes them all at
+ * once), not a change to it, so it never counts as an update.
+ */
+export function recentlyChanged(model: ReadModel, limit: number): AssessmentEntry[] {
+  return [...model.assessments.values()]
+    .filter((entry) => entry.revisions.length > 1 && entry.revision.number > (entry.revisions[0]?.number ?? entry.revision.number))
+    .sort((a, b) => b.revision.publishedAt.getTime() - a.revision.publishedAt.getTime() || a.key.localeCompare(b.key))
+    .slice(0, limit);
+}
+
+/** Returns when the catalog was first published: the earliest first revision of any assessment, or null for an empty catalog. */
+export function firstPublishedAt(model: ReadModel): Date | null {
+  let earliest: Date | null = null;
+  for (const entry of model.assessments.values()) {
+    const first = entry.revisions[0]?.publishedAt ?? entry.revision.publishedAt;
+    if (!earliest || first < earliest) earliest = first;
+  }
+  return earliest;
+}
+
 export type RankingSort = 'score-desc' | 'score-asc' | 'title' | 'updated';
 export const RANKING_SORTS: readonly RankingSort[] = ['score-desc', 'score-asc', 'title', 'updated'];
 

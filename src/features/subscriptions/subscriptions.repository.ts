@@ -60,8 +60,31 @@ export async function requestSubscription(
   return row;
 }
 
-/** What a confirmed subscription follows: an assessment (title, seniority) or a category. */
-export type ConfirmedTarget = { title: string; seniority: string; category: null } | { title: null; seniority: null; category: string };
+/** What a subscription follows: an assessment (title, role slug, seniority) or a category. */
+export type ConfirmedTarget = { title: string; roleSlug: string; seniority: string; category: null } | { title: null; roleSlug: null; seniority: null; category: string };
+
+/** Finds what the pending subscription with this token hash follows, without confirming it; null when there is none. */
+export async function findPendingTarget(db: Database, tokenHash: string): Promise<ConfirmedTarget | null> {
+  const [row] = await queryRows<ConfirmedTarget>(
+    db,
+    sql`select r.title, a.role_slug as "roleSlug", a.seniority, s.category
+        from subscriptions s left join assessments a on a.id = s.assessment_id left join roles r on r.slug = a.role_slug
+        where s.confirm_token_hash = ${tokenHash} and s.status = 'pending'`,
+  );
+  return row ?? null;
+}
+
+/** Lists what an address follows or asked to follow (not what it left), assessments by title first. */
+export async function listSubscriptionTargets(db: Database, subscriberId: number): Promise<ConfirmedTarget[]> {
+  return queryRows<ConfirmedTarget>(
+    db,
+    sql`select r.title, a.role_slug as "roleSlug", a.seniority, s.category
+        from subscriptions s left join assessments a on a.id = s.assessment_id left join roles r on r.slug = a.role_slug
+        where s.subscriber_id = ${subscriberId} and s.status <> 'unsubscribed'
+        order by r.title nulls last, a.seniority, s.category
+        limit 50`,
+  );
+}
 
 /** Confirms the pending subscription whose token hashes to `tokenHash` if asked for within `maxAgeDays`; returns what it follows, or null. */
 export async function confirmByTokenHash(db: Database, tokenHash: string, maxAgeDays: number): Promise<ConfirmedTarget | null> {
@@ -72,7 +95,7 @@ export async function confirmByTokenHash(db: Database, tokenHash: string, maxAge
           where confirm_token_hash = ${tokenHash} and status = 'pending'
             and confirmation_requested_at > now() - make_interval(days => ${maxAgeDays})
           returning assessment_id, category)
-        select r.title, a.seniority, c.category
+        select r.title, a.role_slug as "roleSlug", a.seniority, c.category
         from confirmed c left join assessments a on a.id = c.assessment_id left join roles r on r.slug = a.role_slug`,
   );
   return row ?? null;

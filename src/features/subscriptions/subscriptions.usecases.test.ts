@@ -59,7 +59,7 @@ describeEachDriver('subscriptions', (store) => {
     await store.db.transaction((transaction) => notifySubscribersOnPublish(transaction, [publishedRevision(nurse, { before: [42, 'Yellow', 'Moderate'], after: [30, 'Red', 'Declining'] })]));
     expect((await listOutboxOf(store.db, 'reader@example.com')).map((mail) => mail.kind)).toEqual(['confirmation']);
 
-    expect(await confirmSubscription(store.db, tokenOf(confirmLink))).toEqual({ description: 'Registered Nurse (All levels)' });
+    expect(await confirmSubscription(store.db, tokenOf(confirmLink))).toEqual({ description: 'Registered Nurse (All levels)', target: { title: 'Registered Nurse', roleSlug: expect.any(String), seniority: 'all-levels', category: null } });
     await store.db.transaction((transaction) => notifySubscribersOnPublish(transaction, [publishedRevision(nurse, { before: [30, 'Red', 'Declining'], after: [20, 'Red', 'Imminent'] })]));
     await deliver();
     const [, update] = await server.waitForMessages(2);

@@ -8,14 +8,19 @@ import { hashConfirmToken, newConfirmToken, verifyUnsubscribeToken } from './sub
 import { SubscriptionError } from './subscriptions.errors.ts';
 import {
   confirmByTokenHash,
+  findPendingTarget,
   findPublishedAssessment,
+  listSubscriptionTargets,
   listCategories,
   requestSubscription,
   unsubscribeSigningKey,
   unsubscribeSubscriber,
   upsertSubscriber,
+  type ConfirmedTarget,
   type ResolvedTarget,
 } from './subscriptions.repository.ts';
+
+export type { ConfirmedTarget };
 import { SubscriberEmailSchema, type SubscriptionTarget } from './subscriptions.schemas.ts';
 
 /** What the subscription use cases need: the store, a rate limiter, its limits, and a nudge for the mail worker. */
@@ -115,23 +120,38 @@ export async function subscribe(deps: SubscriptionDependencies, request: { email
   return { message };
 }
 
+const isToken = (token: unknown): token is string => typeof token === 'string' && token.length > 0 && token.length <= 100;
+
+/** Tells what a confirmation link would subscribe to, without confirming it (mail scanners open links); null when the link does not work. */
+export async function previewConfirmation(db: Database, token: unknown): Promise<ConfirmedTarget | null> {
+  return isToken(token) ? findPendingTarget(db, hashConfirmToken(token)) : null;
+}
+
+/** Lists what the address of an unsubscribe link follows, without changing anything; null when the link does not verify. */
+export async function previewUnsubscribe(db: Database, token: unknown): Promise<ConfirmedTarget[] | null> {
+  const subscriberId = typeof token === 'string' ? verifyUnsubscribeToken(await unsubscribeSigningKey(db), token) : null;
+  return subscriberId === null ? null : listSubscriptionTargets(db, subscriberId);
+}
+
 /** Confirms a subscription from the token in its confirmation link; returns what it follows. */
-export async function confirmSubscription(db: Database, token: unknown): Promise<{ description: string }> {
-  const confirmed = typeof token === 'string' && token.length > 0 && token.length <= 100 ? await confirmByTokenHash(db, hashConfirmToken(token), CONFIRMATION_VALID_DAYS) : null;
+export async function confirmSubscription(db: Database, token: unknown): Promise<{ description: string; target: ConfirmedTarget }> {
+  const confirmed = isToken(token) ? await confirmByTokenHash(db, hashConfirmToken(token), CONFIRMATION_VALID_DAYS) : null;
   if (!confirmed) {
     throw new SubscriptionError(
       'subscription.invalid_token',
       `This confirmation link does not work any more: it was already used, replaced by a newer one, or is older than ${CONFIRMATION_VALID_DAYS} days. Subscribe again to get a new link.`,
     );
   }
-  return { description: confirmed.category === null ? assessmentName(confirmed.title, confirmed.seniority) : `the ${confirmed.category} category` };
+  return { description: confirmed.category === null ? assessmentName(confirmed.title, confirmed.seniority) : `the ${confirmed.category} category`, target: confirmed };
 }
 
-/** Unsubscribes the address an unsubscribe link was made for from every update; repeating it is harmless. */
-export async function unsubscribe(db: Database, token: unknown): Promise<void> {
+/** Unsubscribes the address an unsubscribe link was made for from every update and returns what it followed; repeating it is harmless. */
+export async function unsubscribe(db: Database, token: unknown): Promise<ConfirmedTarget[]> {
   const subscriberId = typeof token === 'string' ? verifyUnsubscribeToken(await unsubscribeSigningKey(db), token) : null;
   if (subscriberId === null) {
     throw new SubscriptionError('subscription.invalid_token', 'This unsubscribe link is incomplete or was changed. Open the link from the email again, or copy the whole address into your browser.');
   }
+  const followed = await listSubscriptionTargets(db, subscriberId);
   await unsubscribeSubscriber(db, subscriberId);
+  return followed;
 }

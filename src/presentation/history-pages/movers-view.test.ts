@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMoversView, MOVERS_LIMIT, parsePeriod } from './movers-view.ts';
-import { historyReadModel } from '../../features/history-pages/test-support/history-fixture.ts';
+import { historyReadModel, oneTask } from '../../features/history-pages/test-support/history-fixture.ts';
 
 // Two tasks: the first at `share` percent with `score`, the other at the rest with `other`.
 const mix = (score: number, share: number, other: number) => [{ name: 'Main work', share, score }, { name: 'Other work', share: 100 - share, score: other }];
@@ -54,5 +54,19 @@ describe('the movers page', () => {
     expect(view.zoneChanges).toEqual([]);
     expect(view).toMatchObject({ publishedCount: 1, firstPublishedCount: 1, countsText: '1 assessment had a revision published in this period. It was first published in it and has nothing to move from.' });
     expect(view.feeds[0]).toEqual({ label: 'Every published change', href: '/feeds/all.atom' });
+    expect(view.lastMove?.text).toBe('No score has moved since the catalog was first published on 20 March 2026: every assessment is still at the score it was published with.');
+  });
+
+  it('says what moved last and when for an empty period, and links the day it moved', () => {
+    const model = historyReadModel([
+      { onetCode: '41-0001.00', title: 'Bakers', zone: 'Green', revisions: [{ at: '2026-01-01' }, { at: '2026-01-15', tasks: oneTask(3) }] },
+      { onetCode: '41-0002.00', title: 'Clerks', zone: 'Red', revisions: [{ at: '2026-01-01' }, { at: '2026-02-01', note: 'Wording only.' }] },
+    ]);
+    const view = buildMoversView(model, noParams, now);
+    expect(view.largest).toEqual([]);
+    expect(view.lede).toBe('Assessments change as AI changes. These are the largest score changes and every zone change over the last 30 days. No revision was published in this period.');
+    expect(view.lastMove?.text).toMatch(/^Nothing moved in this period\. The last move was on 15 January 2026: Bakers \(All levels\) went from \d+\.\d to \d+\.\d \([+−]\d+\.\d\)\.$/);
+    expect(view.lastMove?.href).toBe('/movers?since=2026-01-15&until=2026-01-15');
+    expect(buildMoversView(model, { days: null, since: '2026-01-10', until: '2026-01-20' }, now).lastMove).toBeNull();
   });
 });

@@ -3,7 +3,8 @@ import { formatDate, formatDelta } from '../format.ts';
 import type { ReadModel } from '../../features/read-model/read-model.ts';
 import { rankMovers, type Mover } from '../../features/revisions/movers.ts';
 import { feedUrl } from '../../features/revisions/revision-links.ts';
-import { periodChangesOf } from '../../features/history-pages/history-queries.ts';
+import { lastScoreChangeBefore, periodChangesOf } from '../../features/history-pages/history-queries.ts';
+import { firstPublishedAt } from '../../features/read-model/read-model.queries.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
 import { assessmentHref, diffHref } from './history-view.ts';
 
@@ -94,6 +95,10 @@ export interface MoversView {
   firstPublishedCount: number;
   /** The two counts in a sentence, or an empty string. */
   countsText: string;
+  /** The introduction: what the page lists over which period, then the counts, as one text. */
+  lede: string;
+  /** Set when nothing moved in the period: what moved last and when, with a link to the period that shows it. */
+  lastMove: { text: string; href: string | null } | null;
   feeds: { label: string; href: string }[];
 }
 
@@ -123,6 +128,22 @@ function countsText(published: number, firstPublished: number): string {
   return `${had} ${firstPublished === published ? (published === 1 ? 'It was' : 'All were') : `${firstPublished.toLocaleString('en-US')} of them were`} first published in it and ${firstPublished === 1 ? 'has' : 'have'} nothing to move from.`;
 }
 
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Says what moved last before the end of an empty period, and offers the day it moved as a period of its own. */
+function describeLastMove(model: ReadModel, until: Date): { text: string; href: string | null } {
+  const last = lastScoreChangeBefore(model, until);
+  if (!last) {
+    const first = firstPublishedAt(model);
+    return { text: `No score has moved since the catalog was first published${first ? ` on ${formatDate(first)}` : ''}: every assessment is still at the score it was published with.`, href: null };
+  }
+  const name = `${last.title} (${seniorityLabel(last.seniority)})`;
+  return {
+    text: `Nothing moved in this period. The last move was on ${formatDate(last.publishedAt)}: ${name} went from ${last.before.toFixed(1)} to ${last.after.toFixed(1)} (${formatDelta(Math.round((last.after - last.before) * 10) / 10)}).`,
+    href: `/movers?since=${dayOf(last.publishedAt)}&until=${dayOf(last.publishedAt)}`,
+  };
+}
+
 /** Builds the movers page for the period in the address: the largest score changes, every zone change and the feeds. */
 export function buildMoversView(model: ReadModel, params: { days: string | null; since: string | null; until: string | null }, now: Date): MoversView {
   const period = parsePeriod(params, now);
@@ -139,6 +160,8 @@ export function buildMoversView(model: ReadModel, params: { days: string | null;
     publishedCount: changes.length,
     firstPublishedCount: firstPublished,
     countsText: countsText(changes.length, firstPublished),
+    lede: `Assessments change as AI changes. These are the largest score changes and every zone change over ${period.text}. ${countsText(changes.length, firstPublished)}`,
+    lastMove: movers.largest.length > 0 || movers.zoneChanges.length > 0 ? null : describeLastMove(model, period.until),
     feeds: [
       { label: 'Every published change', href: feedUrl('', { kind: 'all' }) },
       ...model.categories.map((category) => ({ label: category.name, href: feedUrl('', { kind: 'category', category: category.name }) })),

@@ -77,6 +77,37 @@ describe('comparing roles', () => {
     expect(full.messages[0]?.text).toBe('A comparison holds at most 4 roles. Remove one before adding Telemarketers.');
   });
 
+  it('gives each role what a career switcher compares: score with range, pay, outlook, education and shared tasks', () => {
+    const view = compare({ roles: 'registered-nurses,critical-care-nurses,roofers' });
+    const [nurses, critical, roofers] = view.columns;
+    expect(nurses?.facts).toMatchObject({ wageText: '$93,600 a year', outlookText: '+4.9% jobs by 2034', outlookWords: 'growing about as fast as average', educationText: "Bachelor's degree" });
+    expect(nurses?.rangeText).toMatch(/^\d+\.\d–\d+\.\d$/);
+    expect(nurses?.description).toMatch(/^Assess patient health problems/);
+    expect(nurses?.statusText).toBe('Automated estimate');
+    expect(nurses?.shared.map((task) => task.with)).toContain('Critical Care Nurses');
+    expect(critical?.sharedText).toMatch(/^\d+ tasks? in common with the other roles\.$/);
+    expect(roofers?.sharedText).toBe('No tasks in common with the other roles.');
+    expect(view.sharedTasks.every((task) => task.roles.length >= 2 && !task.roles.includes('Roofers'))).toBe(true);
+    expect(view.scaleZones.map((zone) => [zone.zone, zone.from, zone.to])).toEqual([['Red', 0, 25], ['Yellow', 25, 48], ['Green', 48, 100]]);
+    for (const column of view.columns) {
+      expect(column.scale.from).toBeLessThanOrEqual(column.scale.score);
+      expect(column.scale.score).toBeLessThanOrEqual(column.scale.to);
+    }
+  });
+
+  it('says honestly when the roles share no tasks', () => {
+    const view = compare({ roles: 'roofers,telemarketers' });
+    expect(view.sharedTasks).toEqual([]);
+    expect(view.sharedSummary).toMatch(/^These roles share no tasks/);
+    expect(view.columns.map((column) => column.sharedText)).toEqual(['No tasks in common with the other role.', 'No tasks in common with the other role.']);
+  });
+
+  it('keeps formula shorthand out of what the cards say', () => {
+    const view = compare({ roles: 'registered-nurses,roofers,multimodal-ai-engineer' });
+    const cardText = JSON.stringify(view.columns.map(({ composition: _c, compositionText: _t, ...card }) => card));
+    expect(cardText).not.toMatch(/\b(TR|EM|BM|GM|Raw|T3|T4)\b/);
+  });
+
   it('writes compare paths with readable commas and slashes', () => {
     expect(comparePath(['a', 'b/senior'])).toBe('/compare?roles=a,b/senior');
     expect(comparePath([])).toBe('/compare');

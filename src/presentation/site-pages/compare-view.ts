@@ -1,10 +1,14 @@
-import { BARRIER_KEYS, CURRENT_METHODOLOGY, EVIDENCE_KEYS, methodologyOf, PROTECTIVE_KEYS } from '../../methodology/index.ts';
+import { BARRIER_KEYS, CURRENT_METHODOLOGY, EVIDENCE_KEYS, methodologyOf, PROTECTIVE_KEYS, type Zone } from '../../methodology/index.ts';
 import { findAssessment, searchRoles } from '../../features/read-model/read-model.queries.ts';
 import type { AssessmentEntry, ReadModel } from '../../features/read-model/read-model.ts';
 import { buildCompositionBars, describeComposition, type CompositionBar } from './composition-bars.ts';
 import { formatScore } from '../format.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
 import { summarize, type RoleSummary } from './role-summary.ts';
+import { careerFactsOf, oneLine, type CareerFacts } from './career-facts.ts';
+import { findSharedTasks } from './shared-tasks.ts';
+import { explainTerm } from '../glossary-compare.ts';
+import { positionOnRange } from '../chart-geometry.ts';
 
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
@@ -20,6 +24,36 @@ export interface CompareColumn {
   removeHref: string;
   composition: CompositionBar[];
   compositionText: string;
+  /** One line on what the job is. */
+  description: string;
+  /** "46.1–51.0": where the score would land if one judgement moved one step. */
+  rangeText: string;
+  /** The zone in plain words with its horizon, or the two zones the range straddles. */
+  zoneText: string;
+  /** True when the range crosses a zone boundary. */
+  borderline: boolean;
+  /** Positions on the shared 0–100 scale, in percent of its width. */
+  scale: { score: number; from: number; to: number };
+  facts: CareerFacts;
+  /** The tasks this role shares with the others, in plain words (at most a few), or a sentence saying there are none. */
+  shared: { text: string; with: string }[];
+  sharedText: string;
+  /** "Expert assessment" or "Automated estimate". */
+  statusText: string;
+}
+
+/** The zones drawn behind the shared scale. */
+export interface CompareScaleZone {
+  zone: Zone;
+  from: number;
+  to: number;
+  label: string;
+}
+
+/** A task more than one compared role does. */
+export interface CompareSharedTask {
+  text: string;
+  roles: string[];
 }
 
 /** One figure compared across the roles. */
@@ -37,7 +71,12 @@ export interface CompareMessage {
 /** The compare page, or where to send the reader when a role was added by name. */
 export interface CompareView {
   columns: CompareColumn[];
+  /** The formula figures, shown behind "Show the figures". */
   rows: CompareRow[];
+  scaleZones: CompareScaleZone[];
+  sharedTasks: CompareSharedTask[];
+  /** One sentence on what the roles have in common, honest when it is nothing. */
+  sharedSummary: string;
   messages: CompareMessage[];
   /** The shareable path of the roles shown, e.g. "/compare?roles=a,b". */
   sharePath: string;
@@ -119,6 +158,63 @@ function buildRows(entries: readonly AssessmentEntry[]): CompareRow[] {
   ];
 }
 
+/** How many shared tasks a role's card lists; the full list follows the cards. */
+const SHARED_PER_ROLE = 3;
+
+function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+
+function zoneAt(score: number, greenFrom: number, yellowFrom: number): Zone {
+  return score >= greenFrom ? 'Green' : score >= yellowFrom ? 'Yellow' : 'Red';
+}
+
+function headlineOf(entry: AssessmentEntry): Pick<CompareColumn, 'rangeText' | 'zoneText' | 'borderline' | 'scale'> {
+  const { zones } = methodologyOf(entry.figures.methodologyVersion);
+  const { low, high } = entry.figures.band;
+  const lowZone = zoneAt(low, Number(zones.greenFrom), Number(zones.yellowFrom));
+  const highZone = zoneAt(high, Number(zones.greenFrom), Number(zones.yellowFrom));
+  const borderline = lowZone !== highZone;
+  const zone = entry.figures.zone;
+  return {
+    rangeText: `${formatScore(low)}–${formatScore(high)}`,
+    zoneText: borderline ? `Borderline ${highZone}/${lowZone}: the range crosses a zone boundary.` : explainTerm(zone),
+    borderline,
+    scale: { score: positionOnRange(entry.figures.score, 0, 100), from: positionOnRange(low, 0, 100), to: positionOnRange(high, 0, 100) },
+  };
+}
+
+function describeRole(model: ReadModel, entry: AssessmentEntry): string {
+  const occupation = entry.onetCode ? model.occupations.get(entry.onetCode) : undefined;
+  return oneLine(entry.status === 'expert' ? (entry.assessment.role.primaryFunction ?? occupation?.description) : (occupation?.description ?? entry.assessment.role.primaryFunction));
+}
+
+function scaleZonesOf(entries: readonly AssessmentEntry[]): CompareScaleZone[] {
+  const first = entries[0];
+  if (!first) return [];
+  const { zones } = methodologyOf(first.figures.methodologyVersion);
+  const yellow = Number(zones.yellowFrom);
+  const green = Number(zones.greenFrom);
+  return [
+    { zone: 'Red', from: 0, to: yellow, label: `Red, 0 to ${yellow}` },
+    { zone: 'Yellow', from: yellow, to: green, label: `Yellow, ${yellow} to ${green}` },
+    { zone: 'Green', from: green, to: 100, label: `Green, ${green} to 100` },
+  ];
+}
+
+function sharedTextOf(count: number, roles: number): string {
+  if (roles < 2) return '';
+  if (count === 0) return `No tasks in common with the other role${roles === 2 ? '' : 's'}.`;
+  return `${count} task${count === 1 ? '' : 's'} in common with the other role${roles === 2 ? '' : 's'}.`;
+}
+
+function sharedSummaryOf(count: number, roles: number): string {
+  if (roles < 2) return '';
+  if (count === 0) return 'These roles share no tasks: none of their task statements match, so moving between them means learning different work.';
+  return `These roles share ${count} task${count === 1 ? '' : 's'} (the same or nearly the same task statement): experience in one counts in the other.`;
+}
+
 function resolveAddition(model: ReadModel, query: string, shown: readonly Resolved[], messages: CompareMessage[]): Resolved | null {
   const exact = findAssessment(model, query.toLowerCase());
   const hit = exact ? { entry: exact.entry } : searchRoles(model, query, 5).find((each) => each.entry !== null);
@@ -153,7 +249,7 @@ export function buildCompareView(model: ReadModel, params: URLSearchParams): Com
     const added = resolveAddition(model, addQuery, resolved, messages);
     if (added) {
       const path = comparePath([...resolved, added].map((each) => each.token));
-      return { columns: [], rows: [], messages: [], sharePath: path, redirectTo: path, canAdd: false, ready: false };
+      return { columns: [], rows: [], scaleZones: [], sharedTasks: [], sharedSummary: '', messages: [], sharePath: path, redirectTo: path, canAdd: false, ready: false };
     }
   }
   if (resolved.length < COMPARE_MIN) {
@@ -161,13 +257,32 @@ export function buildCompareView(model: ReadModel, params: URLSearchParams): Com
     messages.push({ kind: 'note', text: `Pick ${needed === COMPARE_MIN ? 'two' : 'one more'} role${needed === 1 ? '' : 's'} to compare: search by job title below.` });
   }
   const tokens = resolved.map((each) => each.token);
-  const columns = resolved.map(({ token, entry }) => {
+  const entries = resolved.map((each) => each.entry);
+  const shared = findSharedTasks(entries.map((entry) => entry.assessment.tasks));
+  const sharedTasks = shared.map((task) => ({ text: task.text, roles: task.roles.map((index) => entries[index]?.title ?? '') }));
+  const columns = resolved.map(({ token, entry }, index) => {
     const composition = buildCompositionBars(entry.figures.composition, methodologyOf(entry.figures.methodologyVersion));
-    return { token, summary: summarize(entry), removeHref: comparePath(tokens.filter((other) => other !== token)), composition, compositionText: describeComposition(composition) };
+    const mine = shared.filter((task) => task.roles.includes(index));
+    return {
+      token,
+      summary: summarize(entry),
+      removeHref: comparePath(tokens.filter((other) => other !== token)),
+      composition,
+      compositionText: describeComposition(composition),
+      ...headlineOf(entry),
+      description: describeRole(model, entry),
+      facts: careerFactsOf(entry.onetCode ? model.occupations.get(entry.onetCode) : null),
+      shared: mine.slice(0, SHARED_PER_ROLE).map((task) => ({ text: task.text, with: joinNames(task.roles.filter((other) => other !== index).map((other) => entries[other]?.title ?? '')) })),
+      sharedText: sharedTextOf(mine.length, entries.length),
+      statusText: entry.status === 'expert' ? 'Expert assessment' : 'Automated estimate',
+    };
   });
   return {
     columns,
-    rows: buildRows(resolved.map((each) => each.entry)),
+    rows: buildRows(entries),
+    scaleZones: scaleZonesOf(entries),
+    sharedTasks,
+    sharedSummary: sharedSummaryOf(sharedTasks.length, entries.length),
     messages: capProblems(messages),
     sharePath: comparePath(tokens),
     redirectTo: null,

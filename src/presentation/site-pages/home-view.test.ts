@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aijri1 } from '../../methodology/index.ts';
 import { buildHomeView, describeZoneRanges } from './home-view.ts';
 import { committedReadModel, sampleReadModel } from '../../features/site-pages/test-support/read-model-fixture.ts';
+import { historyReadModel, oneTask } from '../../features/history-pages/test-support/history-fixture.ts';
 
 const model = sampleReadModel([
   { onetCode: '11-0001.00', title: 'Gardeners', zone: 'Green' },
@@ -25,10 +26,22 @@ describe('the home page', () => {
     expect(view.leastResistant.map((row) => row.score)).toEqual([...view.leastResistant.map((row) => row.score)].sort((a, b) => a - b));
   });
 
-  it('lists the newest publications first and links each to its assessment page', () => {
+  it('counts only published changes as updates, never the initial load, newest first with each own date', () => {
+    const changed = historyReadModel([
+      { onetCode: '11-0001.00', title: 'Gardeners', zone: 'Green', revisions: [{ at: '2026-01-01' }, { at: '2026-02-10', tasks: oneTask(3) }] },
+      { onetCode: '11-0002.00', title: 'Clerks', zone: 'Red', revisions: [{ at: '2026-01-01' }] },
+      { onetCode: '11-0003.00', title: 'Analysts', zone: 'Yellow', revisions: [{ at: '2026-01-01' }, { at: '2026-01-20', tasks: oneTask(5) }, { at: '2026-03-05', tasks: oneTask(1) }] },
+    ]);
+    const view = buildHomeView(changed);
+    expect(view.recent.map((row) => [row.title, row.updatedText])).toEqual([['Analysts', '5 Mar 2026'], ['Gardeners', '10 Feb 2026']]);
+    expect(view.recent[0]?.changeText).toMatch(/^score \d+\.\d → \d+\.\d$/);
+    expect(view.recent[0]?.href).toBe('/roles/analysts/all-levels');
+  });
+
+  it('says nothing has changed since the first publication when every assessment is at its first revision', () => {
     const view = buildHomeView(model);
-    expect(view.recent[0]?.title).toBe('Roofers');
-    expect(view.recent[0]?.href).toBe('/roles/roofers/all-levels');
+    expect(view.recent).toEqual([]);
+    expect(view.recentEmptyText).toBe('No assessment has changed since the catalog was first published on 1 January 2026. Published changes will be listed here as they happen.');
   });
 
   it('keeps each list to ten roles on the committed catalog and highlights the expert assessment', async () => {

@@ -1,6 +1,7 @@
 import { CURRENT_METHODOLOGY, type MethodologyDefinition } from '../../methodology/index.ts';
-import { recentlyUpdated, zoneDistribution } from '../../features/read-model/read-model.queries.ts';
-import type { ReadModel } from '../../features/read-model/read-model.ts';
+import { firstPublishedAt, recentlyChanged, zoneDistribution } from '../../features/read-model/read-model.queries.ts';
+import { formatDate, formatScore } from '../format.ts';
+import type { AssessmentEntry, ReadModel } from '../../features/read-model/read-model.ts';
 import { summarize, type RoleSummary } from './role-summary.ts';
 import { buildZoneBar, type ZoneBar } from './zone-bar.ts';
 
@@ -11,7 +12,10 @@ export interface HomeView {
   baselineCount: number;
   zoneBar: ZoneBar;
   zoneRanges: { zone: string; headline: string; range: string }[];
-  recent: RoleSummary[];
+  /** Assessments whose latest revision changed them, newest first, each with its own date and what moved. */
+  recent: (RoleSummary & { changeText: string })[];
+  /** Said instead of the list when nothing has changed since the catalog was first published. */
+  recentEmptyText: string;
   mostResistant: RoleSummary[];
   leastResistant: RoleSummary[];
   experts: (RoleSummary & { verdict: string })[];
@@ -30,6 +34,18 @@ export function describeZoneRanges(definition: MethodologyDefinition): HomeView[
   ];
 }
 
+function describeChange(entry: AssessmentEntry): string {
+  const previous = entry.revisions.at(-2)?.figures.score;
+  if (previous === undefined) return '';
+  const now = entry.figures.score;
+  return formatScore(previous) === formatScore(now) ? `score unchanged at ${formatScore(now)}` : `score ${formatScore(previous)} → ${formatScore(now)}`;
+}
+
+function recentEmptyText(model: ReadModel): string {
+  const first = firstPublishedAt(model);
+  return first ? `No assessment has changed since the catalog was first published on ${formatDate(first)}. Published changes will be listed here as they happen.` : 'Nothing is published yet.';
+}
+
 /** Builds the home page: zone distribution, recently updated, the ten most and least resistant, and the expert assessments. */
 export function buildHomeView(model: ReadModel): HomeView {
   const entries = [...model.assessments.values()];
@@ -41,7 +57,8 @@ export function buildHomeView(model: ReadModel): HomeView {
     zoneBar: buildZoneBar(zoneDistribution(model)),
     // The home page explains the methodology new assessments are scored under.
     zoneRanges: describeZoneRanges(CURRENT_METHODOLOGY),
-    recent: recentlyUpdated(model, RECENT_LENGTH).map(summarize),
+    recent: recentlyChanged(model, RECENT_LENGTH).map((entry) => ({ ...summarize(entry), changeText: describeChange(entry) })),
+    recentEmptyText: recentEmptyText(model),
     mostResistant: model.ranked.slice(0, LIST_LENGTH).map(summarize),
     leastResistant: model.ranked.slice(-LIST_LENGTH).reverse().map(summarize),
     experts: experts.map((entry) => ({ ...summarize(entry), verdict: entry.assessment.verdict ?? '' })),

@@ -36,6 +36,16 @@ describe('searching by job title', () => {
     expect(buildSearchView(model, 'registered nurse').notInCatalog).toBeNull();
   });
 
+  it('groups the jobs that answer to “nurse” under one heading, each with a line saying what it is', () => {
+    const view = buildSearchView(model, 'nurse');
+    const group = view.groups.find((each) => each.heading === 'Nurse');
+    expect(group?.hits.map((hit) => hit.title)).toEqual(['Registered Nurses', 'Critical Care Nurses', 'Acute Care Nurses', 'Advanced Practice Psychiatric Nurses']);
+    const descriptions = group?.hits.map((hit) => hit.description) ?? [];
+    expect(new Set(descriptions).size).toBe(4);
+    expect(descriptions.every((text) => text.length > 20 && text.length <= 110)).toBe(true);
+    expect(view.groups.filter((each) => each.heading === 'Nurse')).toHaveLength(1);
+  });
+
   it('offers example searches when the query is empty or finds nothing', () => {
     expect(buildSearchView(model, '  ').state).toBe('empty-query');
     const nothing = buildSearchView(model, 'qqqxxzz');
@@ -50,7 +60,7 @@ describe('the search API', () => {
     expect(body.query).toBe('registered nurse');
     expect(body.results).toHaveLength(3);
     const first = body.results[0];
-    expect(Object.keys(first ?? {}).sort()).toEqual(['explanation', 'label', 'matchedTitle', 'onetCode', 'score', 'slug', 'title', 'url', 'zone']);
+    expect(Object.keys(first ?? {}).sort()).toEqual(['description', 'explanation', 'label', 'matchedTitle', 'onetCode', 'score', 'slug', 'title', 'url', 'zone']);
     expect(body.notInCatalog).toBeNull();
     expect(first).toMatchObject({ slug: 'registered-nurses', title: 'Registered Nurses', onetCode: '29-1141.00', url: '/roles/registered-nurses/all-levels' });
     expect(typeof first?.score).toBe('number');

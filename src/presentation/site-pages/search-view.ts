@@ -5,6 +5,8 @@ import type { NotInCatalog } from '../../features/search/search-index.ts';
 import type { ReadModel } from '../../features/read-model/read-model.ts';
 import { formatScore } from '../format.ts';
 import { assessmentHref } from './role-summary.ts';
+import { oneLine } from './career-facts.ts';
+import { groupHits, type HitGroup } from './search-groups.ts';
 
 /** One search result as the results page and the typeahead show it. */
 export interface SearchHitView {
@@ -15,6 +17,8 @@ export interface SearchHitView {
   matchedOther: boolean;
   /** Why the title matched, in one short sentence. */
   explanation: string;
+  /** One line on what the job is, so same-titled jobs can be told apart. */
+  description: string;
   onetCode: string | null;
   score: number | null;
   scoreText: string | null;
@@ -30,6 +34,8 @@ export interface SearchView {
   query: string;
   state: 'empty-query' | 'no-results' | 'results';
   hits: SearchHitView[];
+  /** The hits grouped: roles answering to the same title under one heading. */
+  groups: HitGroup<SearchHitView>[];
   /** Set when the title has no occupation in the catalog (a military rank); the hits are then the nearest civilian ones. */
   notInCatalog: NotInCatalog | null;
   suggestions: { text: string; href: string }[];
@@ -46,6 +52,14 @@ export function normalizeQuery(raw: string | null | undefined): string {
   return (raw ?? '').trim().slice(0, MAX_QUERY_LENGTH);
 }
 
+/** Describes a hit in one line: an expert role's own summary, else its occupation's description. */
+function describeHit(model: ReadModel, onetCode: string | null, primaryFunction: string | undefined): string {
+  const occupation = onetCode ? model.occupations.get(onetCode) : undefined;
+  return oneLine(stripMarkdown(primaryFunction) || occupation?.description, 110);
+}
+
+const stripMarkdown = (text: string | undefined) => (text ?? '').replace(/[*_`#>[\]]/g, '').replace(/\(https?:[^)]*\)/g, '');
+
 /** Searches titles and shapes each hit with its current score, zone and link, and says when the title is not in the catalog. */
 export function findAnswer(model: ReadModel, query: string, limit: number): { hits: SearchHitView[]; notInCatalog: NotInCatalog | null } {
   if (!isSearchableQuery(query)) return { hits: [], notInCatalog: null };
@@ -58,6 +72,7 @@ export function findAnswer(model: ReadModel, query: string, limit: number): { hi
       matchedTitle: hit.matchedTitle,
       matchedOther: hit.matchedTitle.localeCompare(hit.title, 'en', { sensitivity: 'base' }) !== 0,
       explanation: hit.explanation,
+      description: describeHit(model, hit.onetCode, entry?.status === 'expert' ? entry.assessment.role.primaryFunction : undefined),
       onetCode: hit.onetCode,
       score: entry?.figures.score ?? null,
       scoreText: entry ? formatScore(entry.figures.score) : null,
@@ -81,7 +96,7 @@ export function buildSearchView(model: ReadModel, rawQuery: string | null | unde
   const query = normalizeQuery(rawQuery);
   const { hits, notInCatalog } = findAnswer(model, query, SEARCH_PAGE_LIMIT);
   const state = !isSearchableQuery(query) ? 'empty-query' : hits.length === 0 ? 'no-results' : 'results';
-  return { query, state, hits, notInCatalog, suggestions: SUGGESTED_QUERIES.map((text) => ({ text, href: `/search?q=${encodeURIComponent(text)}` })) };
+  return { query, state, hits, groups: groupHits(hits), notInCatalog, suggestions: SUGGESTED_QUERIES.map((text) => ({ text, href: `/search?q=${encodeURIComponent(text)}` })) };
 }
 
 /** The JSON body of GET /api/v1/search. */
@@ -98,6 +113,8 @@ export interface SearchApiResponse {
     url: string;
     /** Why the title matched, in one short sentence. */
     explanation: string;
+    /** One line on what the job is. */
+    description: string;
   }[];
   /** Set when the title has no occupation in the catalog (a military rank); the results are then the nearest civilian ones. */
   notInCatalog: NotInCatalog | null;
@@ -116,7 +133,7 @@ export function buildSearchApiResponse(model: ReadModel, params: URLSearchParams
   const { hits, notInCatalog } = findAnswer(model, query, parseSearchLimit(params.get('limit')));
   return {
     query,
-    results: hits.map(({ slug, title, matchedTitle, onetCode, score, zone, label, url, explanation }) => ({ slug, title, matchedTitle, onetCode, score, zone, label, url, explanation })),
+    results: hits.map(({ slug, title, matchedTitle, onetCode, score, zone, label, url, explanation, description }) => ({ slug, title, matchedTitle, onetCode, score, zone, label, url, explanation, description })),
     notInCatalog,
   };
 }

@@ -10,6 +10,7 @@ import {
   type TypeaheadKey,
   type TypeaheadState,
 } from '../../presentation/site-pages/typeahead-state.ts';
+import { groupHits, inGroupOrder } from '../../presentation/site-pages/search-groups.ts';
 
 interface Props {
   /** Id of the input; the listbox and options derive their ids from it. */
@@ -33,11 +34,19 @@ type Result = SearchApiResponse['results'][number];
 const CLOSED: TypeaheadState = { open: false, active: -1, count: 0 };
 const KEYS = new Set<string>(['ArrowDown', 'ArrowUp', 'Escape', 'Home', 'End']);
 
+/** On a phone, scrolls the box to the top of the screen so the suggestions show above the on-screen keyboard. */
+function bringToTopOnPhone(element: HTMLInputElement | null) {
+  if (!element || !window.matchMedia('(max-width: 40rem)').matches) return;
+  const top = element.getBoundingClientRect().top + window.scrollY - 8;
+  window.scrollTo({ top: Math.max(0, top), behavior: 'instant' });
+}
+
 /** A job-title search box: a plain GET form, enhanced into an ARIA combobox with suggestions from /api/v1/search. */
 export default function TitleTypeahead(props: Props) {
   const { id, label, placeholder, initialQuery = '', action = '/search', name = 'q', submitLabel = 'Search', hidden = {}, chooseHref, size = 'normal' } = props;
   const [query, setQuery] = useState(initialQuery);
   const [results, setResults] = useState<Result[]>([]);
+  const input = useRef<HTMLInputElement | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [state, setState] = useState<TypeaheadState>(CLOSED);
   const [enhanced, setEnhanced] = useState(false);
@@ -69,7 +78,7 @@ export default function TitleTypeahead(props: Props) {
       .then((response) => (response.ok ? (response.json() as Promise<SearchApiResponse>) : null))
       .then((body) => {
         if (!body || controller.signal.aborted) return;
-        setResults(body.results);
+        setResults(inGroupOrder(groupHits(body.results)));
         setNotice(body.notInCatalog ? `Not in the catalog: ${body.notInCatalog.reason}. Nearest civilian occupations:` : null);
         setState(receiveSuggestions(body.results.length));
       })
@@ -111,6 +120,40 @@ export default function TitleTypeahead(props: Props) {
   const count = results.length === 0 ? 'No suggestions.' : `${results.length} suggestion${results.length === 1 ? '' : 's'}; use the up and down arrows to choose.`;
   const status = !enhanced || query.trim() === '' ? '' : notice ? `${notice} ${count}` : count;
 
+  const renderOption = (result: Result, index: number, grouped: boolean) => (
+    <li
+      id={optionId(index)}
+      key={`${result.slug}-${index}`}
+      role="option"
+      aria-selected={index === state.active ? 'true' : 'false'}
+      class={`typeahead__option${grouped ? ' typeahead__option--grouped' : ''}`}
+      onMouseDown={(event) => {
+        event.preventDefault();
+        choose(result);
+      }}
+    >
+      <span class="typeahead__title">
+        {!grouped && result.matchedTitle.toLowerCase() !== result.title.toLowerCase() ? (
+          <>
+            <span class="typeahead__matched">{result.matchedTitle}</span> → {result.title}
+          </>
+        ) : (
+          <span class="typeahead__own">{result.title}</span>
+        )}
+        {result.description && <span class="typeahead__description">{result.description}</span>}
+        {!grouped && <span class="typeahead__why">{result.explanation}</span>}
+      </span>
+      {result.zone && result.score !== null ? (
+        <span class="typeahead__figure">
+          <span class="typeahead__score">{result.score.toFixed(1)}</span>{' '}
+          <span class={`zone zone--${result.zone.toLowerCase()}`}>{result.zone}</span>
+        </span>
+      ) : (
+        <span class="typeahead__figure muted">not assessed</span>
+      )}
+    </li>
+  );
+
   return (
     <form class={`typeahead typeahead--${size}`} action={action} method="get" role="search" aria-label={label} onSubmit={() => setState(CLOSED)}>
       <label class="typeahead__label" for={id}>
@@ -137,43 +180,30 @@ export default function TitleTypeahead(props: Props) {
             onInput={onInput}
             onKeyDown={onKeyDown}
             onBlur={() => setTimeout(() => setState((current) => ({ ...current, open: false, active: -1 })), 150)}
-            onFocus={() => results.length > 0 && setState(receiveSuggestions(results.length))}
+            ref={input}
+            onFocus={() => {
+              bringToTopOnPhone(input.current);
+              if (results.length > 0) setState(receiveSuggestions(results.length));
+            }}
           />
           <div class="typeahead__panel" hidden={!open}>
             {notice && <p class="typeahead__notice">{notice}</p>}
             <ul id={listId} role="listbox" aria-label={`Suggestions for ${label.toLowerCase()}`} class="typeahead__list" hidden={!open}>
-              {results.map((result, index) => (
-                <li
-                  id={optionId(index)}
-                  key={`${result.slug}-${index}`}
-                  role="option"
-                  aria-selected={index === state.active ? 'true' : 'false'}
-                  class="typeahead__option"
-                  onMouseDown={(event) => {
-                    event.preventDefault();
-                    choose(result);
-                  }}
-                >
-                  <span class="typeahead__title">
-                    {result.matchedTitle.toLowerCase() !== result.title.toLowerCase() ? (
-                      <>
-                        <span class="typeahead__matched">{result.matchedTitle}</span> → {result.title}
-                      </>
-                    ) : (
-                      result.title
-                    )}
-                    <span class="typeahead__why">{result.explanation}</span>
-                  </span>
-                  {result.zone && result.score !== null ? (
-                    <span class="typeahead__figure">
-                      <span class="typeahead__score">{result.score.toFixed(1)}</span>{' '}
-                      <span class={`zone zone--${result.zone.toLowerCase()}`}>{result.zone}</span>
-                    </span>
-                  ) : (
-                    <span class="typeahead__figure muted">not assessed</span>
-                  )}
-                </li>
-              ))}
+              {groupHits(results).map((group, groupIndex) => {
+                const options = group.hits.map((result) => renderOption(result, results.indexOf(result), group.heading !== null));
+                if (group.heading === null) return options;
+                const headingId = `${id}-group-${groupIndex}`;
+                return (
+                  <li role="presentation" key={headingId} class="typeahead__group-item">
+                    <ul role="group" aria-labelledby={headingId} class="typeahead__group">
+                      <li role="presentation" id={headingId} class="typeahead__group-heading">
+                        “{group.heading}” can mean {group.hits.length} different jobs
+                      </li>
+                      {options}
+                    </ul>
+                  </li>
+                );
+              })}
             </ul>
           </div>
         </div>

@@ -7,7 +7,7 @@ import { unsubscribeSigningKey } from '../../features/subscriptions/subscription
 import { queryRows } from '../../store/sql-rows.ts';
 import { describeEachDriver } from '../../store/test-support/test-database.ts';
 import { isCrossSiteFormSubmission } from './origin-check.ts';
-import { handleConfirm, handleConfirmPage, handleSubscribe, handleUnsubscribe, handleUnsubscribePage } from './subscription-endpoints.ts';
+import { confirmPageView, confirmView, handleSubscribe, unsubscribePageView, unsubscribeView } from './subscription-endpoints.ts';
 
 const SITE = 'http://localhost:4321';
 const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: SITE }, body: new URLSearchParams(fields).toString() });
@@ -21,14 +21,17 @@ describeEachDriver('the subscription endpoints', (store) => {
     await handleSubscribe(new Request(`${SITE}/subscribe`, form({ email: 'reader@example.com' })), '10.0.0.1', deps, nurse.target);
     const token = await queuedConfirmToken(store.db, 'reader@example.com');
 
-    const page = handleConfirmPage(new Request(`${SITE}/subscriptions/confirm?token=${token}`));
-    expect(page.headers.get('cache-control')).toBe('no-store');
-    expect(await page.text()).toContain(`<form method="post" action="?token=${token}"><button type="submit">Confirm my subscription</button></form>`);
+    const page = await confirmPageView(new Request(`${SITE}/subscriptions/confirm?token=${token}`), deps);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.form).toEqual({ action: `?token=${token}`, button: 'Confirm my subscription', oneClick: false });
+    expect(page.message).toMatch(/^Start getting an email whenever the assessment of Registered Nurse/);
+    expect(page.links).toEqual([{ text: expect.stringMatching(/^Back to Registered Nurse/), href: `/roles/${nurse.roleSlug}/${nurse.seniority}` }]);
     expect(await queryRows(store.db, sql`select status from subscriptions`)).toEqual([{ status: 'pending' }]);
 
-    const confirmed = await handleConfirm(confirmPost(token), deps);
+    const confirmed = await confirmView(confirmPost(token), deps);
     expect(confirmed.status).toBe(200);
-    expect(await confirmed.text()).toContain('Subscription confirmed');
+    expect(confirmed.title).toBe('Subscription confirmed');
+    expect(confirmed.links[0]?.href).toBe(`/roles/${nurse.roleSlug}/${nurse.seniority}`);
     expect(await queryRows(store.db, sql`select status from subscriptions`)).toEqual([{ status: 'confirmed' }]);
   });
 
@@ -59,7 +62,7 @@ describeEachDriver('the subscription endpoints', (store) => {
     await post('pending@example.com');
     const pending = await post('pending@example.com');
     await post('confirmed@example.com');
-    await handleConfirm(confirmPost(await queuedConfirmToken(store.db, 'confirmed@example.com')), deps);
+    await confirmView(confirmPost(await queuedConfirmToken(store.db, 'confirmed@example.com')), deps);
     const confirmed = await post('confirmed@example.com');
 
     expect(fresh.status).toBe(202);
@@ -103,25 +106,30 @@ describeEachDriver('the subscription endpoints', (store) => {
     const nurse = sampleAssessment(await loadSampleAssessments(store.db), 'Registered Nurse');
     const deps = unlimitedSubscriptions(store.db);
     await handleSubscribe(new Request(`${SITE}/subscribe`, form({ email: 'reader@example.com' })), '10.0.0.1', deps, nurse.target);
-    await handleConfirm(confirmPost(await queuedConfirmToken(store.db, 'reader@example.com')), deps);
+    await confirmView(confirmPost(await queuedConfirmToken(store.db, 'reader@example.com')), deps);
     const [subscriber] = await queryRows<{ id: number }>(store.db, sql`select id from subscribers`);
     const url = `${SITE}/subscriptions/unsubscribe?token=${signUnsubscribeToken(await unsubscribeSigningKey(store.db), subscriber?.id ?? 0)}`;
 
-    const page = handleUnsubscribePage(new Request(url));
-    expect(await page.text()).toContain('<form method="post"');
+    const page = await unsubscribePageView(new Request(url), deps);
+    expect(page.form?.oneClick).toBe(true);
+    expect(page.links.map((link) => link.href)).toEqual([`/roles/${nurse.roleSlug}/${nurse.seniority}`]);
+    expect((await unsubscribePageView(new Request(`${url}x`), deps)).status).toBe(400);
     expect(await queryRows(store.db, sql`select status from subscriptions`)).toEqual([{ status: 'confirmed' }]);
 
     const oneClick = new Request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
     expect(isCrossSiteFormSubmission(oneClick, new URL(url), SITE)).toBe(false);
-    const response = await handleUnsubscribe(oneClick, deps);
+    const response = await unsubscribeView(oneClick, deps);
     expect(response.status).toBe(200);
+    expect(response.links.map((link) => link.href)).toEqual([`/roles/${nurse.roleSlug}/${nurse.seniority}`]);
     expect(await queryRows(store.db, sql`select status from subscriptions`)).toEqual([{ status: 'unsubscribed' }]);
   });
 
   it('a confirmation link that does not work is a 400 page that says what to do', async () => {
-    const response = await handleConfirm(confirmPost('made-up'), { db: store.db });
+    const response = await confirmView(confirmPost('made-up'), { db: store.db });
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain('Subscribe again to get a new link.');
+    expect(response.message).toContain('Subscribe again to get a new link.');
+    const page = await confirmPageView(new Request(`${SITE}/subscriptions/confirm?token=made-up`), { db: store.db });
+    expect(page).toMatchObject({ status: 400, form: null, code: 'subscription.invalid_token' });
   });
 });
 

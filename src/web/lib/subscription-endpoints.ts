@@ -1,7 +1,17 @@
 import { escapeHtml } from '../../presentation/escape.ts';
 import { SubscriptionError, type SubscriptionErrorCode } from '../../features/subscriptions/subscriptions.errors.ts';
 import type { SubscriptionTarget } from '../../features/subscriptions/subscriptions.schemas.ts';
-import { confirmSubscription, subscribe, unsubscribe, type SubscriptionDependencies } from '../../features/subscriptions/subscriptions.usecases.ts';
+import {
+  CONFIRMATION_VALID_DAYS,
+  confirmSubscription,
+  previewConfirmation,
+  previewUnsubscribe,
+  subscribe,
+  unsubscribe,
+  type SubscriptionDependencies,
+} from '../../features/subscriptions/subscriptions.usecases.ts';
+import { assessmentName } from '../../methodology/seniority.ts';
+import { linksToTargets, linkToTarget, type SubscriptionPageView } from '../../presentation/site-pages/subscription-view.ts';
 
 /** The one place subscription error codes become HTTP statuses. */
 const STATUS_OF: Record<SubscriptionErrorCode, number> = {
@@ -71,42 +81,69 @@ export async function handleSubscribe(request: Request, clientAddress: string, d
   }
 }
 
+function pageOfError(error: unknown): SubscriptionPageView {
+  if (!(error instanceof SubscriptionError)) throw error;
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...(error.retryAfterSeconds === undefined ? {} : { 'retry-after': String(error.retryAfterSeconds) }) };
+  const title = error.code === 'subscription.invalid_token' ? 'This link does not work' : 'We could not do that';
+  return { status: STATUS_OF[error.code], title, message: error.message, form: null, links: [], headers, code: error.code };
+}
+
+const NO_STORE = { 'cache-control': 'no-store' };
+const tokenOf = (request: Request) => new URL(request.url).searchParams.get('token') ?? '';
+const actionOf = (token: string) => `?token=${encodeURIComponent(token.slice(0, 200))}`;
+
+/** Tells whether a subscription page request wants JSON (an API client) rather than the page. */
+export function wantsJsonPage(request: Request): boolean {
+  return wantsJson(request);
+}
+
+/** Answers an API client with the page's outcome as JSON: `{ message }`, or `{ error: { code, message } }`. */
+export function jsonOfPage(view: SubscriptionPageView): Response {
+  return Response.json(view.status < 400 ? { message: view.message } : { error: { code: view.code, message: view.message } }, { status: view.status, headers: view.headers });
+}
+
 /**
- * Answers GET /subscriptions/confirm?token=…: a page with one button that POSTs to the same address,
- * because mail scanners open every link in a message and must not confirm on the reader's behalf.
+ * Builds GET /subscriptions/confirm?token=…: one button that POSTs to the same address, because mail
+ * scanners open every link in a message and must not confirm on the reader's behalf. It names the
+ * role the link is for and links back to it.
  */
-export function handleConfirmPage(request: Request): Response {
-  const token = new URL(request.url).searchParams.get('token') ?? '';
-  const form = `<p>Start getting jobzone update emails at this address?</p><form method="post" action="?token=${escapeHtml(encodeURIComponent(token.slice(0, 200)))}"><button type="submit">Confirm my subscription</button></form>`;
-  return respond(request, 200, 'Confirm your subscription', 'Start getting jobzone update emails at this address? Send a POST to this address to confirm.', { html: form });
+export async function confirmPageView(request: Request, deps: Pick<SubscriptionDependencies, 'db'>): Promise<SubscriptionPageView> {
+  const token = tokenOf(request);
+  const target = await previewConfirmation(deps.db, token);
+  if (!target) return pageOfError(new SubscriptionError('subscription.invalid_token', `This confirmation link does not work any more: it was already used, replaced by a newer one, or is older than ${CONFIRMATION_VALID_DAYS} days. Subscribe again on the page of the role to get a new link.`));
+  const name = target.category === null ? assessmentName(target.title, target.seniority) : `the ${target.category} category`;
+  return { status: 200, title: 'Confirm your subscription', message: `Start getting an email whenever the assessment of ${name} changes?`, form: { action: actionOf(token), button: 'Confirm my subscription', oneClick: false }, links: [linkToTarget(target)], headers: NO_STORE };
 }
 
 /** Answers POST /subscriptions/confirm?token=… (the confirmation page's button): confirms the subscription the link was sent for. */
-export async function handleConfirm(request: Request, deps: Pick<SubscriptionDependencies, 'db'>): Promise<Response> {
+export async function confirmView(request: Request, deps: Pick<SubscriptionDependencies, 'db'>): Promise<SubscriptionPageView> {
   try {
-    const { description } = await confirmSubscription(deps.db, new URL(request.url).searchParams.get('token') ?? undefined);
-    return respond(request, 200, 'Subscription confirmed', `You will get an email when the assessment of ${description} changes. Every email has a link to stop them.`);
+    const { description, target } = await confirmSubscription(deps.db, tokenOf(request));
+    return { status: 200, title: 'Subscription confirmed', message: `You will get an email when the assessment of ${description} changes. Every email has a link to stop them.`, form: null, links: [linkToTarget(target)], headers: NO_STORE };
   } catch (error) {
-    return respondError(request, error);
+    return pageOfError(error);
   }
 }
 
 /**
- * Answers GET /subscriptions/unsubscribe?token=…: a page with one button, because mail scanners open
- * links; the button, and mail clients using the RFC 8058 header, POST to the same address.
+ * Builds GET /subscriptions/unsubscribe?token=…: one button, because mail scanners open links; the
+ * button, and mail clients using the RFC 8058 header, POST to the same address.
  */
-export function handleUnsubscribePage(request: Request): Response {
-  const token = new URL(request.url).searchParams.get('token') ?? '';
-  const form = `<p>Stop every jobzone update email to this address?</p><form method="post" action="?token=${escapeHtml(encodeURIComponent(token.slice(0, 200)))}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`;
-  return respond(request, 200, 'Unsubscribe', 'Stop every jobzone update email to this address? Send a POST to this address to confirm.', { html: form });
+export async function unsubscribePageView(request: Request, deps: Pick<SubscriptionDependencies, 'db'>): Promise<SubscriptionPageView> {
+  const token = tokenOf(request);
+  const followed = await previewUnsubscribe(deps.db, token);
+  if (followed === null) return pageOfError(new SubscriptionError('subscription.invalid_token', UNSUBSCRIBE_LINK_BROKEN));
+  return { status: 200, title: 'Unsubscribe', message: 'Stop every jobzone update email to this address?', form: { action: actionOf(token), button: 'Unsubscribe', oneClick: true }, links: linksToTargets(followed), headers: NO_STORE };
 }
 
+const UNSUBSCRIBE_LINK_BROKEN = 'This unsubscribe link is incomplete or was changed. Open the link from the email again, or copy the whole address into your browser.';
+
 /** Answers POST /subscriptions/unsubscribe?token=… (RFC 8058 one-click, or the page's button): unsubscribes at once. */
-export async function handleUnsubscribe(request: Request, deps: Pick<SubscriptionDependencies, 'db'>): Promise<Response> {
+export async function unsubscribeView(request: Request, deps: Pick<SubscriptionDependencies, 'db'>): Promise<SubscriptionPageView> {
   try {
-    await unsubscribe(deps.db, new URL(request.url).searchParams.get('token') ?? undefined);
-    return respond(request, 200, 'You are unsubscribed', 'You will get no more update emails from jobzone. To follow an assessment again, subscribe on its page.');
+    const followed = await unsubscribe(deps.db, tokenOf(request));
+    return { status: 200, title: 'You are unsubscribed', message: 'You will get no more update emails from jobzone. To follow an assessment again, subscribe on its page.', form: null, links: linksToTargets(followed), headers: NO_STORE };
   } catch (error) {
-    return respondError(request, error);
+    return pageOfError(error);
   }
 }

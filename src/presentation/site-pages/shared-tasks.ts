@@ -1,0 +1,67 @@
+import { tokenize } from '../../features/search/search-text.ts';
+
+/**
+ * When two task statements count as one task: they share at least three stemmed words, those cover
+ * half of the shorter statement, and the Dice overlap of the two is at least 0.4. Three words keep
+ * short generic pairs ("prepare reports") apart; the two ratios keep long statements from matching on
+ * a few common words.
+ */
+export const SAME_TASK = { commonWords: 3, ofShorter: 0.5, dice: 0.4 } as const;
+
+/** A task two or more of the compared roles do: its statement (as the first of them words it), which roles and their time on it. */
+export interface SharedTask {
+  text: string;
+  /** Indices of the roles that do it, in the order they are compared. */
+  roles: number[];
+  /** Each of those roles' share of working time on it, in percent, in the same order. */
+  shares: number[];
+}
+
+interface TaskLike {
+  name: string;
+  share: number;
+}
+
+/** Tells whether two task statements, as sets of stemmed words, say the same task (see SAME_TASK). */
+export function isSameTask(left: ReadonlySet<string>, right: ReadonlySet<string>): boolean {
+  if (left.size === 0 || right.size === 0) return false;
+  let common = 0;
+  for (const word of left) if (right.has(word)) common += 1;
+  if (left.size === right.size && common === left.size) return true;
+  return common >= SAME_TASK.commonWords && common / Math.min(left.size, right.size) >= SAME_TASK.ofShorter && (2 * common) / (left.size + right.size) >= SAME_TASK.dice;
+}
+
+/** Finds the tasks that at least two roles share, matching identical or near-identical statements; most widely shared and most time first. */
+export function findSharedTasks(roles: readonly (readonly TaskLike[])[]): SharedTask[] {
+  const nodes = roles.flatMap((tasks, role) => tasks.map((task) => ({ role, task, words: new Set(tokenize(task.name)) })));
+  const parent = nodes.map((_, index) => index);
+  const root = (index: number): number => {
+    let at = index;
+    while (parent[at] !== at) at = parent[at] ?? at;
+    return at;
+  };
+  for (let left = 0; left < nodes.length; left += 1) {
+    for (let right = left + 1; right < nodes.length; right += 1) {
+      const a = nodes[left];
+      const b = nodes[right];
+      if (!a || !b || a.role === b.role) continue;
+      if (isSameTask(a.words, b.words)) parent[root(right)] = root(left);
+    }
+  }
+  const clusters = new Map<number, number[]>();
+  nodes.forEach((_, index) => clusters.set(root(index), [...(clusters.get(root(index)) ?? []), index]));
+  const shared: SharedTask[] = [];
+  for (const members of clusters.values()) {
+    const byRole = new Map<number, number>();
+    for (const index of members) {
+      const node = nodes[index];
+      if (node) byRole.set(node.role, (byRole.get(node.role) ?? 0) + node.task.share);
+    }
+    if (byRole.size < 2) continue;
+    const first = nodes[members[0] ?? 0];
+    const order = [...byRole.keys()].sort((a, b) => a - b);
+    shared.push({ text: first?.task.name ?? '', roles: order, shares: order.map((role) => Math.round((byRole.get(role) ?? 0) * 100) / 100) });
+  }
+  const total = (task: SharedTask) => task.shares.reduce((sum, share) => sum + share, 0);
+  return shared.sort((a, b) => b.roles.length - a.roles.length || total(b) - total(a) || a.text.localeCompare(b.text, 'en'));
+}
