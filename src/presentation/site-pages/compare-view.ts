@@ -7,7 +7,7 @@ import { seniorityLabel } from '../seniority-labels.ts';
 import { summarize, type RoleSummary } from './role-summary.ts';
 import { careerFactsOf, oneLine, type CareerFacts } from './career-facts.ts';
 import { findSharedTasks } from './shared-tasks.ts';
-import { explainTerm } from '../glossary-compare.ts';
+import { glossaryEntryOf } from '../glossary.ts';
 import { positionOnRange } from '../chart-geometry.ts';
 
 export const COMPARE_MIN = 2;
@@ -179,7 +179,7 @@ function headlineOf(entry: AssessmentEntry): Pick<CompareColumn, 'rangeText' | '
   const zone = entry.figures.zone;
   return {
     rangeText: `${formatScore(low)}–${formatScore(high)}`,
-    zoneText: borderline ? `Borderline ${highZone}/${lowZone}: the range crosses a zone boundary.` : explainTerm(zone),
+    zoneText: borderline ? `Borderline ${highZone}/${lowZone}: the range crosses a zone boundary.` : (glossaryEntryOf(zone)?.short ?? ''),
     borderline,
     scale: { score: positionOnRange(entry.figures.score, 0, 100), from: positionOnRange(low, 0, 100), to: positionOnRange(high, 0, 100) },
   };
