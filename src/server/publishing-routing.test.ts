@@ -128,17 +128,20 @@ describe('CLI commands while the server holds the embedded store', () => {
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 
+  // Three CLI processes each start Node and load the command line; they run side by side so a busy machine waits for one start, not three.
   it('catalog stats and show answer through the server while it holds the store', async () => {
-    const stats = await runCliProcess(['catalog', 'stats', '--json'], dataDir);
+    const [stats, shown, missing] = await Promise.all([
+      runCliProcess(['catalog', 'stats', '--json'], dataDir),
+      runCliProcess(['catalog', 'show', 'registered-nurses', '--json'], dataDir),
+      runCliProcess(['catalog', 'show', 'chief-vibes-officer'], dataDir),
+    ]);
     expect(stats.code).toBe(0);
     expect(JSON.parse(stats.stdout)).toMatchObject({ occupations: 923, assessments: 924 });
-    const shown = await runCliProcess(['catalog', 'show', 'registered-nurses', '--json'], dataDir);
     expect(shown.code).toBe(0);
     expect(JSON.parse(shown.stdout)).toMatchObject({ slug: 'registered-nurses', revision: { number: 2 } });
-    const missing = await runCliProcess(['catalog', 'show', 'chief-vibes-officer'], dataDir);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no occupation or role "chief-vibes-officer"/);
-  });
+  }, 60_000);
 
   it('stopping the server removes server.json, and the CLI then opens the store itself', async () => {
     const exited = new Promise((resolve) => server?.once('exit', resolve));
