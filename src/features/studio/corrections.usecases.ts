@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../store/database.ts';
 import { queryRows } from '../../store/sql-rows.ts';
-import { buildAtomFeed } from '../revisions/atom-feed.ts';
 
 /** One published correction, as /corrections and its feed list it. */
 export interface PublishedCorrection {
@@ -35,27 +34,4 @@ export async function listCorrections(db: Database, limit: number = CORRECTIONS_
     limit ${Math.min(Math.max(1, limit), CORRECTIONS_SHOWN)}`,
   );
   return found.map((row) => ({ ...row, publishedAt: new Date(row.publishedAt), score: Number(row.score), previousScore: row.previousScore === null ? null : Number(row.previousScore) }));
-}
-
-/** Builds the Atom feed of published corrections. */
-export function correctionsFeed(corrections: readonly PublishedCorrection[], publicUrl: string, now: Date = new Date()): string {
-  const base = publicUrl.replace(/\/$/, '');
-  return buildAtomFeed({
-    id: `${base}/corrections`,
-    title: 'jobzone corrections',
-    subtitle: 'Published revisions that corrected an error in an assessment.',
-    selfUrl: `${base}/feeds/corrections.atom`,
-    alternateUrl: `${base}/corrections`,
-    updated: now,
-    author: 'jobzone editorial team',
-    entries: corrections.map((correction) => ({
-      id: `${base}/roles/${correction.roleSlug}/${correction.seniority}/history#revision-${correction.revision}`,
-      title: `Correction: ${correction.title} (revision ${correction.revision})`,
-      link: `${base}/roles/${correction.roleSlug}/${correction.seniority}/history`,
-      updated: correction.publishedAt,
-      published: correction.publishedAt,
-      author: correction.author,
-      summary: `${correction.reason} Score ${correction.previousScore === null ? '' : `${correction.previousScore.toFixed(1)} → `}${correction.score.toFixed(1)} (${correction.zone}).`,
-    })),
-  });
 }

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { correctionsFeed, listCorrections } from '../../../features/studio/corrections.usecases.ts';
+import { listCorrections } from '../../../features/studio/corrections.usecases.ts';
+import { correctionsFeed } from '../../../presentation/feeds/corrections-feed.ts';
 import { studioStoreOf } from '../../lib/studio-http.ts';
 
 /** GET /feeds/corrections.atom: published corrections, newest first. */
