@@ -89,7 +89,8 @@ describe('the editorial flow in Chromium, from invitation to a subscriber’s em
     await saveScreenshot(page, 'studio-flow-published');
 
     // Readers see it: the page, its history, the role's feed and the subscriber's inbox.
-    await expect.poll(async () => (await page.goto(`${siteUrl}${ROLE}`)) && (await page.locator('main').innerText()), { timeout: 10_000 }).toContain(`Revision ${published}, published`);
+    // The server rebuilds its read model when the publication's NOTIFY arrives; on a loaded machine that takes seconds.
+    await expect.poll(async () => (await page.goto(`${siteUrl}${ROLE}`)) && (await page.locator('main').innerText()), { timeout: 30_000, interval: 500 }).toContain(`Revision ${published}, published`);
     await page.goto(`${siteUrl}${ROLE}/history`);
     await expect(page.locator('main').innerText()).resolves.toContain(`Revision ${published}`);
     const feed = await (await fetch(`${siteUrl}/feeds/roles/cashiers.atom`)).text();
