@@ -12,8 +12,8 @@ import { loadSampleCatalog } from '../revisions/test-support/publishing-fixture.
 import { listAuditLog } from './audit-view.usecases.ts';
 import { expectedRevisionsOf, planBulkEvidence, publishBulkEvidence } from './bulk-evidence.usecases.ts';
 import { getCalibration } from './calibration.usecases.ts';
-import { listCorrections } from './corrections.usecases.ts';
 import { correctionsFeed } from '../../presentation/feeds/corrections-feed.ts';
+import { listCorrections } from './corrections.usecases.ts';
 import { createDraft, getDraft, saveDraft, submitDraft } from './drafts.usecases.ts';
 import { assignToMe, listQueue } from './queue.usecases.ts';
 import { listOpenReports, resolveReaderReport, submitReaderReport } from './reader-reports.usecases.ts';

@@ -1,6 +1,4 @@
-import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
-import type { Actor } from '../../features/accounts/roles.ts';
-import type { Database } from '../../store/database.ts';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { committedReadModel } from '../../features/site-pages/test-support/read-model-fixture.ts';
@@ -8,6 +6,7 @@ import { createOpenData } from '../../features/open-data/open-data.usecases.ts';
 import { createRateLimiter } from '../../features/rate-limits/rate-limits.usecases.ts';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from '../../features/subscriptions/subscriptions.usecases.ts';
 import { openScratchPgliteStore } from '../../store/test-support/scratch-stores.ts';
+import type { Database } from '../../store/database.ts';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInDependencies } from '../../features/accounts/sign-in.usecases.ts';
 import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY } from '../site-build.ts';
 import { createWebServer, loadAstroHandler, type WebServer, type WebServerOptions } from '../web-server.ts';
@@ -22,16 +21,11 @@ export interface SiteUnderTest extends WebServer {
 
 /** Starts the site in-process; the store is a scratch PGlite database and the read model is the committed catalog. */
 export async function startSiteInProcess(
-  overrides: Partial<Pick<WebServerOptions, 'bodyLimits' | 'renderCacheBounds' | 'trustedProxies' | 'apiRateLimits' | 'readModel' | 'astroHandler' | 'prepareOnPublication'>> & {
-    /** Who is signed in, per request, for page tests of the studio's role rules; browser tests sign in for real (e2e/support/sign-in.ts). */
-    actorOf?: (request: IncomingMessage) => Actor | null;
-  } = {},
+  overrides: Partial<Pick<WebServerOptions, 'bodyLimits' | 'renderCacheBounds' | 'trustedProxies' | 'apiRateLimits' | 'readModel' | 'astroHandler' | 'prepareOnPublication'>> = {},
   options: { accounts?: Partial<SignInDependencies> } = {},
 ): Promise<SiteUnderTest> {
   await ensureSiteBuilt(() => undefined);
-  const { actorOf, ...serverOverrides } = overrides;
-  const [model, scratch, builtHandler] = await Promise.all([committedReadModel(), openScratchPgliteStore(), loadAstroHandler(pathToFileURL(SITE_ENTRY).href)]);
-  const astroHandler: typeof builtHandler = actorOf ? (request, response, next, locals) => builtHandler(request, response, next, { ...locals, actor: actorOf(request) }) : builtHandler;
+  const [model, scratch, astroHandler] = await Promise.all([committedReadModel(), openScratchPgliteStore(), loadAstroHandler(pathToFileURL(SITE_ENTRY).href)]);
   const openData = await createOpenData(scratch.store.db, 'http://localhost:4321');
   await openData.recordMonthlySnapshot(model);
   const web = createWebServer({
@@ -44,7 +38,7 @@ export async function startSiteInProcess(
     ...(options.accounts
       ? { accounts: { db: scratch.store.db, limiter: createRateLimiter(scratch.store.db), limits: DEFAULT_SIGN_IN_LIMITS, lifetime: { idleHours: 12, maxDays: 7 }, publicUrl: 'http://localhost:4321', ...options.accounts } }
       : {}),
-    ...serverOverrides,
+    ...overrides,
   });
   await new Promise<void>((resolve) => web.server.listen(0, '127.0.0.1', resolve));
   const { port } = web.server.address() as AddressInfo;

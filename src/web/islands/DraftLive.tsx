@@ -8,6 +8,8 @@ interface Props {
   document: Record<string, unknown>;
   initial: LiveScore;
   formId: string;
+  /** The session's CSRF token; the studio refuses the autosave POST without it. */
+  csrfToken: string;
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string; version: number } | { kind: 'conflict'; message: string } | { kind: 'failed'; message: string };
@@ -33,7 +35,7 @@ function showProblems(form: HTMLFormElement, live: LiveScore): void {
 const signed = (value: number | null) => (value === null ? '—' : `${value > 0 ? '+' : ''}${value.toFixed(1)}`);
 
 /** The draft's score, zone, band and what moves it, recomputed on every keystroke with the methodology engine; saves the draft a moment after typing stops. */
-export default function DraftLive({ draftId, version, document, initial, formId }: Props) {
+export default function DraftLive({ draftId, version, document, initial, formId, csrfToken }: Props) {
   const [live, setLive] = useState(initial);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const versionRef = useRef(version);
@@ -56,7 +58,7 @@ export default function DraftLive({ draftId, version, document, initial, formId 
       try {
         const response = await fetch(`/studio/drafts/${draftId}/save`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrfToken },
           body: JSON.stringify({ version: versionRef.current, document: next, note: entries.find(([name]) => name === 'note')?.[1] ?? '', isCorrection: entries.some(([name]) => name === 'isCorrection') }),
         });
         const answer = (await response.json().catch(() => ({}))) as { version?: number; error?: { message?: string } };
@@ -89,7 +91,7 @@ export default function DraftLive({ draftId, version, document, initial, formId 
       form.removeEventListener('change', onInput);
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [draftId, document, formId]);
+  }, [draftId, document, formId, csrfToken]);
 
   return (
     <div>
