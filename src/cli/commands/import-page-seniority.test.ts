@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPage, type PageSpec } from '../../data-pipeline/importers/published-page/page-builder.test-support.ts';
+import { claimsSpecialist } from '../../data-pipeline/importers/published-page/sample-pages.test-support.ts';
 import { readAssessmentFile } from '../../features/assessments/assessment-files.ts';
 import { resolveRolePage } from '../../presentation/assessment-page/role-page.ts';
 import { readModelFromCatalog } from '../../features/assessment-page/test-support/catalog-read-model.ts';
@@ -11,43 +12,8 @@ import type { Assessment } from '../../methodology/index.ts';
 import { runCaptured } from '../test-support/capture-io.ts';
 
 /** An invented Mid-Senior page: Yellow (Urgent), figures worked out by hand. */
-const midSeniorPage: PageSpec = {
-  title: 'Claims Operations Analyst',
-  seniority: 'Mid-Senior',
-  category: 'Insurance Operations',
-  zone: 'YELLOW',
-  subLabel: 'Urgent',
-  protective: [0, 1, 1],
-  growth: 0,
-  tasks: [
-    { name: 'Review incoming claim forms for completeness', share: 20, score: 4, weighted: '0.80', label: 'Displaced' },
-    { name: 'Key claim data into the policy system', share: 15, score: 5, weighted: '0.75', label: 'Displaced' },
-    { name: 'Verify coverage against policy terms', share: 15, score: 4, weighted: '0.60', label: 'Displaced' },
-    { name: 'Request missing documents from claimants', share: 10, score: 3, weighted: '0.30', label: 'Augmented' },
-    { name: 'Flag suspicious claims for investigation', share: 10, score: 3, weighted: '0.30', label: 'Augmented' },
-    { name: 'Explain claim decisions to policyholders', share: 10, score: 2, weighted: '0.20', label: 'Augmented' },
-    { name: 'Resolve disputed claims with adjusters', share: 10, score: 2, weighted: '0.20', label: 'Augmented' },
-    { name: 'Coach new starters on claim handling', share: 10, score: 1, weighted: '0.10', label: 'Not Involved' },
-  ],
-  evidence: [-1, 0, -1, -1, 2],
-  barriers: [1, 0, 0, 1, 0],
-  figures: {
-    exposure: '3.25',
-    resistance: '2.75',
-    split: [50, 40, 10],
-    evidenceModifier: '0.96',
-    barrierModifier: '1.04',
-    growthModifier: '1.00',
-    raw: '2.7456',
-    formulaScore: '27.8',
-    score: '27.8',
-    composition: ['27.5', '-2.0', '3.0', '2.2', '0.0'],
-    shareAtLeast3: 70,
-    shareAtLeast4: 50,
-    quickScreen: 'Likely Yellow Zone',
-    subLabelRule: '50% of task time scores 4+ (>= 40%)',
-  },
-};
+// The claims page of the importer's tests, published at a combined seniority level and without aliases or evidence text.
+const midSeniorPage: PageSpec = { ...claimsSpecialist, title: 'Claims Operations Analyst', seniority: 'Mid-Senior', aliasLine: undefined, evidenceText: undefined };
 
 let scratch = '';
 beforeAll(async () => {

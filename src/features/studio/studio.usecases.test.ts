@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { buildPage, type PageSpec } from '../../data-pipeline/importers/published-page/page-builder.test-support.ts';
+import { buildPage } from '../../data-pipeline/importers/published-page/page-builder.test-support.ts';
+import { dataEntryClerk } from '../../data-pipeline/importers/published-page/sample-pages.test-support.ts';
 import { describeEachDriver } from '../../store/test-support/test-database.ts';
 import type { Database } from '../../store/database.ts';
 import { auditLogTable } from '../accounts/accounts.table.ts';
@@ -44,41 +45,6 @@ async function submittedExpertDraft(db: Database, team: StudioTeam, note = 'Revi
   const saved = await saveDraft(db, team.assessor, draft.id, { expectedVersion: draft.version, document: JSON.parse(JSON.stringify(edited)), note });
   return submitDraft(db, team.assessor, saved.id);
 }
-
-const PASTED_PAGE: PageSpec = {
-  title: 'Data Entry Clerk',
-  seniority: 'Entry-level',
-  category: 'Administrative Support',
-  zone: 'RED',
-  subLabel: 'Declining',
-  protective: [1, 0, 0],
-  growth: -2,
-  tasks: [
-    { name: 'Transcribe paper records into spreadsheets', share: 35, score: 5, weighted: '1.75', label: 'Displaced' },
-    { name: 'Validate entries against source documents', share: 25, score: 4, weighted: '1.00', label: 'Displaced' },
-    { name: 'Reformat exported reports', share: 20, score: 5, weighted: '1.00', label: 'Displaced' },
-    { name: 'Sort and file incoming post', share: 10, score: 2, weighted: '0.20', label: 'Not Involved' },
-    { name: 'Answer colleague questions about records', share: 10, score: 3, weighted: '0.30', label: 'Augmented' },
-  ],
-  evidence: [-2, -1, -1, -2, -2],
-  barriers: [0, 1, 0, 0, 0],
-  figures: {
-    exposure: '4.25',
-    resistance: '1.75',
-    split: [80, 10, 10],
-    evidenceModifier: '0.68',
-    barrierModifier: '1.02',
-    growthModifier: '0.90',
-    raw: '1.0924',
-    formulaScore: '7.0',
-    score: '7.0',
-    composition: ['17.5', '-16.0', '1.5', '1.1', '-5.0'],
-    shareAtLeast3: 90,
-    shareAtLeast4: 80,
-    quickScreen: 'Likely Red Zone',
-    subLabelRule: 'Growth Correlation -2 <= -1',
-  },
-};
 
 describeEachDriver('the editorial studio', (store) => {
   it('a baseline drafted, reviewed, approved by someone else and published becomes an expert revision that keeps its history, notifies and is audited', async () => {
@@ -192,7 +158,7 @@ describeEachDriver('the editorial studio', (store) => {
     const team = await createStudioTeam(store.db);
     const blank = await createDraft(store.db, team.assessor, { from: 'blank', role: { slug: 'ward-clerk', title: 'Ward Clerk', seniority: 'entry-level', category: 'Healthcare' } });
     expect(blank).toMatchObject({ roleSlug: 'ward-clerk', seniority: 'entry-level', baseRevision: 0, state: 'editing' });
-    const pasted = await createDraft(store.db, team.assessor, { from: 'page', text: buildPage(PASTED_PAGE) });
+    const pasted = await createDraft(store.db, team.assessor, { from: 'page', text: buildPage(dataEntryClerk) });
     expect(pasted).toMatchObject({ title: 'Data Entry Clerk', seniority: 'entry-level', baseRevision: 0 });
     expect((pasted.document as Doc).tasks).toHaveLength(5);
     expect((await refusal(createDraft(store.db, team.assessor, { from: 'blank', role: { slug: 'Ward Clerk!', title: 'x', seniority: 'entry-level', category: 'x' } }))).message).toMatch(/^role slug: found "ward clerk!"/);
