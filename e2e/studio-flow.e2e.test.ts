@@ -90,7 +90,10 @@ describe('the editorial flow in Chromium, from invitation to a subscriber’s em
 
     // Readers see it: the page, its history, the role's feed and the subscriber's inbox.
     // The server rebuilds its read model when the publication's NOTIFY arrives; on a loaded machine that takes seconds.
-    await expect.poll(async () => (await page.goto(`${siteUrl}${ROLE}`)) && (await page.locator('main').innerText()), { timeout: 30_000, interval: 500 }).toContain(`Revision ${published}, published`);
+    // The revision line sits in the closed "Show the calculation" disclosure, so it is read as text, not as what is drawn.
+    await expect.poll(async () => (await page.goto(`${siteUrl}${ROLE}`)) && (await page.locator('#calculation').textContent()), { timeout: 30_000, interval: 500 }).toContain(`Revision ${published}, published`);
+    await page.locator('#calculation > summary').click();
+    await expect(page.locator('#calculation').innerText()).resolves.toContain(`Revision ${published}, published`);
     await page.goto(`${siteUrl}${ROLE}/history`);
     await expect(page.locator('main').innerText()).resolves.toContain(`Revision ${published}`);
     const feed = await (await fetch(`${siteUrl}/feeds/roles/cashiers.atom`)).text();

@@ -10,7 +10,7 @@ import { loadAstroHandler } from './web-server.ts';
 
 const PUBLISHED = 'roofers/all-levels';
 const UNTOUCHED = '/roles/multimodal-ai-engineer/mid-level';
-const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
+const CACHE_CONTROL = 'public, max-age=0, must-revalidate, s-maxage=300';
 const BR = { 'accept-encoding': 'br, gzip' };
 
 /** The model after one more revision of PUBLISHED: a copy with that entry's revision moved on and a newer version. */

@@ -79,10 +79,11 @@ export function createRenderCache(bounds: ByteBounds = DEFAULT_RENDER_CACHE_BOUN
 }
 
 /**
- * How long browsers (a minute) and shared caches such as a CDN (five minutes) may keep a rendered
- * page, and serve it stale for ten more while they revalidate; the ETag changes with each publication.
+ * Browsers revalidate a page on every visit (a cheap 304 by ETag, which changes with each
+ * publication), so a reader sees a publication at once; a shared cache such as a CDN may keep a page
+ * for five minutes. A browser-side max-age would show the page as it was before a publication.
  */
-export const RENDER_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
+export const RENDER_CACHE_CONTROL = 'public, max-age=0, must-revalidate, s-maxage=300';
 
 /** An answer to send: the page itself, or 304 when the client already holds this representation. */
 export interface CachedAnswer {
