@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.ts';
 import { CatalogError } from '../features/catalog/catalog.errors.ts';
-import type { PublishingService } from '../features/revisions/publishing-service.ts';
+import { isMemberOperation } from '../features/revisions/member-publishing-service.ts';
+import { publishingServiceOver, type PublishingService } from '../features/revisions/publishing-service.ts';
 import { RevisionError, type RevisionErrorCode } from '../features/revisions/revisions.errors.ts';
 
 /** Raised when the remote server refuses the CLI (no, wrong or revoked token; a role too low) or cannot be reached; the message says what to do. */
@@ -9,7 +10,6 @@ export class RemoteAccessError extends Error {}
 const DATE_FIELDS = new Set(['publishedAt', 'builtAt', 'since', 'until']);
 const REVISION_CODES: ReadonlySet<string> = new Set<RevisionErrorCode>(['revision.conflict', 'revision.invalid', 'revision.not_found']);
 const TIMEOUT_MS = 60_000;
-const LOCAL_ONLY: readonly (keyof PublishingService)[] = ['catalogStats', 'showAssessment', 'syncCatalog'];
 
 /** Checks JOBZONE_URL and JOBZONE_TOKEN come together; returns them, or null when neither is set. */
 export function remoteTarget(remote: Config['remote']): { url: string; token: string } | null {
@@ -52,24 +52,9 @@ async function call(target: { url: string; token: string }, operation: string, a
 
 /** Builds the publishing operations as calls to a remote jobzone server with an API token, as that token's member. */
 export function createRemotePublishingService(target: { url: string; token: string }): PublishingService {
-  const remote =
-    <K extends keyof PublishingService>(name: K) =>
-    (...args: Parameters<PublishingService[K]>) =>
-      call(target, name, args) as ReturnType<PublishingService[K]>;
-  const localOnly = (name: keyof PublishingService) => async (): Promise<never> => {
-    throw new RemoteAccessError(`"${name}" works on this machine's store only; unset JOBZONE_URL and JOBZONE_TOKEN to run it`);
-  };
-  const [catalogStats, showAssessment, syncCatalog] = LOCAL_ONLY.map(localOnly) as [() => Promise<never>, () => Promise<never>, () => Promise<never>];
-  return {
-    publish: remote('publish'),
-    listRevisions: remote('listRevisions'),
-    exportAssessment: remote('exportAssessment'),
-    planEvidence: remote('planEvidence'),
-    setEvidence: remote('setEvidence'),
-    planRescore: remote('planRescore'),
-    rescore: remote('rescore'),
-    catalogStats,
-    showAssessment,
-    syncCatalog,
-  };
+  // A member may call only the operations the server's member endpoint serves; the rest read this machine's store.
+  return publishingServiceOver(async (operation, args) => {
+    if (!isMemberOperation(operation)) throw new RemoteAccessError(`"${operation}" works on this machine's store only; unset JOBZONE_URL and JOBZONE_TOKEN to run it`);
+    return call(target, operation, args);
+  });
 }

@@ -1,5 +1,5 @@
 import { CatalogError } from '../features/catalog/catalog.errors.ts';
-import type { PublishingService } from '../features/revisions/publishing-service.ts';
+import { publishingServiceOver, type PublishingService } from '../features/revisions/publishing-service.ts';
 import { RevisionError, type RevisionErrorCode } from '../features/revisions/revisions.errors.ts';
 import type { ServerFile } from './server-file.ts';
 import { AccountError, isAccountErrorCode } from '../features/accounts/accounts.errors.ts';
@@ -92,22 +92,7 @@ async function call(server: ServerFile, method: 'GET' | 'POST', path: string, bo
 
 /** Builds the publishing operations as calls to the running server's internal API. */
 export function createServerPublishingService(server: ServerFile, options: InternalCallOptions = {}): PublishingService {
-  const remote =
-    <K extends keyof PublishingService>(name: K) =>
-    (...args: Parameters<PublishingService[K]>) =>
-      call(server, 'POST', `call/${name}`, args, options) as ReturnType<PublishingService[K]>;
-  return {
-    publish: remote('publish'),
-    listRevisions: remote('listRevisions'),
-    exportAssessment: remote('exportAssessment'),
-    planEvidence: remote('planEvidence'),
-    setEvidence: remote('setEvidence'),
-    planRescore: remote('planRescore'),
-    rescore: remote('rescore'),
-    catalogStats: remote('catalogStats'),
-    showAssessment: remote('showAssessment'),
-    syncCatalog: remote('syncCatalog'),
-  };
+  return publishingServiceOver((operation, args) => call(server, 'POST', `call/${operation}`, args, options));
 }
 
 /** Builds the machine owner's people and token operations as calls to the running server's internal API. */

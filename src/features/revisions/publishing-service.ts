@@ -49,6 +49,26 @@ export interface PublishingService {
   syncCatalog: () => Promise<SyncSummary>;
 }
 
+// A record, not a list, so adding an operation to PublishingService fails to compile until it is named here.
+const OPERATION_NAMES: Record<keyof PublishingService, true> = {
+  publish: true,
+  listRevisions: true,
+  exportAssessment: true,
+  planEvidence: true,
+  setEvidence: true,
+  planRescore: true,
+  rescore: true,
+  catalogStats: true,
+  showAssessment: true,
+  syncCatalog: true,
+};
+
+/** Builds the publishing operations as calls through a transport (the running server's internal API, a remote server) that answers each by name. */
+export function publishingServiceOver(answer: (operation: keyof PublishingService, args: unknown[]) => Promise<unknown>): PublishingService {
+  const operations = Object.keys(OPERATION_NAMES) as (keyof PublishingService)[];
+  return Object.fromEntries(operations.map((operation) => [operation, (...args: unknown[]) => answer(operation, args)])) as unknown as PublishingService;
+}
+
 const NOTHING_PUBLISHED = 'nothing was published';
 const NOTHING_CHANGED = 'nothing was changed';
 
