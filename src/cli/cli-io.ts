@@ -13,11 +13,20 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** Raised for a command line that cannot be understood; main prints the message and the usage. */
 export class UsageError extends Error {}
 
+/** What a command does once loaded; its name and summary live in its listing (CommandEntry). */
 export interface Command {
-  name: string;
-  summary: string;
   usage: string;
   run: (args: string[], io: CliIo) => Promise<ExitCode>;
   /** Set by commands with subcommands, which answer --help themselves. */
   handlesHelp?: boolean;
+}
+
+/**
+ * A command as listed: cheap to show in an overview. Its module is imported only when the command
+ * runs, so `jobzone score` does not load the store, the MCP SDK or the data pipeline.
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<Command>;
 }

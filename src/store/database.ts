@@ -10,6 +10,7 @@ import pg from 'pg';
 import type { Config } from '../config/config.ts';
 import { ensurePrivateDirectory, restrictToOwner } from '../shared/files.ts';
 import * as schema from './schema.ts';
+import { StoreError } from './store-error.ts';
 
 export type Schema = typeof schema;
 
@@ -37,8 +38,7 @@ function checkChannel(channel: string): void {
   if (!CHANNEL_NAME.test(channel)) throw new StoreError(`"${channel}" is not a notification channel name; use lower-case letters, digits and underscores`);
 }
 
-/** Raised when the store cannot be opened or migrated; the message says where and what to check. */
-export class StoreError extends Error {}
+export { StoreError };
 
 /** The folder of generated SQL migrations, shared by both engines. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));

@@ -1,4 +1,4 @@
-import { StoreError } from './database.ts';
+import { StoreError } from './store-error.ts';
 
 /** The code every message about a statement the database refused starts with. */
 export const STORE_QUERY_FAILED = 'store.query_failed';

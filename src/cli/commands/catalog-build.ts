@@ -8,8 +8,6 @@ import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 
 export const catalogBuildCommand: Command = {
-  name: 'build',
-  summary: 'Derive the committed catalog (occupations, titles, baselines) from the raw public data',
   usage: `Usage: jobzone catalog build --from <data folder> [--out <folder>]
 
 Reads the raw source data (O*NET, Eloundou et al., BLS, published exposure indices; the folder

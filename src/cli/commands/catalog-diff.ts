@@ -21,8 +21,6 @@ function formatEntry(entry: BaselineDiffEntry): string {
 }
 
 export const catalogDiffCommand: Command = {
-  name: 'diff',
-  summary: 'List per occupation how baselines changed between two catalogs',
   usage: `Usage: jobzone catalog diff <old-dir> [<new-dir>] [--json]
 
 Compares the baselines of two catalogs (folders holding baselines.jsonl, or a repository holding

@@ -20,8 +20,6 @@ function formatSummary(summary: SyncSummary, location: string): string {
 /** Builds the command over a store's settings; the CLI uses the process configuration. */
 export function createCatalogLoadCommand(settings: Pick<Config, 'dataDir' | 'databaseUrl'> = config): Command {
   return {
-    name: 'load',
-    summary: 'Bring the store up to the committed catalog, republishing changed baselines',
     usage: `Usage: jobzone catalog load [--json]
 
 Brings the store up to the committed catalog (catalog/ and content/assessments): loads everything into an

@@ -6,8 +6,6 @@ import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 
 export const catalogReportCommand: Command = {
-  name: 'report',
-  summary: 'Write the sanity report of the committed catalog (zones, extremes, correlations)',
   usage: `Usage: jobzone catalog report [--out <file>] [--catalog <repository root>] [--compare <old catalog root>]
 
 Reads the committed catalog and writes a Markdown sanity report: zone and score distribution,

@@ -33,8 +33,6 @@ function formatShown(shown: ShownAssessment, key: string): string {
 /** Builds the command over a store's settings; the CLI uses the process configuration. */
 export function createCatalogShowCommand(settings: Pick<Config, 'dataDir' | 'databaseUrl'> = config): Command {
   return {
-    name: 'show',
-    summary: 'Show the current assessment of an occupation or role',
     usage: `Usage: jobzone catalog show <slug | O*NET-SOC code> [--json]
 
 Shows the current assessment of an occupation (its data-derived baseline), found by slug

@@ -21,8 +21,6 @@ function formatStats(stats: CatalogStats, location: string): string {
 /** Builds the command over a store's settings; the CLI uses the process configuration. */
 export function createCatalogStatsCommand(settings: Pick<Config, 'dataDir' | 'databaseUrl'> = config): Command {
   return {
-    name: 'stats',
-    summary: 'Count occupations, assessments, titles and zones in the store',
     usage: `Usage: jobzone catalog stats [--json]
 
 Counts what the store holds: occupations, assessments (data-derived baselines and expert

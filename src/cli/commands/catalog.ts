@@ -1,19 +1,13 @@
-import { EXIT, type Command } from '../cli-io.ts';
-import { catalogBuildCommand } from './catalog-build.ts';
-import { catalogDiffCommand } from './catalog-diff.ts';
-import { catalogLoadCommand } from './catalog-load.ts';
-import { catalogReportCommand } from './catalog-report.ts';
-import { catalogShowCommand } from './catalog-show.ts';
-import { catalogStatsCommand } from './catalog-stats.ts';
+import { EXIT, type Command, type CommandEntry } from '../cli-io.ts';
 
-/** The catalog's subcommands; each lives in its own module beside this one. */
-const SUBCOMMANDS: readonly Command[] = [
-  catalogBuildCommand,
-  catalogLoadCommand,
-  catalogDiffCommand,
-  catalogReportCommand,
-  catalogStatsCommand,
-  catalogShowCommand,
+/** The catalog's subcommands; each lives in its own module beside this one and is imported when it runs. */
+const SUBCOMMANDS: readonly CommandEntry[] = [
+  { name: 'build', summary: 'Derive the committed catalog (occupations, titles, baselines) from the raw public data', load: async () => (await import('./catalog-build.ts')).catalogBuildCommand },
+  { name: 'load', summary: 'Bring the store up to the committed catalog, republishing changed baselines', load: async () => (await import('./catalog-load.ts')).catalogLoadCommand },
+  { name: 'diff', summary: 'List per occupation how baselines changed between two catalogs', load: async () => (await import('./catalog-diff.ts')).catalogDiffCommand },
+  { name: 'report', summary: 'Write the sanity report of the committed catalog (zones, extremes, correlations)', load: async () => (await import('./catalog-report.ts')).catalogReportCommand },
+  { name: 'stats', summary: 'Count occupations, assessments, titles and zones in the store', load: async () => (await import('./catalog-stats.ts')).catalogStatsCommand },
+  { name: 'show', summary: 'Show the current assessment of an occupation or role', load: async () => (await import('./catalog-show.ts')).catalogShowCommand },
 ];
 
 function overview(): string {
@@ -29,8 +23,6 @@ Run "jobzone catalog <subcommand> --help" for its options.`;
 }
 
 export const catalogCommand: Command = {
-  name: 'catalog',
-  summary: 'Build, load, inspect and report on the catalog of occupations',
   handlesHelp: true,
   get usage() {
     return overview();
@@ -41,11 +33,12 @@ export const catalogCommand: Command = {
       io.stdout(`${overview()}\n`);
       return EXIT.ok;
     }
-    const subcommand = SUBCOMMANDS.find((candidate) => candidate.name === name);
-    if (!subcommand) {
+    const entry = SUBCOMMANDS.find((candidate) => candidate.name === name);
+    if (!entry) {
       io.stderr(`${name ? `jobzone catalog: unknown subcommand "${name}"\n\n` : ''}${overview()}\n`);
       return EXIT.usage;
     }
+    const subcommand = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout(`${subcommand.usage}\n`);
       return EXIT.ok;

@@ -51,8 +51,6 @@ Options:
 
 Exit codes: 0 published (or dry run shown), 1 not found, conflict or store unavailable, 2 usage error.`;
   return {
-    name: 'evidence',
-    summary: 'Change one evidence dimension across many assessments at once (evidence set)',
     usage,
     async run(args, io) {
       const [subcommand, ...rest] = args;

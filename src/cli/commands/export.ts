@@ -12,8 +12,6 @@ import { reportPublishingFailure } from './publishing-output.ts';
 /** Builds the command over a store's settings; the CLI uses the process configuration. */
 export function createExportCommand(settings: PublishingSettings = config): Command {
   return {
-    name: 'export',
-    summary: 'Write the current revision of an assessment as a file that publish accepts back',
     usage: `Usage: jobzone export <role-slug>[/<seniority>] [-o <file.yaml>]
 
 Writes the current revision of an assessment as an assessment file, to stdout or to a file.

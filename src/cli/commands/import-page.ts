@@ -8,8 +8,6 @@ import { loadAssessmentSource } from '../load-assessment-source.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 
 export const importPageCommand: Command = {
-  name: 'import-page',
-  summary: 'Turn the text of a published assessment page into an assessment file',
   usage: `Usage: jobzone import-page <page.txt> [-o out.yaml]
 
 Reads the text of a published AIJRI assessment page, keeps every figure and text section, writes

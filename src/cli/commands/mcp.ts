@@ -14,8 +14,6 @@ export const MAX_STDIO_MESSAGE_BYTES = 256 * 1024;
 /** Builds the command over given streams; the CLI uses the process's own. */
 export function createMcpCommand(streams: { stdin: Readable; stdout: Writable } = { stdin: process.stdin, stdout: process.stdout }): Command {
   return {
-    name: 'mcp',
-    summary: 'Serve the catalog to AI assistants over the Model Context Protocol (stdio)',
     usage: `Usage: jobzone mcp [--root <dir>]
 
 Serves jobzone to an MCP client over stdin/stdout until the client closes stdin: the tools

@@ -24,8 +24,6 @@ Options:
 
 Exit codes: 0 re-scored (or dry run shown), 1 unknown version, conflict or store unavailable, 2 usage error.`;
   return {
-    name: 'methodology',
-    summary: 'Re-score every assessment with a methodology version (methodology rescore)',
     usage,
     async run(args, io) {
       const [subcommand, ...rest] = args;

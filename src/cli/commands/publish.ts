@@ -49,8 +49,6 @@ export function authorOf(author: string | undefined, fallback: string): string {
 /** Builds the command over a store's settings; the CLI uses the process configuration. */
 export function createPublishCommand(settings: PublishingSettings = config): Command {
   return {
-    name: 'publish',
-    summary: 'Publish an assessment file as a new revision, with a note',
     usage: `Usage: jobzone publish <file.yaml> --note "<what changed and why>" [--author <name>] [--notify] [--expect-revision N]
 
 Validates and scores the assessment file and publishes it as a new, immutable revision of its

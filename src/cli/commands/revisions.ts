@@ -22,8 +22,6 @@ export function toRevisionLine(revision: RevisionSummary): RevisionLine {
 /** Builds the command over a store's settings; the CLI uses the process configuration. */
 export function createRevisionsCommand(settings: PublishingSettings = config): Command {
   return {
-    name: 'revisions',
-    summary: 'List the revisions of an assessment, newest first',
     usage: `Usage: jobzone revisions <role-slug>[/<seniority>] [--json]
 
 Lists every published revision of an assessment, newest first: number, date, author, note,

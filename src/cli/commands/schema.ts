@@ -4,8 +4,6 @@ import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 
 export const schemaCommand: Command = {
-  name: 'schema',
-  summary: 'Print the JSON Schema of assessment files (for editors)',
   usage: `Usage: jobzone schema [-o file.json]
 
 Prints the JSON Schema generated from the assessment schema in code; editors use it to offer

@@ -6,8 +6,6 @@ import { loadAssessmentSource } from '../load-assessment-source.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 
 export const scoreCommand: Command = {
-  name: 'score',
-  summary: 'Score an assessment file or a published page and show the full calculation',
   usage: `Usage: jobzone score <file.yaml|page.txt> [--json]
 
 Scores one assessment with the AIJRI method and prints the calculation laid out like a

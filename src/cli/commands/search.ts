@@ -43,8 +43,6 @@ async function loadIndex(root: string | undefined, io: CliIo): Promise<SearchInd
 }
 
 export const searchCommand: Command = {
-  name: 'search',
-  summary: 'Find an occupation or role by any job title, tolerant of typos and abbreviations',
   usage: `Usage: jobzone search "<job title>" [--json] [--limit N]
        jobzone search --batch <file> [--limit N]
 

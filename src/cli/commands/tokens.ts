@@ -30,8 +30,6 @@ function formatToken(token: ApiTokenSummary): string {
 /** Builds the command over a store's settings; the CLI uses the process configuration. */
 export function createTokensCommand(settings: TeamSettings = config): Command {
   return {
-    name: 'tokens',
-    summary: 'Create, list and revoke API tokens for the CLI against a remote server',
     usage: USAGE,
     handlesHelp: true,
     async run(args, io) {

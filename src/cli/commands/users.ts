@@ -41,8 +41,6 @@ function formatMember(member: Member): string {
 /** Builds the command over a store's settings; the CLI uses the process configuration. */
 export function createUsersCommand(settings: TeamSettings = config): Command {
   return {
-    name: 'users',
-    summary: 'Invite people to the editorial studio, list them, change their role, remove them',
     usage: USAGE,
     handlesHelp: true,
     async run(args, io) {

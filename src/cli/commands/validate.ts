@@ -25,8 +25,6 @@ async function roleSlugsIn(folder: string): Promise<Set<string>> {
 }
 
 export const validateCommand: Command = {
-  name: 'validate',
-  summary: 'Check assessment files and report every problem with file and line',
   usage: `Usage: jobzone validate <file.yaml|folder>... [--catalog <folder>]
 
 Checks each assessment file (folders are searched for .yaml/.yml files) against the schema and
