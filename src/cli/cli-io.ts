@@ -10,6 +10,17 @@ export interface CliIo {
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** Prints a command's usage and returns the exit code asked for (ok for --help, usage for a missing action). */
+export function printUsage(io: CliIo, usage: string, code: ExitCode): ExitCode {
+  io.stdout(`${usage}\n`);
+  return code;
+}
+
+/** Tells whether an argument asks for help. */
+export function isHelpFlag(argument: string | undefined): boolean {
+  return argument === '--help' || argument === '-h';
+}
+
 /** Raised for a command line that cannot be understood; main prints the message and the usage. */
 export class UsageError extends Error {}
 

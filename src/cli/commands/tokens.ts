@@ -1,6 +1,6 @@
 import { config } from '../../config/config.ts';
 import type { ApiTokenSummary } from '../../features/accounts/api-tokens.usecases.ts';
-import { EXIT, UsageError, type Command } from '../cli-io.ts';
+import { EXIT, UsageError, isHelpFlag, printUsage, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 import { withTeamAdmin } from '../team-access.ts';
 import { reportTeamFailure, type TeamSettings } from './users.ts';
@@ -34,15 +34,9 @@ export function createTokensCommand(settings: TeamSettings = config): Command {
     handlesHelp: true,
     async run(args, io) {
       const [action, ...rest] = args;
-      if (action === undefined || action === '--help' || action === '-h') {
-        io.stdout(`${USAGE}\n`);
-        return action === undefined ? EXIT.usage : EXIT.ok;
-      }
+      if (action === undefined || isHelpFlag(action)) return printUsage(io, USAGE, action === undefined ? EXIT.usage : EXIT.ok);
       const { values, positionals } = parseCommandArgs(rest, { email: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } });
-      if (values.help) {
-        io.stdout(`${USAGE}\n`);
-        return EXIT.ok;
-      }
+      if (values.help) return printUsage(io, USAGE, EXIT.ok);
       const progress = (message: string) => io.stderr(`${message}\n`);
       try {
         switch (action) {

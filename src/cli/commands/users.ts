@@ -2,7 +2,7 @@ import { config, type Config } from '../../config/config.ts';
 import { AccountError } from '../../features/accounts/accounts.errors.ts';
 import type { Member } from '../../features/accounts/accounts.repository.ts';
 import { ROLES } from '../../features/accounts/roles.ts';
-import { EXIT, UsageError, type CliIo, type Command, type ExitCode } from '../cli-io.ts';
+import { EXIT, UsageError, isHelpFlag, printUsage, type CliIo, type Command, type ExitCode } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 import { withTeamAdmin } from '../team-access.ts';
 import { reportPublishingFailure } from './publishing-output.ts';
@@ -45,15 +45,9 @@ export function createUsersCommand(settings: TeamSettings = config): Command {
     handlesHelp: true,
     async run(args, io) {
       const [action, ...rest] = args;
-      if (action === undefined || action === '--help' || action === '-h') {
-        io.stdout(`${USAGE}\n`);
-        return action === undefined ? EXIT.usage : EXIT.ok;
-      }
+      if (action === undefined || isHelpFlag(action)) return printUsage(io, USAGE, action === undefined ? EXIT.usage : EXIT.ok);
       const { values, positionals } = parseCommandArgs(rest, { role: { type: 'string' }, json: { type: 'boolean' } });
-      if (values.help) {
-        io.stdout(`${USAGE}\n`);
-        return EXIT.ok;
-      }
+      if (values.help) return printUsage(io, USAGE, EXIT.ok);
       const progress = (message: string) => io.stderr(`${message}\n`);
       const expect = (count: number, what: string) => {
         if (positionals.length !== count) throw new UsageError(`users ${action} takes ${what}; found ${positionals.length} argument${positionals.length === 1 ? '' : 's'}`);
