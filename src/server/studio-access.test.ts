@@ -82,13 +82,17 @@ describe('the studio over HTTP', () => {
     expect((await auditActions(site.db)).slice(before).map((entry) => `${entry.action} ${String(entry.details.reason)}`)).toEqual(['session.sign-in-failed no challenge, or it expired', 'session.sign-in-failed unknown passkey']);
   });
 
-  it('sends anonymous visitors of any /studio address to sign in, with a same-site next address', async () => {
+  it('sends anonymous visitors of any /studio address to sign in, with a same-site next address, and tells a signed-out autosave so in JSON', async () => {
     for (const path of ['/studio', '/studio/queue?category=x', '/studio/account']) {
       const answer = await send(site.url, 'GET', path);
       expect(answer.status).toBe(303);
       expect(answer.headers.location).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
     }
     expect((await send(site.url, 'POST', '/studio/account', form({ action: 'create-token' }))).status).toBe(303);
+    const autosave = await send(site.url, 'POST', '/studio/drafts/1/save', { headers: { 'content-type': 'application/json', accept: 'application/json', origin }, body: '{"version":1,"document":{}}' });
+    expect(autosave.status).toBe(401);
+    expect(autosave.headers['cache-control']).toBe('no-store');
+    expect(JSON.parse(autosave.body.toString())).toMatchObject({ error: { code: 'studio.signed_out', message: expect.stringMatching(/^You are signed out; sign in again in another tab/) } });
     const page = await send(site.url, 'GET', `/sign-in?next=${encodeURIComponent('//evil.example/x')}`);
     expect(page.body.toString()).toContain('name="next" value="/studio"');
     expect(page.headers['cache-control']).toBe('no-store');

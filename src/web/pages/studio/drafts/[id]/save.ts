@@ -6,8 +6,9 @@ const json = (status: number, body: unknown) => Response.json(body, { status, he
 
 /** POST /studio/drafts/:id/save: the editor's autosave, JSON { version, document, note, isCorrection } → { version }, or 409 when someone saved meanwhile. */
 export const POST: APIRoute = async ({ request, params, locals, url }) => {
+  // The studio guard answers a signed-out autosave with 401 before this route runs.
   const actor = locals.actor;
-  if (!actor) return json(401, { error: { code: 'studio.signed_out', message: 'You are signed out; sign in again in another tab, then save.' } });
+  if (!actor) throw new Error('studio guard let a signed-out request reach the autosave');
   const origin = request.headers.get('origin');
   if (origin !== null && origin !== url.origin && origin !== new URL(locals.publicUrl).origin) return json(403, { error: { code: 'studio.cross_site', message: 'Drafts can only be saved from jobzone pages.' } });
   let body: { version?: unknown; document?: unknown; note?: unknown; isCorrection?: unknown };
