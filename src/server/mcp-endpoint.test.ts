@@ -1,6 +1,6 @@
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_ERAS, connectClient, exerciseJobzoneServer } from '../features/mcp/test-support/mcp-client-checks.ts';
+import { CLIENT_ERAS, connectClient, exerciseJobzoneServer } from '../mcp/test-support/mcp-client-checks.ts';
 import { send, startSiteInProcess, type SiteUnderTest } from './test-support/site-under-test.ts';
 
 let site: SiteUnderTest;

@@ -1,6 +1,6 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createApiFront, isApiRequest, type ApiFront } from './api-front.ts';
-import { createMcpHttpEndpoint, type McpHttpEndpoint } from '../features/mcp/mcp-http.ts';
+import { createMcpHttpEndpoint, type McpHttpEndpoint } from '../mcp/mcp-http.ts';
 import { DEFAULT_API_RATE_LIMITS, type ApiRateLimits } from '../features/open-data/api-http.ts';
 import { createSyncedRateLimiter } from '../features/rate-limits/synced-rate-limiter.ts';
 import type { ReadModel } from '../features/read-model/read-model.ts';

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { describe, expect, it } from 'vitest';
 import { runCaptured } from '../test-support/capture-io.ts';
-import { CLIENT_ERAS, connectClient, exerciseJobzoneServer } from '../../features/mcp/test-support/mcp-client-checks.ts';
+import { CLIENT_ERAS, connectClient, exerciseJobzoneServer } from '../../mcp/test-support/mcp-client-checks.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const PUBLIC_URL = 'http://jobzone.test';

@@ -44,7 +44,7 @@ Exit codes: 0 the client closed the connection, 1 the catalog cannot be read, 2 
       // Loaded here, not at the top: every other command starts without the MCP SDK.
       const [{ serveStdio, StdioServerTransport }, { createJobzoneMcpServer }] = await Promise.all([
         import('@modelcontextprotocol/server/stdio'),
-        import('../../features/mcp/mcp-server.ts'),
+        import('../../mcp/mcp-server.ts'),
       ]);
       const closed = new Promise<void>((done) => {
         streams.stdin.once('end', done);

@@ -1,17 +1,17 @@
-import { rankMovers } from '../revisions/movers.ts';
-import { assessmentHref } from '../revisions/revision-links.ts';
-import { periodChangesOf } from '../history-pages/history-queries.ts';
-import { MOVERS_LIMIT } from '../../presentation/history-pages/movers-view.ts';
-import { ApiError } from '../open-data/api-errors.ts';
-import { getAssessment } from '../open-data/api-roles.ts';
-import type { AssessmentResponse } from '../open-data/api.schemas.ts';
-import { metaOf } from '../open-data/api-links.ts';
-import { computePersonalReport } from '../personal-report/personal-score.ts';
-import { parseReportParams, serializeReportParams } from '../personal-report/report-params.ts';
-import { buildReportSource } from '../personal-report/report-source-builder.ts';
-import { findAssessment, searchRoleTitles } from '../read-model/read-model.queries.ts';
-import type { AssessmentEntry, ReadModel } from '../read-model/read-model.ts';
-import { buildCompareView, comparePath } from '../../presentation/site-pages/compare-view.ts';
+import { rankMovers } from '../features/revisions/movers.ts';
+import { assessmentHref } from '../features/revisions/revision-links.ts';
+import { periodChangesOf } from '../features/history-pages/history-queries.ts';
+import { MOVERS_LIMIT } from '../presentation/history-pages/movers-view.ts';
+import { ApiError } from '../features/open-data/api-errors.ts';
+import { getAssessment } from '../features/open-data/api-roles.ts';
+import type { AssessmentResponse } from '../features/open-data/api.schemas.ts';
+import { metaOf } from '../features/open-data/api-links.ts';
+import { computePersonalReport } from '../features/personal-report/personal-score.ts';
+import { parseReportParams, serializeReportParams } from '../features/personal-report/report-params.ts';
+import { buildReportSource } from '../features/personal-report/report-source-builder.ts';
+import { findAssessment, searchRoleTitles } from '../features/read-model/read-model.queries.ts';
+import type { AssessmentEntry, ReadModel } from '../features/read-model/read-model.ts';
+import { buildCompareView, comparePath } from '../presentation/site-pages/compare-view.ts';
 import type { CompareRolesInput, GetAssessmentInput, ListMoversInput, PersonalScoreInput, SearchJobsInput } from './mcp-schemas.ts';
 
 /** What every tool reads: the current read model and the site's public address, for links. */

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { McpServer, type CallToolResult } from '@modelcontextprotocol/server';
-import { REPOSITORY_ROOT } from '../../data-pipeline/committed-catalog.ts';
-import { getMethodology } from '../open-data/api-catalog.ts';
-import { AssessmentResponseSchema } from '../open-data/api.schemas.ts';
+import { REPOSITORY_ROOT } from '../data-pipeline/committed-catalog.ts';
+import { getMethodology } from '../features/open-data/api-catalog.ts';
+import { AssessmentResponseSchema } from '../features/open-data/api.schemas.ts';
 import { compareRoles, getAssessmentAnswer, listMovers, personalScore, searchJobs, type Answer, type McpContext } from './mcp-answers.ts';
 import {
   compareRolesInput,

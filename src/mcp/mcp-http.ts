@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createMcpHandler, type McpHttpHandler } from '@modelcontextprotocol/server';
-import { toWebRequest, writeHead } from '../../shared/web-bridge.ts';
+import { toWebRequest, writeHead } from '../shared/web-bridge.ts';
 import type { McpContext } from './mcp-answers.ts';
 import { createJobzoneMcpServer } from './mcp-server.ts';
 

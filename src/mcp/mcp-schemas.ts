@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { PERIOD_DAYS } from '../../presentation/history-pages/movers-view.ts';
-import { MetaSchema } from '../open-data/api.schemas.ts';
-import { MAX_LIST_ITEMS } from '../personal-report/report-params.ts';
-import { CONTEXT_KEYS, MAX_ADDED_TASKS } from '../personal-report/report-source.ts';
-import { COMPARE_MAX, COMPARE_MIN } from '../../presentation/site-pages/compare-view.ts';
+import { PERIOD_DAYS } from '../presentation/history-pages/movers-view.ts';
+import { MetaSchema } from '../features/open-data/api.schemas.ts';
+import { MAX_LIST_ITEMS } from '../features/personal-report/report-params.ts';
+import { CONTEXT_KEYS, MAX_ADDED_TASKS } from '../features/personal-report/report-source.ts';
+import { COMPARE_MAX, COMPARE_MIN } from '../presentation/site-pages/compare-view.ts';
 
 /** The most results search_jobs returns; an assistant needs the first few, not the catalog. */
 export const MAX_SEARCH_LIMIT = 25;
