@@ -1,4 +1,5 @@
 import { buildAbbreviations, type Expansion } from './abbreviations.ts';
+import { addDomainVotes, buildDomainIndex, type DomainIndex } from './domain-scoring.ts';
 import { buildDescriptionField, markDescriptions, type DescriptionField } from './description-field.ts';
 import { explainMatch, type MatchFacts } from './explain-match.ts';
 import { buildFuzzyVocabulary, type FuzzyVocabulary } from './fuzzy-words.ts';
@@ -102,6 +103,8 @@ export interface SearchIndex {
   military: MilitaryTitles;
   /** The learned matcher: the nearest indexed titles by word parts, voting for their entries. */
   neighbours: TitleNeighbours;
+  /** The domain words (a brief is a legal paper) and their occupations. */
+  domains: DomainIndex;
   /** How common each entry's job is, on the scale of a title score; breaks ties toward the common job. */
   entryPrior: Float64Array;
   scratch: Scratch;
@@ -136,6 +139,8 @@ interface Scratch {
   exact: Uint8Array;
   /** The entry's nearest title form by the learned matcher, plus one; negative when only the learned matcher found the entry; 0 when none of its titles was among the nearest. */
   entryNeighbour: Int32Array;
+  /** The domain row that raised the entry, plus one; 0 when none. */
+  entryDomain: Int32Array;
 }
 
 /** Exact-match score by kind of title: the occupation's own title beats an alternate, which beats a reported one. */
@@ -240,6 +245,16 @@ function relatedByRoot(words: readonly string[]): number[][] {
   return roots.map((root, id) => (root === null ? [] : (byRoot.get(root) ?? []).filter((other) => other !== id).slice(0, MAX_ROOT_WORDS)));
 }
 
+/** Each entry's first form, which draftForms puts first: its own title. */
+function primaryForms(formEntry: Int32Array, entryCount: number): Int32Array {
+  const first = new Int32Array(entryCount).fill(-1);
+  for (let form = 0; form < formEntry.length; form += 1) {
+    const entry = formEntry[form] ?? 0;
+    if ((first[entry] ?? 0) < 0) first[entry] = form;
+  }
+  return first;
+}
+
 /** Builds the search index over occupations and roles; entries keep their order for the final tie-break. */
 export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
   const entries = withOfficeTitles(input);
@@ -325,6 +340,7 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
       drafts.map((draft) => draft.tokens),
       formEntry,
     ),
+    domains: buildDomainIndex(entries, primaryForms(formEntry, entries.length)),
     entryPrior: Float64Array.from(entries, (entry) => PRIOR_EMPLOYMENT_WEIGHT * Math.log10(10 + (entry.employment ?? 0))),
     scratch: {
       tokenQuery: new Float64Array(formCount),
@@ -349,6 +365,7 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
       entryExact: new Uint8Array(entries.length),
       exact: new Uint8Array(formCount),
       entryNeighbour: new Int32Array(entries.length),
+      entryDomain: new Int32Array(entries.length),
     },
   };
 }
@@ -523,6 +540,20 @@ function rankEntries(index: SearchIndex, text: string, tokens: readonly string[]
     }
   }
   entryCount = addNeighbourVotes(index.neighbours, index.scratch, tokens, entryCount);
+  const queryKinds = kindMask(tokens);
+  const queryHeadKind = headKind(tokens);
+  const kindFactor = (entry: number) => {
+    const form = index.domains.entryPrimaryForm[entry] ?? 0;
+    return kindAgreement(queryKinds, index.formKindMask[form] ?? 0, queryHeadKind, index.formHeadKind[form] ?? 0);
+  };
+  const head = context.head !== null && tokens.includes(context.head) ? context.head : headWord(tokens);
+  const headId = head === null ? undefined : index.wordIds.get(head);
+  const keepsHead = (entry: number) => {
+    const form = entryForm[entry] ?? 0;
+    for (let at = index.formWordStart[form] ?? 0; at < (index.formWordStart[form + 1] ?? 0); at += 1) if (index.formWordIds[at] === headId) return true;
+    return false;
+  };
+  addDomainVotes(index.domains, index.scratch, index.scratch.entryDomain, { tokens, head, keepsHead, kindFactor }, entryCount);
   const typed = normalizeText(text);
   for (let position = 0; position < entryCount; position += 1) {
     const entry = entryStack[position] ?? 0;
@@ -539,6 +570,7 @@ function rankEntries(index: SearchIndex, text: string, tokens: readonly string[]
       exact: (entryTyped[entry] ?? -1) >= 0 || entryExact[entry] === 1,
       neighbour: marked === 0 ? null : Math.abs(marked) - 1,
       neighbourOnly: marked < 0,
+      domain: (index.scratch.entryDomain[entry] ?? 0) === 0 ? null : Math.abs(index.scratch.entryDomain[entry] ?? 0) - 1,
     };
     return {
       slug: found?.slug ?? '',
@@ -553,6 +585,7 @@ function rankEntries(index: SearchIndex, text: string, tokens: readonly string[]
   for (let position = 0; position < entryCount; position += 1) {
     entryBest[entryStack[position] ?? 0] = -1;
     index.scratch.entryNeighbour[entryStack[position] ?? 0] = 0;
+    index.scratch.entryDomain[entryStack[position] ?? 0] = 0;
   }
   return results;
 }
