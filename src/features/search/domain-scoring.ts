@@ -5,7 +5,8 @@
  * domains are not asked at all.
  */
 import { DOMAIN_ROWS, domainWords, type DomainRow } from './domain-words.ts';
-import type { EntryScratch } from './neighbour-scoring.ts';
+import { headKind, kindAgreement, kindMask } from './kind-words.ts';
+import type { SearchIndex } from './search-index.ts';
 import { tokenize } from './search-text.ts';
 
 /** A found occupation of the query's domain gains this much. */
@@ -67,31 +68,34 @@ export function queryDomains(domains: DomainIndex, tokens: readonly string[], he
 /**
  * Raises the domain's occupations among the entries found so far, when their matched title keeps
  * the query's head word: the head word says what the job is, the domain word where it is done, so
- * an "Elementary School Nurse" stays a nurse and an "Affidavit Clerk" a clerk. entryDomain marks
- * each raised entry with its row plus one.
+ * an "Elementary School Nurse" stays a nurse and an "Affidavit Clerk" a clerk. Marks each raised
+ * entry in scratch.entryDomain with its row plus one.
  */
-export function addDomainVotes(
-  domains: DomainIndex,
-  scratch: EntryScratch,
-  entryDomain: Int32Array,
-  query: { tokens: readonly string[]; head: string | null; keepsHead: (entry: number) => boolean; kindFactor: (entry: number) => number },
-  count: number,
-): void {
-  const { entryBest, entryTyped, entryExact, entryStack } = scratch;
-  const { tokens, head, keepsHead, kindFactor } = query;
+export function addDomainVotes(index: SearchIndex, tokens: readonly string[], head: string | null, count: number): void {
+  const { entryBest, entryForm, entryTyped, entryExact, entryStack, entryDomain } = index.scratch;
   if (head === null) return;
+  const found = queryDomains(index.domains, tokens, head);
+  if (found.length === 0) return;
   for (let position = 0; position < count; position += 1) if ((entryTyped[entryStack[position] ?? 0] ?? -1) >= 0) return;
-  for (const { row } of queryDomains(domains, tokens, head)) {
-    for (const [place, entry] of (domains.rowEntries[row] ?? []).entries()) {
-      if ((entryDomain[entry] ?? 0) !== 0 || (entryBest[entry] ?? -1) < 0 || !keepsHead(entry)) continue;
+  const headId = index.wordIds.get(head);
+  const keepsHead = (form: number) => {
+    for (let at = index.formWordStart[form] ?? 0; at < (index.formWordStart[form + 1] ?? 0); at += 1) if (index.formWordIds[at] === headId) return true;
+    return false;
+  };
+  const queryKinds = kindMask(tokens);
+  const queryHeadKind = headKind(tokens);
+  for (const { row } of found) {
+    for (const [place, entry] of (index.domains.rowEntries[row] ?? []).entries()) {
+      if ((entryDomain[entry] ?? 0) !== 0 || (entryBest[entry] ?? -1) < 0 || !keepsHead(entryForm[entry] ?? 0)) continue;
       const best = entryBest[entry] ?? 0;
       if (entryExact[entry] === 1) {
         // Siblings that tie on a title typed without its level ("Teacher" for "Grade 3 Teacher"): the domain breaks the tie.
         entryBest[entry] = best + DOMAIN_TIE_BREAK;
       } else {
-        // A title that keeps the head word, in the domain the query names, is worth at least this much.
-        const floor = (DOMAIN_FLOOR - 0.001 * place) * kindFactor(entry);
-        entryBest[entry] = Math.min(DOMAIN_CEILING, Math.max(floor, best + DOMAIN_BONUS));
+        // A title that keeps the head word, in the domain the query names, is worth at least this much, less what its kind words disagree.
+        const own = index.domains.entryPrimaryForm[entry] ?? 0;
+        const kinds = kindAgreement(queryKinds, index.formKindMask[own] ?? 0, queryHeadKind, index.formHeadKind[own] ?? 0);
+        entryBest[entry] = Math.min(DOMAIN_CEILING, Math.max((DOMAIN_FLOOR - 0.001 * place) * kinds, best + DOMAIN_BONUS));
       }
       entryDomain[entry] = row + 1;
     }

@@ -540,20 +540,7 @@ function rankEntries(index: SearchIndex, text: string, tokens: readonly string[]
     }
   }
   entryCount = addNeighbourVotes(index.neighbours, index.scratch, tokens, entryCount);
-  const queryKinds = kindMask(tokens);
-  const queryHeadKind = headKind(tokens);
-  const kindFactor = (entry: number) => {
-    const form = index.domains.entryPrimaryForm[entry] ?? 0;
-    return kindAgreement(queryKinds, index.formKindMask[form] ?? 0, queryHeadKind, index.formHeadKind[form] ?? 0);
-  };
-  const head = context.head !== null && tokens.includes(context.head) ? context.head : headWord(tokens);
-  const headId = head === null ? undefined : index.wordIds.get(head);
-  const keepsHead = (entry: number) => {
-    const form = entryForm[entry] ?? 0;
-    for (let at = index.formWordStart[form] ?? 0; at < (index.formWordStart[form + 1] ?? 0); at += 1) if (index.formWordIds[at] === headId) return true;
-    return false;
-  };
-  addDomainVotes(index.domains, index.scratch, index.scratch.entryDomain, { tokens, head, keepsHead, kindFactor }, entryCount);
+  addDomainVotes(index, tokens, context.head !== null && tokens.includes(context.head) ? context.head : headWord(tokens), entryCount);
   const typed = normalizeText(text);
   for (let position = 0; position < entryCount; position += 1) {
     const entry = entryStack[position] ?? 0;
