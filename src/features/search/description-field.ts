@@ -42,3 +42,24 @@ export function buildDescriptionField(texts: readonly (readonly string[])[]): De
   }
   return { wordIds, postings: lists.map((list) => Int32Array.from(list)) };
 }
+
+/**
+ * Marks which of the query's words (bit per position, below maxBits) each entry's description uses,
+ * in marks, and lists the entries marked in stack; returns how many it listed. The caller clears
+ * marks for the listed entries when done.
+ */
+export function markDescriptions(field: DescriptionField, marks: Int32Array, stack: Int32Array, words: readonly string[], maxBits: number): number {
+  let count = 0;
+  for (const [position, word] of words.entries()) {
+    if (position >= maxBits) break;
+    const id = field.wordIds.get(word);
+    const list = id === undefined ? undefined : field.postings[id];
+    if (!list) continue;
+    for (let at = 0; at < list.length; at += 1) {
+      const entry = list[at] ?? 0;
+      if ((marks[entry] ?? 0) === 0) stack[count++] = entry;
+      marks[entry] = (marks[entry] ?? 0) | (1 << position);
+    }
+  }
+  return count;
+}

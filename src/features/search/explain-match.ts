@@ -4,6 +4,7 @@
  * words only its description uses and any typo read as another word.
  */
 import { boundedEditDistance } from './fuzzy-words.ts';
+import { queryDomains } from './domain-scoring.ts';
 import { headWord, kindMask, kindOfWord } from './kind-words.ts';
 import type { SearchIndex } from './search-index.ts';
 import { isLeadingRankWord } from './query-words.ts';
@@ -20,6 +21,8 @@ export interface MatchFacts {
   neighbour?: number | null;
   /** True when only the learned matcher found this entry, no title tier. */
   neighbourOnly?: boolean;
+  /** The domain row (domain-words.ts) one of the query's words named and this entry belongs to, or null. */
+  domain?: number | null;
 }
 
 const KIND_LABEL = { onet: 'the O*NET title', alternate: 'an O*NET alternate title', short: 'an O*NET short title', reported: 'a title workers report', alias: 'an alias' } as const;
@@ -46,6 +49,14 @@ function describes(index: SearchIndex, entry: number, word: string): boolean {
 
 const quote = (text: string) => `“${text}”`;
 
+/** "“brief” is a legal paper (WordNet): lawyers and paralegals draft legal papers". */
+function explainDomain(index: SearchIndex, query: readonly string[], row: number): string | null {
+  const domain = index.domains.rows[row];
+  const named = queryDomains(index.domains, query, null).find((found) => found.row === row);
+  if (!domain || !named) return null;
+  return `${quote(named.words)} is ${domain.gloss} (WordNet): ${domain.reason}`;
+}
+
 /** Explains one result: entry is its position in the index, facts what the ranking knew about its match. */
 export function explainMatch(index: SearchIndex, entry: number, facts: MatchFacts): string {
   const found = index.entries[entry];
@@ -55,9 +66,12 @@ export function explainMatch(index: SearchIndex, entry: number, facts: MatchFact
   const words = formWords(index, facts.form);
   const levels = facts.query.filter((token, position) => (isLevelWord(token) || isLeadingRankWord(facts.query, position)) && !words.includes(token));
   const levelNote = levels.length > 0 ? ` (level set aside: ${levels.map(quote).join(', ')})` : '';
+  const domain = facts.domain ?? null;
+  const domainNote = domain === null ? null : explainDomain(index, facts.query, domain);
   if (facts.exact) {
-    if (index.formPrimary[facts.form] === 1) return `Matches the occupation’s own title${levelNote}`;
-    return `Matches ${found?.expert ? 'an alias of this role' : KIND_LABEL[index.formKind[facts.form] ?? 'alternate']}: ${quote(matched)}${levelNote}`;
+    const inDomain = domainNote === null ? '' : `; ${domainNote}`;
+    if (index.formPrimary[facts.form] === 1) return `Matches the occupation’s own title${levelNote}${inDomain}`;
+    return `Matches ${found?.expert ? 'an alias of this role' : KIND_LABEL[index.formKind[facts.form] ?? 'alternate']}: ${quote(matched)}${levelNote}${inDomain}`;
   }
   const neighbour = facts.neighbour ?? null;
   const similar = neighbour === null ? null : (index.formTitle[neighbour] ?? null);
@@ -87,5 +101,6 @@ export function explainMatch(index: SearchIndex, entry: number, facts: MatchFact
     if (near !== undefined) parts.push(`read ${quote(token)} as ${quote(near)}`);
   }
   if (similar !== null && similar !== matched) parts.push(`similar titles filed here, such as ${quote(similar)}`);
+  if (domainNote !== null) parts.push(domainNote);
   return `${parts.join('; ')}${levelNote}`;
 }

@@ -1,5 +1,6 @@
 import { buildAbbreviations, type Expansion } from './abbreviations.ts';
-import { buildDescriptionField, type DescriptionField } from './description-field.ts';
+import { addDomainVotes, buildDomainIndex, type DomainIndex } from './domain-scoring.ts';
+import { buildDescriptionField, markDescriptions, type DescriptionField } from './description-field.ts';
 import { explainMatch, type MatchFacts } from './explain-match.ts';
 import { buildFuzzyVocabulary, type FuzzyVocabulary } from './fuzzy-words.ts';
 import { headKind, headWord, headWordOfText, kindAgreement, kindMask } from './kind-words.ts';
@@ -7,7 +8,8 @@ import { buildMilitaryTitles, findMilitaryGroup, type MilitaryTitles } from './m
 import { OFFICE_TITLES } from './office-titles.ts';
 import { matchTokenOnce, queryVariants, type QueryContext, type QueryToken, type Variant } from './query-words.ts';
 import { exactKey, normalizeText, titleForms, tokenize } from './search-text.ts';
-import { buildTitleNeighbours, neighbourVotes, type TitleNeighbours } from './title-neighbours.ts';
+import { addNeighbourVotes } from './neighbour-scoring.ts';
+import { buildTitleNeighbours, type TitleNeighbours } from './title-neighbours.ts';
 import { wordRoot } from './word-roots.ts';
 
 /** Where a title comes from: O*NET's own title, its alternate and short titles, titles workers reported, or an expert role's alias. */
@@ -101,6 +103,8 @@ export interface SearchIndex {
   military: MilitaryTitles;
   /** The learned matcher: the nearest indexed titles by word parts, voting for their entries. */
   neighbours: TitleNeighbours;
+  /** The domain words (a brief is a legal paper) and their occupations. */
+  domains: DomainIndex;
   /** How common each entry's job is, on the scale of a title score; breaks ties toward the common job. */
   entryPrior: Float64Array;
   scratch: Scratch;
@@ -135,6 +139,8 @@ interface Scratch {
   exact: Uint8Array;
   /** The entry's nearest title form by the learned matcher, plus one; negative when only the learned matcher found the entry; 0 when none of its titles was among the nearest. */
   entryNeighbour: Int32Array;
+  /** The domain row that raised the entry, plus one; 0 when none. */
+  entryDomain: Int32Array;
 }
 
 /** Exact-match score by kind of title: the occupation's own title beats an alternate, which beats a reported one. */
@@ -153,14 +159,6 @@ const DESCRIPTION_BONUS = 0.03;
 const HEAD_MISSING_FACTOR = 0.9;
 /** Bits available to mark which query tokens a form matched. */
 const MAX_TOKEN_BITS = 30;
-/** A partial match gains up to this much from the learned matcher's share of the nearest titles' votes. */
-const NEIGHBOUR_WEIGHT = 0.2;
-/** An entry only the learned matcher found scores its share of the votes times this. */
-const NEIGHBOUR_ONLY_WEIGHT = 0.5;
-/** An entry only the learned matcher found needs a title at least this similar (cosine) to the query. */
-const NEIGHBOUR_ONLY_MIN_SIMILARITY = 0.3;
-/** A partial match with the learned matcher's support stays below a title typed exactly (0.97 and up). */
-const NEIGHBOUR_CEILING = 0.96;
 
 interface FormDraft {
   entry: number;
@@ -245,6 +243,16 @@ function relatedByRoot(words: readonly string[]): number[][] {
     else byRoot.set(root, [id]);
   }
   return roots.map((root, id) => (root === null ? [] : (byRoot.get(root) ?? []).filter((other) => other !== id).slice(0, MAX_ROOT_WORDS)));
+}
+
+/** Each entry's first form, which draftForms puts first: its own title. */
+function primaryForms(formEntry: Int32Array, entryCount: number): Int32Array {
+  const first = new Int32Array(entryCount).fill(-1);
+  for (let form = 0; form < formEntry.length; form += 1) {
+    const entry = formEntry[form] ?? 0;
+    if ((first[entry] ?? 0) < 0) first[entry] = form;
+  }
+  return first;
 }
 
 /** Builds the search index over occupations and roles; entries keep their order for the final tie-break. */
@@ -332,6 +340,7 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
       drafts.map((draft) => draft.tokens),
       formEntry,
     ),
+    domains: buildDomainIndex(entries, primaryForms(formEntry, entries.length)),
     entryPrior: Float64Array.from(entries, (entry) => PRIOR_EMPLOYMENT_WEIGHT * Math.log10(10 + (entry.employment ?? 0))),
     scratch: {
       tokenQuery: new Float64Array(formCount),
@@ -356,27 +365,9 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
       entryExact: new Uint8Array(entries.length),
       exact: new Uint8Array(formCount),
       entryNeighbour: new Int32Array(entries.length),
+      entryDomain: new Int32Array(entries.length),
     },
   };
-}
-
-
-/** Marks, for the variant being scored, which of its tokens each entry's description uses; returns how many entries it marked. */
-function markDescriptions(index: SearchIndex, words: readonly string[]): number {
-  const { entryDescription, entryDescriptionStack } = index.scratch;
-  let count = 0;
-  for (const [position, word] of words.entries()) {
-    if (position >= MAX_TOKEN_BITS) break;
-    const id = index.description.wordIds.get(word);
-    const list = id === undefined ? undefined : index.description.postings[id];
-    if (!list) continue;
-    for (let at = 0; at < list.length; at += 1) {
-      const entry = list[at] ?? 0;
-      if ((entryDescription[entry] ?? 0) === 0) entryDescriptionStack[count++] = entry;
-      entryDescription[entry] = (entryDescription[entry] ?? 0) | (1 << position);
-    }
-  }
-  return count;
 }
 
 function scoreVariant(index: SearchIndex, variant: Variant, context: QueryContext): void {
@@ -426,7 +417,7 @@ function scoreVariant(index: SearchIndex, variant: Variant, context: QueryContex
       tokenTitle[form] = 0;
     }
   }
-  const describedCount = words.length > 1 ? markDescriptions(index, words) : 0;
+  const describedCount = words.length > 1 ? markDescriptions(index.description, entryDescription, entryDescriptionStack, words, MAX_TOKEN_BITS) : 0;
   const weights = tokens.map((token) => token.weight);
   const bitCount = Math.min(MAX_TOKEN_BITS, tokens.length);
   const keep = (form: number, score: number, isExact: boolean) => {
@@ -515,38 +506,6 @@ function roundScore(score: number): number {
   return Math.round(score * 10_000) / 10_000;
 }
 
-/**
- * Adds the learned matcher's votes: a partial match gains by its share of the nearest titles, an
- * entry no title tier found enters with its share alone, and a title typed exactly is left as it is.
- * When some title was typed exactly the matcher is not asked at all: it could not change the first
- * result, and most queries are such titles, so the common case pays nothing for it.
- * Returns the new count of entries on the stack.
- */
-function addNeighbourVotes(index: SearchIndex, tokens: readonly string[], count: number): number {
-  const { entryBest, entryForm, entrySupport, entryOwnTitle, entryStack, entryTyped, entryExact, entryNeighbour } = index.scratch;
-  for (let position = 0; position < count; position += 1) if ((entryTyped[entryStack[position] ?? 0] ?? -1) >= 0) return count;
-  let entryCount = count;
-  for (const vote of neighbourVotes(index.neighbours, tokens)) {
-    const entry = vote.entry;
-    const foundByTitles = (entryBest[entry] ?? -1) >= 0;
-    if (!foundByTitles && vote.similarity < NEIGHBOUR_ONLY_MIN_SIMILARITY) continue;
-    entryNeighbour[entry] = vote.nearest + 1;
-    if (!foundByTitles) {
-      entryStack[entryCount++] = entry;
-      entrySupport[entry] = 0;
-      entryOwnTitle[entry] = 0;
-      entryTyped[entry] = -1;
-      entryExact[entry] = 0;
-      entryForm[entry] = vote.nearest;
-      entryBest[entry] = NEIGHBOUR_ONLY_WEIGHT * vote.share;
-      entryNeighbour[entry] = -(vote.nearest + 1);
-    } else if (entryExact[entry] === 0 && (entryTyped[entry] ?? -1) < 0) {
-      entryBest[entry] = Math.min(NEIGHBOUR_CEILING, Math.max(entryBest[entry] ?? 0, (entryBest[entry] ?? 0) + NEIGHBOUR_WEIGHT * vote.share));
-    }
-  }
-  return entryCount;
-}
-
 /** Ranks entries for the query tokens and names each result's matched title and why it matched. */
 function rankEntries(index: SearchIndex, text: string, tokens: readonly string[], limit: number): SearchResult[] {
   const { best, entryBest, entryForm, entrySupport, entryOwnTitle, entryStack, touched, typedExactly, entryTyped, exact } = index.scratch;
@@ -580,7 +539,8 @@ function rankEntries(index: SearchIndex, text: string, tokens: readonly string[]
       entryExact[entry] = exact[form] ?? 0;
     }
   }
-  entryCount = addNeighbourVotes(index, tokens, entryCount);
+  entryCount = addNeighbourVotes(index.neighbours, index.scratch, tokens, entryCount);
+  addDomainVotes(index, tokens, context.head !== null && tokens.includes(context.head) ? context.head : headWord(tokens), entryCount);
   const typed = normalizeText(text);
   for (let position = 0; position < entryCount; position += 1) {
     const entry = entryStack[position] ?? 0;
@@ -597,6 +557,7 @@ function rankEntries(index: SearchIndex, text: string, tokens: readonly string[]
       exact: (entryTyped[entry] ?? -1) >= 0 || entryExact[entry] === 1,
       neighbour: marked === 0 ? null : Math.abs(marked) - 1,
       neighbourOnly: marked < 0,
+      domain: (index.scratch.entryDomain[entry] ?? 0) === 0 ? null : Math.abs(index.scratch.entryDomain[entry] ?? 0) - 1,
     };
     return {
       slug: found?.slug ?? '',
@@ -611,6 +572,7 @@ function rankEntries(index: SearchIndex, text: string, tokens: readonly string[]
   for (let position = 0; position < entryCount; position += 1) {
     entryBest[entryStack[position] ?? 0] = -1;
     index.scratch.entryNeighbour[entryStack[position] ?? 0] = 0;
+    index.scratch.entryDomain[entryStack[position] ?? 0] = 0;
   }
   return results;
 }
