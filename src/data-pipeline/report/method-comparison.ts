@@ -108,18 +108,12 @@ function figuresOf(baselines: readonly BaselineRecord[], occupations: ReadonlyMa
     if (result.quickScreen.agrees) quickScreenAgrees += 1;
     if ([25, 48].some((boundary) => Math.abs(result.score - boundary) < 2.5)) nearBoundary += 1;
   }
-  const spearmanOf = (key: string, pick: (result: (typeof results)[number]['result']) => number) => {
-    const pairs = results.flatMap(({ onetCode, result }) => {
-      const value = occupations.get(onetCode)?.indices.find((item) => item.index === key);
-      return value ? [[pick(result), value.value] as const] : [];
-    });
-    return round3(
-      spearman(
-        pairs.map((pair) => pair[0]),
-        pairs.map((pair) => pair[1]),
-      ),
+  const spearmanOf = (key: string, pick: (result: (typeof results)[number]['result']) => number) =>
+    spearmanWith(
+      results.map(({ onetCode, result }) => ({ onetCode, value: pick(result) })),
+      occupations,
+      key,
     );
-  };
   return {
     method: [...new Set(baselines.map((baseline) => baselineMethodOf(baseline.assessment)))].sort().join(', '),
     byZone,
