@@ -36,8 +36,13 @@ export const BASELINE = {
 
   /** BLS projected employment change 2024–34 in percent → Job Posting Trends (upper bounds for −2, −1, 0, +1). */
   projectedChange: [-10, -2, 5, 10],
-  /** Wage change 2021→2024 minus the median change of its peer group (same SOC major group), in points → Wage Trends. */
-  relativeWageChange: [-10, -4, 4, 10],
+  /**
+   * Wage change 2021→2024 minus the median change of its peer group, in points, from which Wage Trends leans one point
+   * (ADR 0092): −1 at or below −leanFrom, +1 at or above +leanFrom, else 0. Never ±2: the window mostly predates
+   * generative AI and its relative changes do not move with AI exposure (Spearman 0.01 with GPT-4 β); a change ten
+   * points out of line with the peers (about 1.5 robust standard deviations) is a market signal, not AI evidence.
+   */
+  relativeWageChange: { leanFrom: 10 },
   /**
    * Of the classified Claude conversations on an occupation's tasks, the time-weighted percent that hand the task over
    * (directive, feedback loop) rather than work on it together → AI Tool Maturity (−2 from, −1 from, +1 up to).
@@ -53,8 +58,11 @@ export const BASELINE = {
   /** Growth correlation: exposure percentile from which AI is taken to touch the role, and the projected changes that then count. */
   growth: { exposedFrom: 60, stronglyExposedFrom: 70, boost: 8, strongBoost: 15, shrink: -3, strongShrink: -8 },
 
-  /** Smallest peer group (occupations with wage data in one SOC major group) whose median is used; smaller groups use the catalog median. */
-  minimumWagePeers: 5,
+  /**
+   * Wage peers (ADR 0092): the `nearest` BLS series of the same SOC major group closest in May 2021 pay, each series
+   * counted once and never the occupation's own; a major group with fewer than `minimum` other series gives way to the catalog.
+   */
+  wagePeers: { nearest: 8, minimum: 5 },
 
   /** Aliases taken from the alternate titles. */
   aliasCount: 5,

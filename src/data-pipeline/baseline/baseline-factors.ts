@@ -228,9 +228,14 @@ export function ordinal(value: number): string {
   return `${value}${['th', 'st', 'nd', 'rd'][value % 10] ?? 'th'}`;
 }
 
+/** Maps a wage change relative to its peers (points) onto Wage Trends: a one-point lean where it is clearly out of line, else 0. */
+export function wageLean(relative: number): number {
+  const { leanFrom } = BASELINE.relativeWageChange;
+  return relative >= leanFrom ? 1 : relative <= -leanFrom ? -1 : 0;
+}
+
 /** Derives the five evidence signals from projections, wages, observed AI use and the published indices. */
-export function deriveEvidence(signals: OccupationSignals, toolUse: ToolUse, peerWageChange: { change: number; group: string }): Assessment['evidence'] {
-  const medianWageChange = peerWageChange.change;
+export function deriveEvidence(signals: OccupationSignals, toolUse: ToolUse, peerWageChange: { change: number; group: string } | null): Assessment['evidence'] {
   const change = signals.projectedChange;
   const jobPostings: EvidenceItem =
     change === null
@@ -244,15 +249,29 @@ export function deriveEvidence(signals: OccupationSignals, toolUse: ToolUse, pee
 
   const wage = signals.wageChange;
   const wages: EvidenceItem =
-    wage === null
-      ? defaultEvidence('wage change', 'median wage missing or top-coded in one of the two BLS vintages')
+    wage === null || peerWageChange === null
+      ? defaultEvidence(
+          'wage change',
+          wage === null ? 'median and mean wage missing in one of the two BLS vintages' : 'fewer than five other BLS wage series to compare with',
+        )
       : (() => {
-          const relative = Math.round((wage.percent - medianWageChange) * 10) / 10;
+          const relative = Math.round((wage.percent - peerWageChange.change) * 10) / 10;
+          const statistic = wage.statistic === 'median' ? 'Median wage' : 'Mean wage (BLS top-codes the median)';
+          const score = wageLean(relative);
+          const reading =
+            score === 0
+              ? `within ${BASELINE.relativeWageChange.leanFrom} points of its peers: no lean`
+              : `${score > 0 ? 'ahead of' : 'behind'} its peers by ${BASELINE.relativeWageChange.leanFrom}+ points: a one-point lean (2021→2024 mostly predates generative AI)`;
           return {
-            score: signedLevel(relative, BASELINE.relativeWageChange as unknown as [number, number, number, number]),
-            text: `Median wage ${signed(wage.percent)}% 2021→2024, ${signed(relative)} points against the median of its peer group, ${peerWageChange.group} (${signed(medianWageChange)}%).`,
+            score,
+            text: `${statistic} ${signed(wage.percent)}% 2021→2024, ${signed(relative)} points against its peers' median change (${signed(peerWageChange.change)}%), ${peerWageChange.group}: ${reading}.`,
             sources: [OEWS],
-            provenance: { basis: 'data' as const, source: OEWS.title, confidence: 'medium' as const, detail: `$${wage.from} → $${wage.to}; peer group ${peerWageChange.group}` },
+            provenance: {
+              basis: 'data' as const,
+              source: OEWS.title,
+              confidence: wage.statistic === 'median' ? ('medium' as const) : ('low' as const),
+              detail: `${wage.statistic} $${wage.from} → $${wage.to} (BLS line ${wage.series}); peer group ${peerWageChange.group}`,
+            },
           };
         })();
 

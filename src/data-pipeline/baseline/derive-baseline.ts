@@ -11,7 +11,7 @@ import { BASELINE } from './baseline-constants.ts';
 import { deriveBarriers, deriveEvidence, deriveGrowth, deriveProtective } from './baseline-factors.ts';
 import { deriveTasks, orderTasks, type TaskEvidence } from './baseline-tasks.ts';
 import { mostSpecific, type CuratedTables, type PhysicalAutomationRow } from '../curated/curated-tables.ts';
-import { gatherSignals, makeElement2020Lookup, measureToolUse } from './occupation-signals.ts';
+import { gatherSignals, makeElement2020Lookup, measureToolUse, wageChangeOf, type WageChange } from './occupation-signals.ts';
 import { writeVerdict } from './baseline-verdict.ts';
 
 /** The version of the baseline method; shown on every baseline page and in its provenance. */
@@ -28,19 +28,73 @@ export function physicalAutomationFor(rows: readonly PhysicalAutomationRow[], on
   return freyOsborne === null || freyOsborne >= BASELINE.physicalAutomationFrom ? row : null;
 }
 
-/** The key of a wage peer group: SOC major group and O*NET job zone, e.g. "29/5". */
-export function wagePeerKey(onetCode: string, jobZone: number | null): string {
-  return `${onetCode.slice(0, 2)}/${jobZone ?? '-'}`;
+/** One BLS wage series that can serve as a peer: its May 2021 level and its change, in the median and in the mean. */
+interface PeerSeries {
+  series: string;
+  medianFrom: number;
+  median: number;
+  meanFrom: number | null;
+  mean: number | null;
 }
 
-/** Picks the wage peer group of an occupation: same SOC major group and job zone, else same major group, else the whole catalog. */
-export function wagePeerGroup(context: Pick<BaselineContext, 'groupWageChange' | 'medianWageChange'>, record: Pick<OccupationRecord, 'onetCode' | 'jobZone'>): { change: number; group: string } {
-  const major = record.onetCode.slice(0, 2);
-  const zoneChange = context.groupWageChange.get(wagePeerKey(record.onetCode, record.jobZone));
-  if (zoneChange !== undefined) return { change: zoneChange, group: `SOC major group ${major}-0000, job zone ${record.jobZone}` };
-  const majorChange = context.groupWageChange.get(major);
-  if (majorChange !== undefined) return { change: majorChange, group: `SOC major group ${major}-0000` };
-  return { change: context.medianWageChange, group: 'all catalog occupations' };
+/**
+ * The BLS wage series with a usable median, by SOC major group ("29") and for the whole catalog ("*"), each counted
+ * once: several O*NET occupations share one BLS line (five nursing specialties share registered nurses' line), and
+ * counting it once per occupation let one figure, or the occupation's own, set its peers' median.
+ */
+export type WagePeers = Map<string, PeerSeries[]>;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** Collects the wage series that can serve as peers, by major group and for the whole catalog, sorted by series code. */
+export function collectWagePeers(occupations: readonly { onetCode: string; wage: WageChange | null }[]): WagePeers {
+  const byScope = new Map<string, Map<string, PeerSeries>>();
+  for (const { onetCode, wage } of occupations) {
+    if (wage === null || wage.statistic !== 'median') continue;
+    for (const scope of ['*', onetCode.slice(0, 2)]) {
+      const group = byScope.get(scope) ?? new Map<string, PeerSeries>();
+      group.set(wage.series, { series: wage.series, medianFrom: wage.from, median: wage.percent, meanFrom: wage.meanFrom, mean: wage.meanPercent });
+      byScope.set(scope, group);
+    }
+  }
+  return new Map([...byScope].map(([scope, group]) => [scope, [...group.values()].sort((a, b) => compareText(a.series, b.series))]));
+}
+
+const dollars = (value: number) => `$${value.toLocaleString('en-US')}`;
+
+/**
+ * Picks the wage peers of an occupation and returns their median change, in the statistic its own change uses: the
+ * series of its SOC major group (the same part of the labour market, so public pay scales meet public pay scales) that
+ * were paid most like it in May 2021 (nearest in log wage, at most `BASELINE.wagePeers.nearest`), because 2021→2024
+ * raises fell steeply with the pay level (Spearman −0.45 between May 2021 median and change over 774 BLS series).
+ * Where the major group holds fewer than `minimum` other series, the catalog's nearest in pay. Never its own series.
+ */
+export function wagePeerGroup(peers: WagePeers, onetCode: string, wage: Pick<WageChange, 'statistic' | 'series' | 'from'>): { change: number; group: string } | null {
+  const major = onetCode.slice(0, 2);
+  const { nearest, minimum } = BASELINE.wagePeers;
+  for (const scope of [major, '*']) {
+    const candidates = (peers.get(scope) ?? [])
+      .filter((peer) => peer.series !== wage.series)
+      .flatMap((peer) => {
+        const [from, change] = wage.statistic === 'median' ? [peer.medianFrom, peer.median] : [peer.meanFrom, peer.mean];
+        return from === null || change === null || from <= 0 ? [] : [{ series: peer.series, from, change, distance: Math.abs(Math.log(from / wage.from)) }];
+      });
+    if (candidates.length < minimum) continue;
+    const chosen = candidates.sort((a, b) => a.distance - b.distance || compareText(a.series, b.series)).slice(0, nearest);
+    const levels = chosen.map((peer) => peer.from);
+    const where = scope === '*' ? 'catalog' : `SOC major group ${major}-0000`;
+    const statistic = wage.statistic === 'mean' ? 'mean' : 'median';
+    return {
+      change: Math.round(median(chosen.map((peer) => peer.change)) * 10) / 10,
+      group: `the ${chosen.length} occupations of the ${where} paid most like it in May 2021 (${statistic} ${dollars(Math.min(...levels))}–${dollars(Math.max(...levels))})`,
+    };
+  }
+  return null;
 }
 
 /** Everything derived once for all occupations. */
@@ -49,9 +103,8 @@ export interface BaselineContext {
   tasksByCode: Map<string, LabelledTask[]>;
   alternatesByCode: Map<string, AlternateTitle[]>;
   reportedByCode: Map<string, Set<string>>;
-  medianWageChange: number;
-  /** Median wage change 2021→2024 of each peer group with enough occupations: by major group ("29") and by major group and job zone ("29/5"). */
-  groupWageChange: Map<string, number>;
+  /** The BLS wage series of each peer group, each counted once (see collectWagePeers). */
+  wagePeers: WagePeers;
   curated: CuratedTables;
   element2020: ReturnType<typeof makeElement2020Lookup>;
 }
@@ -66,27 +119,9 @@ const groupBy = <T>(items: readonly T[], key: (item: T) => string) => {
   return groups;
 };
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  if (sorted.length === 0) return 0;
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
 /** Prepares the lookups the baseline of each occupation reads. */
 export function prepareBaselineContext(data: SourceData, occupations: readonly OccupationRecord[], curated: CuratedTables): BaselineContext {
-  const withWages = occupations.filter(
-    (record) => record.medianWage2024 && record.medianWage2021 && ![record.medianWage2024.note, record.medianWage2021.note].some((note) => note?.includes('top-coded')),
-  );
-  const changeOf = (record: OccupationRecord) => ((record.medianWage2024?.value ?? 0) / (record.medianWage2021?.value ?? 1) - 1) * 100;
-  const changes = withWages.map(changeOf);
-  const groupWageChange = new Map<string, number>();
-  const peerKeys = [(record: OccupationRecord) => record.onetCode.slice(0, 2), (record: OccupationRecord) => wagePeerKey(record.onetCode, record.jobZone)];
-  for (const key of peerKeys) {
-    for (const [group, members] of groupBy(withWages, key)) {
-      if (members.length >= BASELINE.minimumWagePeers) groupWageChange.set(group, Math.round(median(members.map(changeOf)) * 10) / 10);
-    }
-  }
+  const wagePeers = collectWagePeers(occupations.map((record) => ({ onetCode: record.onetCode, wage: wageChangeOf(data.bls, record.socCode) })));
   const reportedByCode = new Map<string, Set<string>>();
   for (const reported of data.onet.reportedTitles) reportedByCode.set(reported.onetCode, (reportedByCode.get(reported.onetCode) ?? new Set()).add(reported.title.toLowerCase()));
   return {
@@ -94,8 +129,7 @@ export function prepareBaselineContext(data: SourceData, occupations: readonly O
     tasksByCode: groupBy(data.eloundou.tasks, (task) => task.onetCode),
     alternatesByCode: groupBy(data.onet.alternateTitles, (title) => title.onetCode),
     reportedByCode,
-    medianWageChange: Math.round(median(changes) * 10) / 10,
-    groupWageChange,
+    wagePeers,
     curated,
     element2020: makeElement2020Lookup(data),
   };
@@ -115,7 +149,7 @@ export function deriveBaselineAssessment(context: BaselineContext, record: Occup
           : null,
     };
   });
-  const peerWageChange = wagePeerGroup(context, record);
+  const peerWageChange = signals.wageChange === null ? null : wagePeerGroup(context.wagePeers, record.onetCode, signals.wageChange);
   const facts = { licensing: mostSpecific(context.curated.licensing, record.onetCode), union: mostSpecific(context.curated.union, record.onetCode) };
   const toolUse = measureToolUse(context.data, tasks, labelled.map((task) => task.task));
   const assessment: Assessment = {

@@ -1,7 +1,9 @@
 import type { IndexValue, OccupationRecord } from '../catalog-records.ts';
 import { mean } from '../build/percentiles.ts';
+import { findBlsLine } from '../build/occupation-records.ts';
 import { compareText } from '../build/slugs.ts';
 import { anthropicTaskKey } from '../sources/exposure-files.ts';
+import type { BlsData } from '../sources/bls-files.ts';
 import type { Element2020 } from '../sources/onet-files.ts';
 import type { SourceData } from '../sources/source-data.ts';
 
@@ -34,8 +36,40 @@ export interface OccupationSignals {
   majorGroup: string;
   jobZone: number | null;
   projectedChange: number | null;
-  wageChange: { percent: number; from: number; to: number } | null;
+  wageChange: WageChange | null;
   indices: IndexValue[];
+}
+
+/** An occupation's wage change May 2021 → May 2024 and the BLS series (SOC line) it was read from. */
+export interface WageChange {
+  percent: number;
+  from: number;
+  to: number;
+  /** The median, or the mean where BLS top-codes or withholds the median in either vintage (the mean is published uncapped). */
+  statistic: 'median' | 'mean';
+  /** The BLS line both figures come from; occupations sharing a line share one wage series. */
+  series: string;
+  /** The mean's May 2021 level and change as well, where the median was used: what a change read in means is compared with. */
+  meanFrom: number | null;
+  meanPercent: number | null;
+}
+
+const percentChange = (from: number, to: number) => Math.round((to / from - 1) * 1000) / 10;
+
+/** Reads the wage change of an occupation from the two OEWS vintages: the median where both are published, else the mean. */
+export function wageChangeOf(bls: Pick<BlsData, 'oews2021' | 'oews2024'>, socCode: string): WageChange | null {
+  const then = findBlsLine(bls.oews2021, socCode);
+  const now = findBlsLine(bls.oews2024, socCode);
+  if (!then || !now) return null;
+  const series = now.code;
+  const [medianThen, medianNow] = [then.line.medianWage, now.line.medianWage];
+  const [meanThen, meanNow] = [then.line.meanWage, now.line.meanWage];
+  const meanPercent = meanThen !== null && meanNow !== null && meanThen > 0 ? percentChange(meanThen, meanNow) : null;
+  if (medianThen && medianNow && !medianThen.topCoded && !medianNow.topCoded && medianThen.value > 0) {
+    return { percent: percentChange(medianThen.value, medianNow.value), from: medianThen.value, to: medianNow.value, statistic: 'median', series, meanFrom: meanThen, meanPercent };
+  }
+  if (meanThen === null || meanNow === null || meanPercent === null) return null;
+  return { percent: meanPercent, from: meanThen, to: meanNow, statistic: 'mean', series, meanFrom: meanThen, meanPercent };
 }
 
 const ONLINE_2023 = 'O*NET OnLine 2023';
@@ -84,14 +118,6 @@ export function gatherSignals(data: SourceData, record: OccupationRecord, elemen
   // high for nearly every office role, so averaging them in made clerical and managerial work look relational (ADR 0091).
   const caring = element2020('assisting-and-caring-for-others', code, 'Assisting and Caring for Others');
 
-  const wage2024 = record.medianWage2024;
-  const wage2021 = record.medianWage2021;
-  const topCoded = [wage2024?.note, wage2021?.note].some((note) => note?.includes('top-coded'));
-  const wageChange =
-    wage2024 && wage2021 && !topCoded && wage2021.value > 0
-      ? { percent: Math.round((wage2024.value / wage2021.value - 1) * 1000) / 10, from: wage2021.value, to: wage2024.value }
-      : null;
-
   return {
     physicalActivity,
     strongestPhysical,
@@ -106,7 +132,7 @@ export function gatherSignals(data: SourceData, record: OccupationRecord, elemen
     majorGroup: code.slice(0, 2),
     jobZone: record.jobZone,
     projectedChange: record.projectedChangePercent?.value ?? null,
-    wageChange,
+    wageChange: wageChangeOf(data.bls, record.socCode),
     indices: record.indices,
   };
 }

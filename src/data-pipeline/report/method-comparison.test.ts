@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readExpertAssessmentFiles } from '../../features/catalog/catalog-source.ts';
-import { AssessmentSchema } from '../../methodology/index.ts';
+import { AssessmentSchema, scoreAssessment } from '../../methodology/index.ts';
 import { readCommittedCatalog } from '../committed-catalog.ts';
 import { compareExpertWithBaseline } from '../diff/expert-vs-baseline.ts';
 import { compareMethods, renderMethodComparison } from './method-comparison.ts';
@@ -19,6 +19,12 @@ describe('the method comparison of the catalog report', () => {
     expect(comparison.after.spearman.find((item) => item.key === 'eloundou-2023-human-beta')?.score).toBeLessThan(0);
     expect(comparison.defaults.every((item) => !item.input.startsWith('barriers.') || item.count <= 92)).toBe(true);
     expect(renderMethodComparison(comparison)).toContain('| Quick screen agrees with the zone |');
+    // Each input held neutral gives a ρ for every index; holding the barriers at 0 moves the score, so it moves ρ.
+    expect(comparison.withoutInput.map((row) => row.input)).toContain('all five barriers at 0');
+    for (const row of comparison.withoutInput) expect(row.spearman.every((item) => item.score !== null)).toBe(true);
+    const gpt4 = (items: readonly { key: string; score: number | null }[]) => items.find((item) => item.key === 'eloundou-2023-gpt4-beta')?.score;
+    expect(gpt4(comparison.withoutInput.find((row) => row.input === 'all five barriers at 0')?.spearman ?? [])).not.toBe(gpt4(comparison.after.spearman));
+    expect(renderMethodComparison(comparison)).toContain('| nothing (method 2 as published) |');
   });
 
   it('moves a changed baseline between zones and lists it among the risers', () => {
@@ -26,7 +32,13 @@ describe('the method comparison of the catalog report', () => {
       record.onetCode === '53-2011.00' ? { ...record, assessment: AssessmentSchema.parse({ ...record.assessment, tasks: record.assessment.tasks.map((task) => ({ ...task, score: 5 })) }) } : record,
     );
     const comparison = compareMethods(before, catalog.baselines, catalog.occupations);
-    expect(comparison.transitions.Red.Yellow).toBe(1);
+    const pilots = catalog.baselines.find((record) => record.onetCode === '53-2011.00');
+    if (!pilots) throw new Error('no 53-2011.00 baseline in catalog/baselines.jsonl');
+    // Every task at 5 puts the pilots in Red; their committed baseline is in another zone, and no other baseline moves.
+    const zoneNow = scoreAssessment(pilots.assessment).zone;
+    expect(zoneNow).not.toBe('Red');
+    expect(comparison.transitions.Red[zoneNow]).toBe(1);
+    expect(comparison.transitions.Green.Yellow + comparison.transitions.Green.Red + comparison.transitions.Yellow.Green + comparison.transitions.Yellow.Red).toBe(0);
     expect(comparison.risers[0]?.onetCode).toBe('53-2011.00');
     expect(comparison.watched[0]).toMatchObject({ onetCode: '53-2011.00', before: { label: 'Red (Imminent)' } });
   });

@@ -269,8 +269,8 @@ describe('the assessment page of a data-derived baseline', () => {
 
   it('leaves the banner to say it is not reviewed and starts the verdict with the finding', () => {
     const page = pageOf(model, 'roofers');
-    expect(page.verdictHtml).toMatch(/^<p>AIJRI 66\.7, Green \(Stable\)\./);
-    expect(page.meta.description).toMatch(/^Roofers \(All levels\): Green \(Stable\), [\d.]+–[\d.]+ · 66\.7\/100\. AIJRI 66\.7/);
+    expect(page.verdictHtml).toMatch(/^<p>AIJRI 69\.5, Green \(Stable\)\./);
+    expect(page.meta.description).toMatch(/^Roofers \(All levels\): Green \(Stable\), [\d.]+–[\d.]+ · 69\.5\/100\. AIJRI 69\.5/);
   });
 });
 
