@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     children.push(site);
     // The site reports its pre-rendering (pages, cache size) and each prepared publication on stderr.
     const reports: string[] = [];
-    site.stderr?.on('data', (chunk: Buffer) => reports.push(...chunk.toString().split('\n').filter((line) => /^(materialised|prepared version)/.test(line))));
+    site.stderr?.on('data', (chunk: Buffer) => reports.push(...chunk.toString().split('\n').filter((line) => /^(materialised|prepared version|memory:)/.test(line))));
     const materialised = waitForOutput(site, 'materialised', Number(values['prerender-timeout']) * 1000).then(
       () => true,
       () => false,
@@ -148,6 +148,10 @@ async function main(): Promise<void> {
       );
     }
     out(`RSS at the end: ${(await rssMbOf(pid)).toFixed(0)} MB; load average now: ${await loadAverage()}`);
+    const memory = waitForOutput(site, 'memory:', 10_000).catch(() => undefined);
+    site.kill('SIGHUP');
+    await memory;
+    for (const line of reports.splice(0)) out(`site at the end: ${line}`);
   } finally {
     closeClient();
     await stopAll(children);

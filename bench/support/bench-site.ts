@@ -8,7 +8,8 @@
  * so pre-rendering and the atomic swap run exactly as after a real publication.
  *
  * Usage: node bench/support/bench-site.ts <port> <slug/seniority>
- * Prints "jobzone is running" when listening and "published version <n>" after each swap.
+ * Prints "jobzone is running" when listening and "published version <n>" after each swap; on
+ * SIGHUP, and after pre-rendering or preparing a publication, a "memory:" line (heap, external, ArrayBuffers).
  */
 import { pathToFileURL } from 'node:url';
 import { readCatalogToLoad } from '../../src/features/catalog/catalog-source.ts';
@@ -25,7 +26,13 @@ import { openScratchPgliteStore } from '../../src/store/test-support/scratch-sto
 const port = Number(process.argv[2]);
 const publishedKey = process.argv[3] ?? '';
 if (!Number.isInteger(port) || port <= 0) throw new Error(`expected a port number, found "${process.argv[2] ?? ''}"`);
-const log = (line: string) => process.stderr.write(`${line}\n`);
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+/** Where the resident memory goes: V8's heap, memory outside it (PGlite's WebAssembly memory, buffers) and the buffers alone. */
+const memoryLine = () => {
+  const usage = process.memoryUsage();
+  return `memory: RSS ${mb(usage.rss)} MB = heap ${mb(usage.heapUsed)} MB used of ${mb(usage.heapTotal)} MB, external ${mb(usage.external)} MB (of which ArrayBuffers ${mb(usage.arrayBuffers)} MB), the rest code, stacks and allocator`;
+};
+const log = (line: string) => process.stderr.write(`${line}\n${/^(materialised|prepared version)/.test(line) ? `${memoryLine()}\n` : ''}`);
 
 /** The input with `count` more revisions of one assessment, as the store would read it after publishing them. */
 function withPublications(input: ReadModelInput, key: string, count: number): ReadModelInput {
@@ -57,6 +64,7 @@ const { server } = createWebServer({
   log,
 });
 server.listen(port, '127.0.0.1', () => process.stdout.write(`jobzone is running at ${publicUrl}/\n`));
+process.on('SIGHUP', () => process.stderr.write(`${memoryLine()}\n`));
 process.on('SIGUSR2', () => {
   publications += 1;
   void readModel.refresh().then((model) => process.stdout.write(`published version ${model.version}\n`));

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gunzipSync } from 'node:zlib';
-import { chooseContentCoding, type ContentCoding, type StoredBodies } from '../features/render-cache/content-coding.ts';
+import { createByteBoundedLru, type ByteBounds } from '../features/render-cache/byte-bounded-lru.ts';
+import { chooseContentCoding, deriveBody, type ContentCoding, type StoredBodies } from '../features/render-cache/content-coding.ts';
 import { SECURITY_HEADERS } from '../web/lib/security-headers.ts';
 
 /**
@@ -15,7 +15,7 @@ export interface FastVariant {
   notModified: string[];
 }
 
-/** A cached answer in every encoding it was stored in; identity is made on demand when only compressed copies are kept. */
+/** A cached answer in every encoding it was stored in; the others are made on demand from a compressed copy (ADR 0165). */
 export interface FastAnswer {
   variants: Partial<Record<ContentCoding, FastVariant>>;
   status: number;
@@ -31,20 +31,28 @@ function withoutContentType(headers: Readonly<Record<string, string>>): Record<s
   return Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'content-type'));
 }
 
-function variantOf(body: Buffer, coding: ContentCoding, answer: Omit<FastAnswer, 'variants'>, vary: boolean): FastVariant {
-  const etag = answer.etagFor(coding);
-  const common = { etag, ...(answer.headers['cache-control'] ? { 'cache-control': answer.headers['cache-control'] } : {}), ...(vary ? { vary: 'Accept-Encoding' } : {}) };
+type AnswerHeads = Omit<FastAnswer, 'variants'>;
+
+function commonHeaders(answer: AnswerHeads, coding: ContentCoding, vary: boolean): Record<string, string> {
+  return { etag: answer.etagFor(coding), ...(answer.headers['cache-control'] ? { 'cache-control': answer.headers['cache-control'] } : {}), ...(vary ? { vary: 'Accept-Encoding' } : {}) };
+}
+
+function notModifiedHead(answer: AnswerHeads, coding: ContentCoding, vary: boolean): string[] {
+  return flatten({ ...SECURITY_HEADERS, ...withoutContentType(answer.headers), ...commonHeaders(answer, coding, vary) });
+}
+
+function variantOf(body: Buffer, coding: ContentCoding, answer: AnswerHeads, vary: boolean): FastVariant {
   return {
     body,
-    etag,
+    etag: answer.etagFor(coding),
     head: flatten({
       ...SECURITY_HEADERS,
       ...answer.headers,
-      ...common,
+      ...commonHeaders(answer, coding, vary),
       'content-length': String(body.byteLength),
       ...(coding === 'identity' ? {} : { 'content-encoding': coding }),
     }),
-    notModified: flatten({ ...SECURITY_HEADERS, ...withoutContentType(answer.headers), ...common }),
+    notModified: notModifiedHead(answer, coding, vary),
   };
 }
 
@@ -52,7 +60,7 @@ function variantOf(body: Buffer, coding: ContentCoding, answer: Omit<FastAnswer,
  * Prepares an answer's header lists once, when it is stored: security headers, the answer's own
  * (content type, policy, cache control), ETag, length, coding and Vary.
  */
-export function prepareFastAnswer(bodies: StoredBodies, answer: Omit<FastAnswer, 'variants'>): FastAnswer {
+export function prepareFastAnswer(bodies: StoredBodies, answer: AnswerHeads): FastAnswer {
   const vary = bodies.br !== undefined || bodies.gzip !== undefined;
   const variants: FastAnswer['variants'] = {};
   for (const coding of ['br', 'gzip', 'identity'] as const) {
@@ -77,16 +85,109 @@ export function codingFor(acceptEncoding: string | undefined): ContentCoding {
   return coding;
 }
 
-/** The variant to send: the negotiated coding when it was stored, else identity (inflated from gzip once when only compressed copies are kept). */
-export function variantFor(answer: FastAnswer, coding: ContentCoding): FastVariant | null {
+/** Variants made on demand from a stored compressed copy: gzip for clients without Brotli, identity for those accepting neither. */
+export interface DerivedVariants {
+  /** The variant of `answer` in `coding`, made now (off the event loop) or taken from the cache. */
+  derive: (answer: FastAnswer, coding: 'gzip' | 'identity') => FastVariant | Promise<FastVariant>;
+  size: () => number;
+  bytes: () => number;
+}
+
+/** 16 MB holds the gzip copies of several hundred pages; clients without Brotli are few (some proxies, CDNs, scripts). */
+export const DERIVED_VARIANT_BOUNDS: ByteBounds = { maxBytes: 16 * 1024 * 1024, maxEntryBytes: 2 * 1024 * 1024 };
+
+// Prepared header lists of a variant, counted with its body so many small variants are not free.
+const HEAD_BYTES = 1024;
+
+/** Creates a cache of derived variants bounded in bytes; concurrent requests for the same variant share one derivation. */
+export function createDerivedVariants(bounds: ByteBounds = DERIVED_VARIANT_BOUNDS): DerivedVariants {
+  const ids = new WeakMap<FastAnswer, number>();
+  let nextId = 0;
+  const made = createByteBoundedLru<FastVariant>(bounds, (variant) => variant.body.byteLength + HEAD_BYTES);
+  const making = new Map<string, Promise<FastVariant>>();
+  return {
+    derive(answer, coding) {
+      let id = ids.get(answer);
+      if (id === undefined) {
+        id = nextId++;
+        ids.set(answer, id);
+      }
+      const key = `${id}:${coding}`;
+      const stored = made.get(key);
+      if (stored) return stored;
+      let pending = making.get(key);
+      if (!pending) {
+        const { br, gzip, identity } = answer.variants;
+        const bodies = { ...(br ? { br: br.body } : {}), ...(gzip ? { gzip: gzip.body } : {}), ...(identity ? { identity: identity.body } : {}) } as StoredBodies;
+        pending = deriveBody(bodies, coding)
+          .then((body) => {
+            const variant = variantOf(body, coding, answer, true);
+            made.set(key, variant);
+            return variant;
+          })
+          .finally(() => making.delete(key));
+        making.set(key, pending);
+      }
+      return pending;
+    },
+    size: () => made.size(),
+    bytes: () => made.bytes(),
+  };
+}
+
+const derivedVariants = createDerivedVariants();
+
+/**
+ * The variant to send: the negotiated coding when it was stored; else identity when only that was
+ * stored; else the coding made from the compressed copy (gzip from Brotli, or identity).
+ */
+export function variantFor(answer: FastAnswer, coding: ContentCoding, derived: DerivedVariants = derivedVariants): FastVariant | Promise<FastVariant> | null {
   const chosen = answer.variants[coding];
   if (chosen) return chosen;
   if (answer.variants.identity) return answer.variants.identity;
-  const gzip = answer.variants.gzip;
-  if (!gzip) return answer.variants.br ?? null;
-  const vary = true;
-  // Rare (clients that accept no compression): inflating a stored page costs well under a millisecond and is not kept.
-  return variantOf(gunzipSync(gzip.body), 'identity', answer, vary);
+  if (!answer.variants.br && !answer.variants.gzip) return null;
+  return derived.derive(answer, coding === 'gzip' ? 'gzip' : 'identity');
+}
+
+function writeVariant(request: IncomingMessage, response: ServerResponse, status: number, variant: FastVariant, extraHead?: readonly string[]): void {
+  if (matchesEtag(request.headers['if-none-match'], variant.etag)) {
+    response.writeHead(304, extraHead ? [...variant.notModified, ...extraHead] : variant.notModified);
+    response.end();
+    return;
+  }
+  response.writeHead(status, extraHead ? [...variant.head, ...extraHead] : variant.head);
+  response.end(request.method === 'HEAD' ? undefined : variant.body);
+}
+
+/**
+ * Writes a prepared answer: 304 when the client's copy is current, else status, header list and
+ * body in one go. A coding that has to be made first is written once it is (a 304 needs no body
+ * and is answered at once).
+ */
+export function writeFastAnswer(request: IncomingMessage, response: ServerResponse, answer: FastAnswer, extraHead?: readonly string[]): boolean {
+  const coding = codingFor(request.headers['accept-encoding']);
+  const variant = variantFor(answer, coding);
+  if (variant === null) return false;
+  if (!(variant instanceof Promise)) {
+    writeVariant(request, response, answer.status, variant, extraHead);
+    return true;
+  }
+  const made = coding === 'gzip' ? 'gzip' : 'identity';
+  if (matchesEtag(request.headers['if-none-match'], answer.etagFor(made))) {
+    const notModified = notModifiedHead(answer, made, true);
+    response.writeHead(304, extraHead ? [...notModified, ...extraHead] : notModified);
+    response.end();
+    return true;
+  }
+  variant.then(
+    (ready) => writeVariant(request, response, answer.status, ready, extraHead),
+    (error: unknown) => {
+      process.stderr.write(`could not make the ${made} copy of ${request.url?.slice(0, 200)}: ${(error as Error).message}\n`);
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Something went wrong on our side. Please try again.');
+    },
+  );
+  return true;
 }
 
 /** Tells whether If-None-Match names this ETag (weak comparison, RFC 9110 §13.1.2). */
@@ -99,20 +200,6 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
       const tag = candidate.trim().replace(/^W\//, '');
       return tag === '*' || tag === etag;
     });
-}
-
-/** Writes a prepared answer: 304 when the client's copy is current, else status, header list and body in one go. */
-export function writeFastAnswer(request: IncomingMessage, response: ServerResponse, answer: FastAnswer, extraHead?: readonly string[]): boolean {
-  const variant = variantFor(answer, codingFor(request.headers['accept-encoding']));
-  if (!variant) return false;
-  if (matchesEtag(request.headers['if-none-match'], variant.etag)) {
-    response.writeHead(304, extraHead ? [...variant.notModified, ...extraHead] : variant.notModified);
-    response.end();
-    return true;
-  }
-  response.writeHead(answer.status, extraHead ? [...variant.head, ...extraHead] : variant.head);
-  response.end(request.method === 'HEAD' ? undefined : variant.body);
-  return true;
 }
 
 // A path whose every segment starts with a letter, digit, "_", "~" or "-": no dot segments, no

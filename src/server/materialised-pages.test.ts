@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadModel } from '../features/read-model/read-model.ts';
 import { committedReadModel } from '../features/site-pages/test-support/read-model-fixture.ts';
@@ -62,6 +63,34 @@ describe('pages served from the render cache', () => {
     const plain = await send(site.url, 'GET', UNTOUCHED);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString()).toMatch(/<\/html>\s*$/);
+    expect(renders).toBe(before);
+  });
+
+  it('keeps a stored page in Brotli only and answers gzip-only and identity-only clients with the same page, their own ETag and Vary', async () => {
+    const path = '/roles/roofers';
+    await send(site.url, 'GET', path, { headers: BR });
+    const brotli = await send(site.url, 'GET', path, { headers: BR });
+    const stored = site.renderCache.get(holder.current().version, path);
+    expect(Object.keys(stored?.bodies ?? {})).toEqual(['br']);
+    const before = renders;
+    const html = brotliDecompressSync(brotli.body).toString();
+    for (const coding of ['gzip', 'identity'] as const) {
+      const answer = await send(site.url, 'GET', path, { headers: { 'accept-encoding': coding } });
+      expect(answer.status).toBe(200);
+      expect(answer.headers).toMatchObject({ 'x-render-cache': 'hit', vary: 'Accept-Encoding', 'cache-control': CACHE_CONTROL, 'content-type': 'text/html; charset=utf-8' });
+      expect(answer.headers['content-encoding']).toBe(coding === 'gzip' ? 'gzip' : undefined);
+      expect(answer.body.byteLength).toBe(Number(answer.headers['content-length']));
+      expect((coding === 'gzip' ? gunzipSync(answer.body) : answer.body).toString()).toBe(html);
+      expect(answer.headers.etag).toBe(coding === 'gzip' ? String(brotli.headers.etag).replace(/-br"$/, '-gz"') : String(brotli.headers.etag).replace(/-br"$/, '"'));
+      const again = await send(site.url, 'GET', path, { headers: { 'accept-encoding': coding } });
+      expect(again.body.equals(answer.body)).toBe(true);
+      const notModified = await send(site.url, 'GET', path, { headers: { 'accept-encoding': coding, 'if-none-match': String(answer.headers.etag) } });
+      expect(notModified.status).toBe(304);
+      expect(notModified.headers).toMatchObject({ etag: answer.headers.etag, vary: 'Accept-Encoding' });
+      const head = await send(site.url, 'HEAD', path, { headers: { 'accept-encoding': coding } });
+      expect(head.headers['content-length']).toBe(answer.headers['content-length']);
+      expect(head.body.byteLength).toBe(0);
+    }
     expect(renders).toBe(before);
   });
 

@@ -5,9 +5,8 @@ import { DEFAULT_API_RATE_LIMITS, type ApiRateLimits } from '../features/open-da
 import { createSyncedRateLimiter } from '../features/rate-limits/synced-rate-limiter.ts';
 import type { ReadModel } from '../features/read-model/read-model.ts';
 import { createMaterialisedPages, type MaterialisedPages } from './materialised-pages.ts';
-import type { ByteBounds } from '../features/render-cache/byte-bounded-lru.ts';
 import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
-import { createRenderCache, DEFAULT_RENDER_CACHE_BOUNDS, etagFor, RENDER_CACHE_CONTROL, type CachedPage, type RenderCache } from '../features/render-cache/render-cache.ts';
+import { createRenderCache, DEFAULT_RENDER_CACHE_BOUNDS, etagFor, RENDER_CACHE_CONTROL, type CachedPage, type RenderCache, type RenderCacheBounds } from '../features/render-cache/render-cache.ts';
 import type { OpenData } from '../features/open-data/open-data.usecases.ts';
 import type { SubscriptionDependencies } from '../features/subscriptions/subscriptions.usecases.ts';
 import { SECURITY_HEADERS } from '../web/lib/security-headers.ts';
@@ -38,7 +37,7 @@ export interface WebServerOptions {
   /** Body size and time limits; tests pass shorter ones. */
   bodyLimits?: BodyLimits;
   /** Memory bounds of the render cache. */
-  renderCacheBounds?: ByteBounds;
+  renderCacheBounds?: RenderCacheBounds;
   /** Sign-in, sessions and passkeys of the studio; without them every visitor is a reader. */
   accounts?: SignInDependencies;
   /** Per-client limits of /api/v1 (drawn from the subscriptions' store-backed limiter); null switches them off, for the throughput benchmark. */

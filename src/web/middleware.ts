@@ -63,7 +63,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
       status: 200,
       etag: etagOf(model.version, text),
       headers: { 'content-type': headers.get('content-type') ?? contentType, ...(isHtml ? { 'content-security-policy': headers.get('content-security-policy') ?? '' } : {}) },
-      bodies: await encodeBodies(body),
+      // The cache keeps Brotli only (ADR 0165): gzip is made here only when this client asked for it.
+      bodies: await encodeBodies(body, { gzip: chooseContentCoding(conditions.acceptEncoding) === 'gzip' }),
     };
     cache.set(model.version, key, page);
     return toResponse(answerWithPage(page, conditions, 'miss'), headers);

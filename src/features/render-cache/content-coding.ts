@@ -1,5 +1,5 @@
 import { promisify } from 'node:util';
-import { brotliCompress, brotliDecompressSync, constants, gunzipSync, gzip } from 'node:zlib';
+import { brotliCompress, brotliDecompress, brotliDecompressSync, constants, gunzip, gunzipSync, gzip, gzipSync } from 'node:zlib';
 
 /** The encodings jobzone sends, best first. */
 export type ContentCoding = 'br' | 'gzip' | 'identity';
@@ -41,21 +41,58 @@ export function chooseContentCoding(acceptEncoding: string | string[] | undefine
   return best;
 }
 
-const brotli = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+const gzipInThreadPool = promisify(gzip);
+const brotliInflateAsync = promisify(brotliDecompress);
+const gunzipInThreadPool = promisify(gunzip);
+
+// Each zlib call allocates its compressor when it is made, not when a thread-pool thread takes it:
+// 50 concurrent requests held 50 Brotli encoders (several MB each) and the allocator kept the
+// memory (ADR 0165). As many at once as the thread pool runs (4) is as fast and bounds that memory.
+const MAX_CONCURRENT_CODINGS = 4;
+let codingsRunning = 0;
+const waitingForCoding: (() => void)[] = [];
+
+/** Runs one compression or decompression when fewer than MAX_CONCURRENT_CODINGS are running. */
+export async function inCodingSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (codingsRunning >= MAX_CONCURRENT_CODINGS) await new Promise<void>((resolve) => waitingForCoding.push(resolve));
+  else codingsRunning += 1;
+  try {
+    return await work();
+  } finally {
+    const next = waitingForCoding.shift();
+    if (next) next();
+    else codingsRunning -= 1;
+  }
+}
 
 // Quality 5 Brotli compresses a 100 KB page in about a millisecond, within a few percent of quality 11.
-const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } };
+// The window is only as large as the body needs: the default 4 MB window made every encoder several MB, even for a 20 KB answer.
+const brotliOptionsFor = (body: Buffer) => ({
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: 5,
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+    [constants.BROTLI_PARAM_LGWIN]: Math.min(constants.BROTLI_DEFAULT_WINDOW, Math.max(16, Math.ceil(Math.log2(body.byteLength + 1)))),
+  },
+});
+const brotli = (body: Buffer) => inCodingSlot(() => brotliAsync(body, brotliOptionsFor(body)));
+const gzipAsync = (body: Buffer, options: { level: number }) => inCodingSlot(() => gzipInThreadPool(body, options));
+const brotliInflate = (body: Buffer) => inCodingSlot(() => brotliInflateAsync(body));
+const gunzipAsync = (body: Buffer) => inCodingSlot(() => gunzipInThreadPool(body));
 
 /** The bodies of one response in every encoding worth sending; encodings that would not save bytes are left out. */
 export type EncodedBodies = { identity: Buffer } & Partial<Record<'br' | 'gzip', Buffer>>;
 
-/** The bodies a cache keeps: all of them, or only Brotli and gzip when both exist. */
-export type StoredBodies = EncodedBodies | { identity?: undefined; br: Buffer; gzip: Buffer };
+/** The bodies a cache keeps: every encoding made, or compressed copies only (the render cache keeps just Brotli). */
+export type StoredBodies = EncodedBodies | { identity?: undefined; br?: Buffer; gzip?: Buffer };
 
-/** Drops the identity copy when Brotli and gzip copies exist: a page is then kept in about a quarter of the memory. */
+/**
+ * Keeps only the Brotli copy when there is one (ADR 0165): gzip and identity are made from it for
+ * the few clients that do not accept Brotli, and kept in a small cache of their own.
+ */
 export function compactBodies(bodies: StoredBodies): StoredBodies {
-  return bodies.br && bodies.gzip ? { br: bodies.br, gzip: bodies.gzip } : bodies;
+  return bodies.br ? { br: bodies.br } : bodies;
 }
 
 /** The unencoded body, inflated from a compressed copy when it was not kept. */
@@ -64,24 +101,56 @@ export function identityOf(bodies: StoredBodies): Buffer {
   return bodies.gzip ? gunzipSync(bodies.gzip) : brotliDecompressSync(bodies.br ?? Buffer.alloc(0));
 }
 
-/** Compresses a body once in Brotli and gzip (off the event loop), keeping only the encodings that are smaller. */
-export async function encodeBodies(body: Buffer): Promise<EncodedBodies> {
+// zlib hands back slices of its 16 KB output chunks: a 3 KB result would keep all 16 KB alive for as
+// long as the cache holds it (measured: 435 MB of ArrayBuffers behind a 98 MB render cache).
+function exactCopyOf(buffer: Buffer): Buffer {
+  if (buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.byteLength) return buffer;
+  const copy = Buffer.allocUnsafeSlow(buffer.byteLength);
+  buffer.copy(copy);
+  return copy;
+}
+
+const brotliExact = async (body: Buffer) => exactCopyOf(await brotli(body));
+const gzipExact = async (body: Buffer, level = 6) => exactCopyOf(await gzipAsync(body, { level }));
+
+/**
+ * Compresses a body once (off the event loop), keeping only the encodings that are smaller, each in
+ * a buffer of its own size. `gzip: false` skips gzip for a body only its Brotli copy will be kept of.
+ */
+export async function encodeBodies(body: Buffer, options: { gzip?: boolean } = {}): Promise<EncodedBodies> {
   if (body.byteLength < MIN_COMPRESSIBLE_BYTES) return { identity: body };
-  const [br, gz] = await Promise.all([brotli(body, BROTLI_OPTIONS), gzipAsync(body, { level: 6 })]);
-  return { identity: body, ...(br.byteLength < body.byteLength ? { br } : {}), ...(gz.byteLength < body.byteLength ? { gzip: gz } : {}) };
+  const [br, gz] = await Promise.all([brotliExact(body), options.gzip === false ? null : gzipExact(body)]);
+  return { identity: body, ...(br.byteLength < body.byteLength ? { br } : {}), ...(gz && gz.byteLength < body.byteLength ? { gzip: gz } : {}) };
 }
 
 /** Compresses one body for one request in the negotiated encoding, or leaves it as it is when that would not save bytes. */
 export async function encodeBodyFor(body: Buffer, coding: ContentCoding): Promise<{ coding: ContentCoding; body: Buffer }> {
   if (coding === 'identity' || body.byteLength < MIN_COMPRESSIBLE_BYTES) return { coding: 'identity', body };
-  const compressed = coding === 'br' ? await brotli(body, BROTLI_OPTIONS) : await gzipAsync(body, { level: 6 });
+  const compressed = coding === 'br' ? await brotliExact(body) : await gzipExact(body);
   return compressed.byteLength < body.byteLength ? { coding, body: compressed } : { coding: 'identity', body };
 }
 
-/** Picks the body to send: the negotiated encoding when it was made, else identity. */
+// Level 4 is within a few percent of level 6 in size at about 60% of its time (a 140 KB page).
+const DERIVED_GZIP_LEVEL = 4;
+
+/**
+ * Makes a coding that was not kept from the compressed copy that was (off the event loop):
+ * identity by inflating it, gzip by inflating Brotli and compressing again at a fast level.
+ */
+export async function deriveBody(bodies: StoredBodies, coding: 'gzip' | 'identity'): Promise<Buffer> {
+  if (coding === 'gzip' && bodies.gzip) return bodies.gzip;
+  const identity = bodies.identity ?? exactCopyOf(bodies.gzip ? await gunzipAsync(bodies.gzip) : await brotliInflate(bodies.br ?? Buffer.alloc(0)));
+  return coding === 'identity' ? identity : gzipExact(identity, DERIVED_GZIP_LEVEL);
+}
+
+/**
+ * Picks the body to send: the negotiated encoding when it was made, gzip made from Brotli when only
+ * that was kept (the rare request the fast path does not answer), else identity.
+ */
 export function pickBody(bodies: StoredBodies, coding: ContentCoding): { coding: ContentCoding; body: Buffer } {
   if (coding === 'br' && bodies.br) return { coding, body: bodies.br };
   if (coding === 'gzip' && bodies.gzip) return { coding, body: bodies.gzip };
+  if (coding === 'gzip' && bodies.br) return { coding, body: gzipSync(identityOf(bodies), { level: DERIVED_GZIP_LEVEL }) };
   return { coding: 'identity', body: identityOf(bodies) };
 }
 

@@ -1,11 +1,12 @@
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createByteBoundedLru } from './byte-bounded-lru.ts';
-import { chooseContentCoding, encodeBodies } from './content-coding.ts';
+import { chooseContentCoding, encodeBodies, inCodingSlot } from './content-coding.ts';
 import { answerFromCache, createRenderCache, etagOf, type CachedPage } from './render-cache.ts';
 
 const page = (body: string): CachedPage => ({ status: 200, etag: etagOf(1, body), headers: { 'content-type': 'text/html; charset=utf-8' }, bodies: { identity: Buffer.from(body) } });
-const bounds = { maxBytes: 10_000, maxEntryBytes: 4_000 };
+const lruBounds = { maxBytes: 10_000, maxEntryBytes: 4_000 };
+const bounds = { pages: lruBounds, queryPages: { maxBytes: 5_000, maxEntryBytes: 4_000 } };
 
 describe('the render cache', () => {
   it('returns a page stored for the same read-model version and key', () => {
@@ -24,18 +25,33 @@ describe('the render cache', () => {
     expect(cache.size()).toBe(1);
   });
 
-  it('is bounded in bytes, counting every encoding kept, and evicts the least recently used pages', () => {
+  it('is bounded in bytes, keeps only the Brotli copy of a compressed page, and evicts the least recently used pages', () => {
     const cache = createRenderCache(bounds);
-    const big = (letter: string): CachedPage => ({ ...page(letter.repeat(1_000)), bodies: { identity: Buffer.alloc(1_400), br: Buffer.alloc(1_400), gzip: Buffer.alloc(1_600) } });
+    const big = (letter: string): CachedPage => ({ ...page(letter.repeat(1_000)), bodies: { identity: Buffer.alloc(9_000), br: Buffer.alloc(3_000), gzip: Buffer.alloc(3_600) } });
     for (const letter of ['a', 'b', 'c']) cache.set(1, `/${letter}`, big(letter));
+    expect(cache.bytes()).toBeGreaterThan(9_000);
     cache.get(1, '/a');
     cache.set(1, '/d', big('d'));
-    expect(cache.bytes()).toBeLessThanOrEqual(bounds.maxBytes);
+    expect(cache.bytes()).toBeLessThanOrEqual(bounds.pages.maxBytes);
     expect(cache.get(1, '/b')).toBeUndefined();
     expect(cache.get(1, '/a')).toBeDefined();
     expect(cache.size()).toBe(3);
-    // With Brotli and gzip at hand the identity copy is not kept; it is inflated for the rare client that needs it.
-    expect(cache.get(1, '/a')?.bodies.identity).toBeUndefined();
+    // gzip and identity are made from Brotli for the few clients that need them (ADR 0165).
+    expect(cache.get(1, '/a')?.bodies).toEqual({ br: Buffer.alloc(3_000) });
+  });
+
+  it('keeps pages read with query input in a budget of their own, so any number of searches cannot push out the pages', () => {
+    const cache = createRenderCache(bounds);
+    const sized = (bytes: number): CachedPage => ({ ...page('x'), bodies: { identity: Buffer.alloc(bytes) } });
+    cache.set(1, '/roles/a', sized(3_000));
+    cache.set(1, '/roles/b', sized(3_000));
+    for (let index = 0; index < 50; index += 1) cache.set(1, `/search?q=${index}`, sized(1_000));
+    expect(cache.get(1, '/roles/a')).toBeDefined();
+    expect(cache.get(1, '/roles/b')).toBeDefined();
+    expect(cache.get(1, '/search?q=49')).toBeDefined();
+    expect(cache.get(1, '/search?q=0')).toBeUndefined();
+    expect(cache.bytes()).toBeLessThanOrEqual(bounds.pages.maxBytes + bounds.queryPages.maxBytes);
+    expect(cache.keys(1).filter((key) => key.startsWith('/search')).length).toBeLessThan(5);
   });
 
   it('prepares a publication beside the served pages, carries unchanged pages over and serves it at once when asked', () => {
@@ -59,8 +75,9 @@ describe('the render cache', () => {
   it('does not store a page bigger than one entry may be', () => {
     const cache = createRenderCache(bounds);
     cache.set(1, '/huge', { ...page('x'), bodies: { identity: Buffer.alloc(5_000) } });
+    cache.set(1, '/search?q=huge', { ...page('x'), bodies: { identity: Buffer.alloc(5_000) } });
     expect(cache.size()).toBe(0);
-    const lru = createByteBoundedLru<string>(bounds, (value) => value.length);
+    const lru = createByteBoundedLru<string>(lruBounds, (value) => value.length);
     expect(lru.set('k', 'x'.repeat(4_000))).toBe(false);
   });
 
@@ -101,5 +118,39 @@ describe('choosing a content coding', () => {
     expect(chooseContentCoding('*;q=0, gzip')).toBe('gzip');
     expect(chooseContentCoding('identity;q=1, br;q=0.2')).toBe('identity');
     expect(chooseContentCoding('deflate')).toBe('identity');
+  });
+});
+
+describe('compressing bodies', () => {
+  it('keeps each encoding in a buffer of its own size, so a small page does not hold a 16 KB zlib chunk', async () => {
+    const html = `<p>${'jobzone '.repeat(400)}</p>`;
+    const bodies = await encodeBodies(Buffer.from(html), { gzip: true });
+    for (const body of [bodies.br, bodies.gzip]) {
+      expect(body?.byteLength).toBeLessThan(1_000);
+      expect(body?.buffer.byteLength).toBe(body?.byteLength);
+    }
+    expect(brotliDecompressSync(bodies.br ?? Buffer.alloc(0)).toString()).toBe(html);
+    expect(gunzipSync(bodies.gzip ?? Buffer.alloc(0)).toString()).toBe(html);
+    expect((await encodeBodies(Buffer.from(html), { gzip: false })).gzip).toBeUndefined();
+  });
+
+  it('runs no more than four compressions at once, however many requests ask', async () => {
+    let running = 0;
+    let most = 0;
+    const releases: (() => void)[] = [];
+    const work = () =>
+      inCodingSlot(async () => {
+        running += 1;
+        most = Math.max(most, running);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        running -= 1;
+      });
+    const all = Promise.all(Array.from({ length: 20 }, work));
+    for (let round = 0; round < 40 && releases.length + running > 0; round += 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+      releases.splice(0).forEach((release) => release());
+    }
+    await all;
+    expect(most).toBe(4);
   });
 });

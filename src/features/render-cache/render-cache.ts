@@ -29,8 +29,22 @@ export interface RenderCache {
   bytes: () => number;
 }
 
-/** 384 MB holds every pre-rendered page of the catalog (about 6,000, 40 KB each in Brotli and gzip) with room for query pages. */
-export const DEFAULT_RENDER_CACHE_BOUNDS: ByteBounds = { maxBytes: 384 * 1024 * 1024, maxEntryBytes: 2 * 1024 * 1024 };
+/** The byte budgets of the render cache: pages without a query, and pages read with query input, each an LRU of its own. */
+export interface RenderCacheBounds {
+  /** The read-model pages (materialised ahead of requests) and any other page without a query string. */
+  pages: ByteBounds;
+  /** Search, compare, report and other addresses with parameters: any number of distinct URLs, so a budget of their own that cannot push out the pages above. */
+  queryPages: ByteBounds;
+}
+
+/**
+ * The catalog's ~4,700 read-model pages take about 50 MB in Brotli alone; 192 MB leaves room for a
+ * catalog several times larger. 32 MB of query pages holds a few thousand search, compare and report answers.
+ */
+export const DEFAULT_RENDER_CACHE_BOUNDS: RenderCacheBounds = {
+  pages: { maxBytes: 192 * 1024 * 1024, maxEntryBytes: 2 * 1024 * 1024 },
+  queryPages: { maxBytes: 32 * 1024 * 1024, maxEntryBytes: 1024 * 1024 },
+};
 
 /** Computes a short, stable ETag for a page body (FNV-1a over UTF-16 code units). */
 export function etagOf(version: number, body: string): string {
@@ -44,37 +58,51 @@ export function etagOf(version: number, body: string): string {
 
 /**
  * Creates the cache. Entries of older read-model versions are dropped as soon as a newer version
- * is served or, for a version nobody prepared, stored. Compressed pages are kept without their
- * identity copy, which the server inflates for the rare client that accepts no compression.
+ * is served or, for a version nobody prepared, stored. Compressed pages are kept in Brotli only;
+ * the server makes gzip and identity from it for the few clients that need them (ADR 0165).
  */
-export function createRenderCache(bounds: ByteBounds = DEFAULT_RENDER_CACHE_BOUNDS): RenderCache {
+export function createRenderCache(bounds: RenderCacheBounds = DEFAULT_RENDER_CACHE_BOUNDS): RenderCache {
   const sizeOf = (page: CachedPage) => encodedBytes(page.bodies);
-  let served = { version: 0, pages: createByteBoundedLru<CachedPage>(bounds, sizeOf) };
-  let prepared: typeof served | null = null;
+  const generation = (version: number) => ({ version, pages: createByteBoundedLru<CachedPage>(bounds.pages, sizeOf), queryPages: createByteBoundedLru<CachedPage>(bounds.queryPages, sizeOf) });
+  type Generation = ReturnType<typeof generation>;
+  const lruOf = (of: Generation, key: string) => (key.includes('?') ? of.queryPages : of.pages);
+  const keysOf = (of: Generation) => [...of.pages.keys(), ...of.queryPages.keys()];
+  const sizeOfGeneration = (of: Generation | null) => (of ? of.pages.size() + of.queryPages.size() : 0);
+  const bytesOfGeneration = (of: Generation | null) => (of ? of.pages.bytes() + of.queryPages.bytes() : 0);
+  let served = generation(0);
+  let prepared: Generation | null = null;
   const generationOf = (version: number) => (version === served.version ? served : version === prepared?.version ? prepared : null);
   const serve = (version: number) => {
     if (version <= served.version) return;
-    served = prepared?.version === version ? prepared : { version, pages: createByteBoundedLru<CachedPage>(bounds, sizeOf) };
+    served = prepared?.version === version ? prepared : generation(version);
     if (prepared && prepared.version <= version) prepared = null;
   };
   return {
-    get: (version, key) => generationOf(version)?.pages.get(key),
+    get(version, key) {
+      const of = generationOf(version);
+      return of ? lruOf(of, key).get(key) : undefined;
+    },
     set(version, key, page) {
       if (version > served.version && version !== prepared?.version) serve(version);
-      generationOf(version)?.pages.set(key, { ...page, bodies: compactBodies(page.bodies) });
+      const of = generationOf(version);
+      if (of) lruOf(of, key).set(key, { ...page, bodies: compactBodies(page.bodies) });
     },
     prepare(version, carryOver) {
       if (version <= served.version) return;
-      prepared = { version, pages: createByteBoundedLru<CachedPage>(bounds, sizeOf) };
-      for (const key of served.pages.keys()) {
-        const page = carryOver(key) ? served.pages.peek(key) : undefined;
-        if (page) prepared.pages.set(key, page);
+      const next = generation(version);
+      for (const key of keysOf(served)) {
+        const page = carryOver(key) ? lruOf(served, key).peek(key) : undefined;
+        if (page) lruOf(next, key).set(key, page);
       }
+      prepared = next;
     },
     serve,
-    keys: (version) => generationOf(version)?.pages.keys() ?? [],
-    size: () => served.pages.size() + (prepared?.pages.size() ?? 0),
-    bytes: () => served.pages.bytes() + (prepared?.pages.bytes() ?? 0),
+    keys: (version) => {
+      const of = generationOf(version);
+      return of ? keysOf(of) : [];
+    },
+    size: () => sizeOfGeneration(served) + sizeOfGeneration(prepared),
+    bytes: () => bytesOfGeneration(served) + bytesOfGeneration(prepared),
   };
 }
 
