@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SearchApiResponse } from '../../presentation/site-pages/search-view.ts';
+import type { SearchApiResponse } from '../../presentation/open-data/search-api.ts';
 import {
   chosenHref,
   pressKey,
