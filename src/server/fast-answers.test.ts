@@ -1,4 +1,4 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { codingFor, matchesEtag, plainPathOf, prepareFastAnswer, variantFor } from './fast-answers.ts';
 
@@ -44,5 +44,17 @@ describe('the fast path of stored answers', () => {
     expect(identity?.head).not.toContain('content-encoding');
     expect(identity?.head).toEqual(expect.arrayContaining(['content-length', String(Buffer.byteLength(html))]));
     expect(gzip?.notModified).not.toContain('content-type');
+  });
+
+  it('inflates identity from Brotli when a page was stored in Brotli only', () => {
+    const html = `<p>${'jobzone '.repeat(100)}</p>`;
+    const answer = prepareFastAnswer({ br: brotliCompressSync(html) }, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, etagFor: (coding) => `"e-${coding}"` });
+    expect(variantFor(answer, 'br')?.etag).toBe('"e-br"');
+    for (const coding of ['gzip', 'identity'] as const) {
+      const variant = variantFor(answer, coding);
+      expect(variant?.body.toString()).toBe(html);
+      expect(variant?.etag).toBe('"e-identity"');
+      expect(variant?.head).not.toContain('content-encoding');
+    }
   });
 });

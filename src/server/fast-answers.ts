@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { chooseContentCoding, type ContentCoding, type StoredBodies } from '../features/render-cache/content-coding.ts';
 import { SECURITY_HEADERS } from '../web/lib/security-headers.ts';
 
@@ -83,10 +83,12 @@ export function variantFor(answer: FastAnswer, coding: ContentCoding): FastVaria
   if (chosen) return chosen;
   if (answer.variants.identity) return answer.variants.identity;
   const gzip = answer.variants.gzip;
-  if (!gzip) return answer.variants.br ?? null;
+  const br = answer.variants.br;
   const vary = true;
-  // Rare (clients that accept no compression): inflating a stored page costs well under a millisecond and is not kept.
-  return variantOf(gunzipSync(gzip.body), 'identity', answer, vary);
+  // Rare (clients that accept no compression, or not the one coding a query page was stored in): inflating
+  // a stored page costs well under a millisecond and is not kept.
+  if (gzip) return variantOf(gunzipSync(gzip.body), 'identity', answer, vary);
+  return br ? variantOf(brotliDecompressSync(br.body), 'identity', answer, vary) : null;
 }
 
 /** Tells whether If-None-Match names this ETag (weak comparison, RFC 9110 §13.1.2). */

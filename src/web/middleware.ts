@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { defineMiddleware } from 'astro:middleware';
 import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
-import { chooseContentCoding, encodeBodies, encodeBodyFor, isCompressible } from '../features/render-cache/content-coding.ts';
+import { chooseContentCoding, encodeBodies, encodeBodyFor, encodeBodyToStore, isCompressible } from '../features/render-cache/content-coding.ts';
 import { answerFromCache, answerWithPage, etagOf, type CachedAnswer } from '../features/render-cache/render-cache.ts';
 import { isCrossSiteFormSubmission } from './lib/origin-check.ts';
 import { guardStudio } from './lib/studio-guard.ts';
@@ -49,13 +49,14 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (response.body === null || !isCompressible(contentType) || response.headers.has('content-encoding')) return response;
 
   const isHtml = /^text\/html/i.test(contentType);
-  const text = await response.text();
+  // Node's decoder reads the rendered bytes once; the same bytes are then sent, with no second encoding.
+  const body = Buffer.from(await response.arrayBuffer());
+  const text = body.toString('utf8');
   const headers = new Headers(response.headers);
   if (isHtml) {
     headers.set('content-security-policy', contentSecurityPolicy(inlineScriptHashes(text), { frameable: isEmbedPath(context.url.pathname) }));
     if (!/charset=/i.test(contentType)) headers.set('content-type', 'text/html; charset=utf-8');
   }
-  const body = Buffer.from(text, 'utf8');
   // Pages that act on a token (no-store) or show input problems (they send no-store too) are never stored.
   const storable = key !== null && model !== undefined && response.status === 200 && !/no-store/.test(response.headers.get('cache-control') ?? '') && CACHEABLE_TYPES.test(contentType);
   if (storable) {
@@ -63,7 +64,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
       status: 200,
       etag: etagOf(model.version, text),
       headers: { 'content-type': headers.get('content-type') ?? contentType, ...(isHtml ? { 'content-security-policy': headers.get('content-security-policy') ?? '' } : {}) },
-      bodies: await encodeBodies(body),
+      // A page that reads query input is one of many a stranger can ask for: compressed once, fast, in the coding asked for.
+      bodies: key.includes('?') ? await encodeBodyToStore(body, chooseContentCoding(conditions.acceptEncoding)) : await encodeBodies(body),
     };
     cache.set(model.version, key, page);
     return toResponse(answerWithPage(page, conditions, 'miss'), headers);
