@@ -3,11 +3,14 @@ import { defineMiddleware } from 'astro:middleware';
 import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
 import { chooseContentCoding, encodeBodies, encodeBodyFor, encodeBodyToStore, isCompressible } from '../features/render-cache/content-coding.ts';
 import { answerFromCache, answerWithPage, etagOf, type CachedAnswer } from '../features/render-cache/render-cache.ts';
+import { createRenderGate } from '../features/render-cache/render-gate.ts';
 import { isCrossSiteFormSubmission } from './lib/origin-check.ts';
 import { guardStudio } from './lib/studio-guard.ts';
 import { contentSecurityPolicy, inlineScriptHashes, isEmbedPath } from './lib/security-headers.ts';
 
 const CACHEABLE_TYPES = /^(text\/html|application\/xml|application\/atom\+xml)/;
+// Two places: one page renders while the other's compression finishes on the thread pool.
+const RENDERS_AT_ONCE = 2;
 
 function toResponse(answer: CachedAnswer, extra?: Headers): Response {
   const headers = new Headers(extra);
@@ -20,6 +23,18 @@ function withReasonPhrase(response: Response): Response {
   const statusText = STATUS_CODES[response.status] ?? '';
   if (response.statusText === statusText || response.status === 101) return response;
   return new Response(response.body, { status: response.status, statusText, headers: response.headers });
+}
+
+const renders = createRenderGate(RENDERS_AT_ONCE);
+
+/** Renders the page and reads its bytes, unless it is a kind passed through as it is (no body, not compressible, already encoded). */
+async function renderFully(next: () => Promise<Response>): Promise<{ response: Response; body: Buffer } | { response: Response; body: null }> {
+  const response = withReasonPhrase(await next());
+  const contentType = response.headers.get('content-type') ?? '';
+  // Files sent already compressed (the bulk downloads under /data) pass through as they are.
+  if (response.body === null || !isCompressible(contentType) || response.headers.has('content-encoding')) return { response, body: null };
+  // Node's decoder reads the rendered bytes once (below); the same bytes are then sent, with no second encoding.
+  return { response, body: Buffer.from(await response.arrayBuffer()) };
 }
 
 /**
@@ -43,14 +58,13 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const cached = answerFromCache(cache, model.version, key, conditions);
     if (cached) return toResponse(cached);
   }
-  const response = withReasonPhrase(await next());
+  // Pages rendered from query input (search, compare, report, filtered listings) read only the read model and take
+  // their turn; pages that may wait on the store (studio, forms, subscriptions, data files) never queue behind them.
+  const rendered = key?.includes('?') ? await renders.run(() => renderFully(next)) : await renderFully(next);
+  if (rendered.body === null) return rendered.response;
+  const { response, body } = rendered;
   const contentType = response.headers.get('content-type') ?? '';
-  // Files sent already compressed (the bulk downloads under /data) pass through as they are.
-  if (response.body === null || !isCompressible(contentType) || response.headers.has('content-encoding')) return response;
-
   const isHtml = /^text\/html/i.test(contentType);
-  // Node's decoder reads the rendered bytes once; the same bytes are then sent, with no second encoding.
-  const body = Buffer.from(await response.arrayBuffer());
   const text = body.toString('utf8');
   const headers = new Headers(response.headers);
   if (isHtml) {

@@ -45,6 +45,9 @@ export interface SearchView {
 export const SEARCH_PAGE_LIMIT = 30;
 const SUGGESTED_QUERIES = ['registered nurse', 'software developer', 'accountant', 'electrician', 'teacher', 'truck driver'];
 
+// One collator for every hit: localeCompare with options builds a new one per call.
+const BASE_LETTERS = new Intl.Collator('en', { sensitivity: 'base' });
+
 /** Describes a hit in one line: an expert role's own summary, else its occupation's description. */
 function describeHit(model: ReadModel, onetCode: string | null, primaryFunction: string | undefined): string {
   const occupation = onetCode ? model.occupations.get(onetCode) : undefined;
@@ -63,7 +66,7 @@ export function findAnswer(model: ReadModel, query: string, limit: number): { hi
       slug: hit.slug,
       title: hit.title,
       matchedTitle: hit.matchedTitle,
-      matchedOther: hit.matchedTitle.localeCompare(hit.title, 'en', { sensitivity: 'base' }) !== 0,
+      matchedOther: BASE_LETTERS.compare(hit.matchedTitle, hit.title) !== 0,
       explanation: hit.explanation,
       description: describeHit(model, hit.onetCode, entry?.status === 'expert' ? entry.assessment.role.primaryFunction : undefined),
       onetCode: hit.onetCode,
