@@ -83,4 +83,13 @@ describe('the fast path of stored answers', () => {
     expect(derived.derive(last.answer, 'identity')).not.toBeInstanceOf(Promise);
     expect(derived.derive(pages[0]?.answer ?? last.answer, 'identity')).toBeInstanceOf(Promise);
   });
+
+  it('answers a client that does not accept the one coding a query page was stored in with identity', async () => {
+    const html = `<p>${'jobzone '.repeat(100)}</p>`;
+    const answer = prepareFastAnswer({ gzip: gzipSync(html) }, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, etagFor: (coding) => `"e-${coding}"` });
+    const variant = await variantFor(answer, 'br', createDerivedVariants());
+    expect(variant?.body.toString()).toBe(html);
+    expect(variant?.etag).toBe('"e-identity"');
+    expect(variant?.head).not.toContain('content-encoding');
+  });
 });

@@ -1,13 +1,16 @@
 import { STATUS_CODES } from 'node:http';
 import { defineMiddleware } from 'astro:middleware';
 import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
-import { chooseContentCoding, encodeBodies, encodeBodyFor, isCompressible } from '../features/render-cache/content-coding.ts';
+import { chooseContentCoding, encodeBodies, encodeBodyFor, encodeBodyToStore, isCompressible } from '../features/render-cache/content-coding.ts';
 import { answerFromCache, answerWithPage, etagOf, type CachedAnswer } from '../features/render-cache/render-cache.ts';
+import { createRenderGate } from '../features/render-cache/render-gate.ts';
 import { isCrossSiteFormSubmission } from './lib/origin-check.ts';
 import { guardStudio } from './lib/studio-guard.ts';
 import { contentSecurityPolicy, inlineScriptHashes, isEmbedPath } from './lib/security-headers.ts';
 
 const CACHEABLE_TYPES = /^(text\/html|application\/xml|application\/atom\+xml)/;
+// Two places: one page renders while the other's compression finishes on the thread pool.
+const RENDERS_AT_ONCE = 2;
 
 function toResponse(answer: CachedAnswer, extra?: Headers): Response {
   const headers = new Headers(extra);
@@ -20,6 +23,18 @@ function withReasonPhrase(response: Response): Response {
   const statusText = STATUS_CODES[response.status] ?? '';
   if (response.statusText === statusText || response.status === 101) return response;
   return new Response(response.body, { status: response.status, statusText, headers: response.headers });
+}
+
+const renders = createRenderGate(RENDERS_AT_ONCE);
+
+/** Renders the page and reads its bytes, unless it is a kind passed through as it is (no body, not compressible, already encoded). */
+async function renderFully(next: () => Promise<Response>): Promise<{ response: Response; body: Buffer } | { response: Response; body: null }> {
+  const response = withReasonPhrase(await next());
+  const contentType = response.headers.get('content-type') ?? '';
+  // Files sent already compressed (the bulk downloads under /data) pass through as they are.
+  if (response.body === null || !isCompressible(contentType) || response.headers.has('content-encoding')) return { response, body: null };
+  // Node's decoder reads the rendered bytes once (below); the same bytes are then sent, with no second encoding.
+  return { response, body: Buffer.from(await response.arrayBuffer()) };
 }
 
 /**
@@ -43,19 +58,19 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const cached = answerFromCache(cache, model.version, key, conditions);
     if (cached) return toResponse(cached);
   }
-  const response = withReasonPhrase(await next());
+  // Pages rendered from query input (search, compare, report, filtered listings) read only the read model and take
+  // their turn; pages that may wait on the store (studio, forms, subscriptions, data files) never queue behind them.
+  const rendered = key?.includes('?') ? await renders.run(() => renderFully(next)) : await renderFully(next);
+  if (rendered.body === null) return rendered.response;
+  const { response, body } = rendered;
   const contentType = response.headers.get('content-type') ?? '';
-  // Files sent already compressed (the bulk downloads under /data) pass through as they are.
-  if (response.body === null || !isCompressible(contentType) || response.headers.has('content-encoding')) return response;
-
   const isHtml = /^text\/html/i.test(contentType);
-  const text = await response.text();
+  const text = body.toString('utf8');
   const headers = new Headers(response.headers);
   if (isHtml) {
     headers.set('content-security-policy', contentSecurityPolicy(inlineScriptHashes(text), { frameable: isEmbedPath(context.url.pathname) }));
     if (!/charset=/i.test(contentType)) headers.set('content-type', 'text/html; charset=utf-8');
   }
-  const body = Buffer.from(text, 'utf8');
   // Pages that act on a token (no-store) or show input problems (they send no-store too) are never stored.
   const storable = key !== null && model !== undefined && response.status === 200 && !/no-store/.test(response.headers.get('cache-control') ?? '') && CACHEABLE_TYPES.test(contentType);
   if (storable) {
@@ -63,8 +78,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
       status: 200,
       etag: etagOf(model.version, text),
       headers: { 'content-type': headers.get('content-type') ?? contentType, ...(isHtml ? { 'content-security-policy': headers.get('content-security-policy') ?? '' } : {}) },
-      // The cache keeps Brotli only (ADR 0165): gzip is made here only when this client asked for it.
-      bodies: await encodeBodies(body, { gzip: chooseContentCoding(conditions.acceptEncoding) === 'gzip' }),
+      // A page that reads query input is one of many a stranger can ask for: compressed once, fast, in the coding asked for.
+      // Any other page keeps Brotli only (ADR 0165): gzip is made here only when this client asked for it.
+      bodies: key.includes('?')
+        ? await encodeBodyToStore(body, chooseContentCoding(conditions.acceptEncoding))
+        : await encodeBodies(body, { gzip: chooseContentCoding(conditions.acceptEncoding) === 'gzip' }),
     };
     cache.set(model.version, key, page);
     return toResponse(answerWithPage(page, conditions, 'miss'), headers);

@@ -3,7 +3,7 @@ import { CURRENT_METHODOLOGY, METHODOLOGIES } from '../../methodology/definition
 import { periodChangesOf } from '../history-pages/history-queries.ts';
 import { assessmentKey, type ReadModel } from '../read-model/read-model.ts';
 import { rankMovers, type Mover } from '../revisions/movers.ts';
-import { buildSearchApiResponse, SEARCH_API_DEFAULT_LIMIT, SEARCH_API_MAX_LIMIT } from '../../presentation/site-pages/search-view.ts';
+import { buildSearchApiResponse, SEARCH_API_DEFAULT_LIMIT, SEARCH_API_MAX_LIMIT } from '../../presentation/open-data/search-api.ts';
 import { ApiError } from './api-errors.ts';
 import { absolute, assessmentPaths, metaOf, type ApiContext } from './api-links.ts';
 import { roleListItemOf } from './api-roles.ts';

@@ -1,13 +1,18 @@
+import { normalizeQuery } from '../search/search-text.ts';
+
 /** The query parameters one route reads; every other parameter leaves the page unchanged. */
 interface RouteQuery {
   path: RegExp;
   reads: readonly (string | RegExp)[];
+  /** Rewrites the parameters read into the form the page acts on, so addresses showing the same page share one entry. */
+  normalise?: (read: [string, string][]) => [string, string][];
 }
 
 // Keep in step with the pages: a parameter a page reads but that is missing here would be served
 // from the entry of the page without it. Pages not listed read no parameters.
 const ROUTE_QUERIES: readonly RouteQuery[] = [
-  { path: /^\/search$/, reads: ['q', 'limit'] },
+  // The page reads the first q only, trimmed and cut as the search view does.
+  { path: /^\/search$/, reads: ['q'], normalise: (read) => read.slice(0, 1).map(([name, value]) => [name, normalizeQuery(value)]) },
   { path: /^\/compare$/, reads: ['roles', 'add'] },
   { path: /^\/rankings$/, reads: ['category', 'status', 'sort', 'page', 'zone'] },
   { path: /^\/movers$/, reads: ['days', 'since', 'until'] },
@@ -42,7 +47,8 @@ export function renderCacheKeyOf(url: URL): string | null {
   if (path === '/studio' || path.startsWith('/studio/') || isSignInPath(path)) return null;
   const route = ROUTE_QUERIES.find((candidate) => candidate.path.test(path));
   if (!route || url.search === '') return path;
-  const read = [...url.searchParams].filter(([name]) => isRead(route, name));
+  const found = [...url.searchParams].filter(([name]) => isRead(route, name));
+  const read = route.normalise ? route.normalise(found) : found;
   if (read.length === 0) return path;
   const names = [...new Set(read.map(([name]) => name))].sort();
   const query = new URLSearchParams(names.flatMap((name) => read.filter(([each]) => each === name)));

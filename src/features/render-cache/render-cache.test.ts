@@ -1,7 +1,7 @@
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createByteBoundedLru } from './byte-bounded-lru.ts';
-import { chooseContentCoding, encodeBodies, inCodingSlot } from './content-coding.ts';
+import { chooseContentCoding, encodeBodies, encodeBodyToStore, inCodingSlot } from './content-coding.ts';
 import { answerFromCache, createRenderCache, etagOf, type CachedPage } from './render-cache.ts';
 
 const page = (body: string): CachedPage => ({ status: 200, etag: etagOf(1, body), headers: { 'content-type': 'text/html; charset=utf-8' }, bodies: { identity: Buffer.from(body) } });
@@ -104,6 +104,28 @@ describe('the render cache', () => {
     expect(answerFromCache(cache, 3, '/roles/a', { acceptEncoding: 'identity', ifNoneMatch: br?.headers.etag })?.status).toBe(200);
     expect(answerFromCache(cache, 3, '/roles/b', {})).toBeNull();
     expect(answerFromCache(cache, 4, '/roles/a', {})).toBeNull();
+  });
+});
+
+describe('a page rendered for a reader’s query', () => {
+  it('is stored once in the coding that reader asked for, and still answers every other client', async () => {
+    const html = `<p>${'jobzone search '.repeat(200)}</p>`;
+    const stored = await encodeBodyToStore(Buffer.from(html), 'br');
+    expect(Object.keys(stored)).toEqual(['br']);
+    expect((await encodeBodyToStore(Buffer.from(html), 'gzip')).gzip?.byteLength).toBeLessThan(html.length / 4);
+    expect(await encodeBodyToStore(Buffer.from(html), 'identity')).toEqual({ identity: Buffer.from(html) });
+    const cache = createRenderCache(bounds);
+    cache.set(3, '/search?q=a', { ...page(html), etag: etagOf(3, html), bodies: stored });
+    const br = answerFromCache(cache, 3, '/search?q=a', { acceptEncoding: 'br, gzip' });
+    expect(br?.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br?.body ?? Buffer.alloc(0)).toString()).toBe(html);
+    // A gzip-only client gets gzip made from the Brotli copy (ADR 0165); one that accepts nothing gets identity.
+    const gzip = answerFromCache(cache, 3, '/search?q=a', { acceptEncoding: 'gzip' });
+    expect(gzip?.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip?.body ?? Buffer.alloc(0)).toString()).toBe(html);
+    const identity = answerFromCache(cache, 3, '/search?q=a', { acceptEncoding: 'identity' });
+    expect(identity?.body?.toString()).toBe(html);
+    expect(identity?.headers['content-encoding']).toBeUndefined();
   });
 });
 

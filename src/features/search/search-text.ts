@@ -76,3 +76,10 @@ export function titleForms(text: string): string[] {
   const inside = match[2]?.trim() ?? '';
   return [text, outside, inside].filter((form) => form !== '');
 }
+
+const MAX_QUERY_LENGTH = 200;
+
+/** Trims a typed query and cuts it to a length the index is built for. */
+export function normalizeQuery(raw: string | null | undefined): string {
+  return (raw ?? '').trim().slice(0, MAX_QUERY_LENGTH);
+}

@@ -1,5 +1,6 @@
 import type { Zone } from '../../methodology/index.ts';
 import { isSearchableQuery } from '../../features/search/search-index.ts';
+import { normalizeQuery } from '../../features/search/search-text.ts';
 import { searchRoleTitles } from '../../features/read-model/read-model.queries.ts';
 import type { NotInCatalog } from '../../features/search/search-index.ts';
 import type { ReadModel } from '../../features/read-model/read-model.ts';
@@ -42,15 +43,10 @@ export interface SearchView {
 }
 
 export const SEARCH_PAGE_LIMIT = 30;
-export const SEARCH_API_DEFAULT_LIMIT = 8;
-export const SEARCH_API_MAX_LIMIT = 20;
-const MAX_QUERY_LENGTH = 200;
 const SUGGESTED_QUERIES = ['registered nurse', 'software developer', 'accountant', 'electrician', 'teacher', 'truck driver'];
 
-/** Trims a query and cuts it to a length the index is built for. */
-export function normalizeQuery(raw: string | null | undefined): string {
-  return (raw ?? '').trim().slice(0, MAX_QUERY_LENGTH);
-}
+// One collator for every hit: localeCompare with options builds a new one per call.
+const BASE_LETTERS = new Intl.Collator('en', { sensitivity: 'base' });
 
 /** Describes a hit in one line: an expert role's own summary, else its occupation's description. */
 function describeHit(model: ReadModel, onetCode: string | null, primaryFunction: string | undefined): string {
@@ -70,7 +66,7 @@ export function findAnswer(model: ReadModel, query: string, limit: number): { hi
       slug: hit.slug,
       title: hit.title,
       matchedTitle: hit.matchedTitle,
-      matchedOther: hit.matchedTitle.localeCompare(hit.title, 'en', { sensitivity: 'base' }) !== 0,
+      matchedOther: BASE_LETTERS.compare(hit.matchedTitle, hit.title) !== 0,
       explanation: hit.explanation,
       description: describeHit(model, hit.onetCode, entry?.status === 'expert' ? entry.assessment.role.primaryFunction : undefined),
       onetCode: hit.onetCode,
@@ -97,43 +93,4 @@ export function buildSearchView(model: ReadModel, rawQuery: string | null | unde
   const { hits, notInCatalog } = findAnswer(model, query, SEARCH_PAGE_LIMIT);
   const state = !isSearchableQuery(query) ? 'empty-query' : hits.length === 0 ? 'no-results' : 'results';
   return { query, state, hits, groups: groupHits(hits), notInCatalog, suggestions: SUGGESTED_QUERIES.map((text) => ({ text, href: `/search?q=${encodeURIComponent(text)}` })) };
-}
-
-/** The JSON body of GET /api/v1/search. */
-export interface SearchApiResponse {
-  query: string;
-  results: {
-    slug: string;
-    title: string;
-    matchedTitle: string;
-    onetCode: string | null;
-    score: number | null;
-    zone: Zone | null;
-    label: string | null;
-    url: string;
-    /** Why the title matched, in one short sentence. */
-    explanation: string;
-    /** One line on what the job is. */
-    description: string;
-  }[];
-  /** Set when the title has no occupation in the catalog (a military rank); the results are then the nearest civilian ones. */
-  notInCatalog: NotInCatalog | null;
-}
-
-/** Reads the limit parameter of the search API: the default when absent or unusable, at most the maximum. */
-export function parseSearchLimit(raw: string | null): number {
-  const value = raw === null ? Number.NaN : Number.parseInt(raw, 10);
-  if (!Number.isFinite(value) || value < 1) return SEARCH_API_DEFAULT_LIMIT;
-  return Math.min(value, SEARCH_API_MAX_LIMIT);
-}
-
-/** Answers GET /api/v1/search?q=…&limit=… for the typeahead and API clients. */
-export function buildSearchApiResponse(model: ReadModel, params: URLSearchParams): SearchApiResponse {
-  const query = normalizeQuery(params.get('q'));
-  const { hits, notInCatalog } = findAnswer(model, query, parseSearchLimit(params.get('limit')));
-  return {
-    query,
-    results: hits.map(({ slug, title, matchedTitle, onetCode, score, zone, label, url, explanation, description }) => ({ slug, title, matchedTitle, onetCode, score, zone, label, url, explanation, description })),
-    notInCatalog,
-  };
 }

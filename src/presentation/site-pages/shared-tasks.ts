@@ -31,9 +31,24 @@ export function isSameTask(left: ReadonlySet<string>, right: ReadonlySet<string>
   return common >= SAME_TASK.commonWords && common / Math.min(left.size, right.size) >= SAME_TASK.ofShorter && (2 * common) / (left.size + right.size) >= SAME_TASK.dice;
 }
 
+// A role's task list is one object for the life of a read model, so its statements are stemmed once, not per comparison.
+const wordsOfTaskLists = new WeakMap<readonly TaskLike[], readonly ReadonlySet<string>[]>();
+
+function wordsOf(tasks: readonly TaskLike[]): readonly ReadonlySet<string>[] {
+  let words = wordsOfTaskLists.get(tasks);
+  if (!words) {
+    words = tasks.map((task) => new Set(tokenize(task.name)));
+    wordsOfTaskLists.set(tasks, words);
+  }
+  return words;
+}
+
 /** Finds the tasks that at least two roles share, matching identical or near-identical statements; most widely shared and most time first. */
 export function findSharedTasks(roles: readonly (readonly TaskLike[])[]): SharedTask[] {
-  const nodes = roles.flatMap((tasks, role) => tasks.map((task) => ({ role, task, words: new Set(tokenize(task.name)) })));
+  const nodes = roles.flatMap((tasks, role) => {
+    const words = wordsOf(tasks);
+    return tasks.map((task, index) => ({ role, task, words: words[index] ?? new Set<string>() }));
+  });
   const parent = nodes.map((_, index) => index);
   const root = (index: number): number => {
     let at = index;

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { applyDraftForm, scoreDraft, type LiveScore } from '../../features/studio/draft-form.ts';
+import { rendersWithPreact } from '../lib/preact-island.ts';
 
 interface Props {
   draftId: number;
@@ -130,3 +131,5 @@ export default function DraftLive({ draftId, version, document, initial, formId,
     </div>
   );
 }
+
+rendersWithPreact(DraftLive);

@@ -10,6 +10,7 @@ import { PersonalReportForm, type FormHandlers } from './PersonalReportForm.tsx'
 import { PersonalReportResult } from './PersonalReportResult.tsx';
 import { PersonalReportScoreBar, PersonalReportSummary } from './PersonalReportScore.tsx';
 import type { ReportNarrative } from '../../features/personal-report/report-source-builder.ts';
+import { rendersWithPreact } from '../lib/preact-island.ts';
 
 interface Props {
   source: ReportSource;
@@ -74,3 +75,5 @@ export default function PersonalReport({ source, initial, initialProblems, narra
     </div>
   );
 }
+
+rendersWithPreact(PersonalReport);

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SearchApiResponse } from '../../presentation/site-pages/search-view.ts';
+import type { SearchApiResponse } from '../../presentation/open-data/search-api.ts';
 import {
   chosenHref,
   pressKey,
@@ -11,6 +11,7 @@ import {
   type TypeaheadState,
 } from '../../presentation/site-pages/typeahead-state.ts';
 import { groupHits, inGroupOrder } from '../../presentation/site-pages/search-groups.ts';
+import { rendersWithPreact } from '../lib/preact-island.ts';
 
 interface Props {
   /** Id of the input; the listbox and options derive their ids from it. */
@@ -215,3 +216,5 @@ export default function TitleTypeahead(props: Props) {
     </form>
   );
 }
+
+rendersWithPreact(TitleTypeahead);

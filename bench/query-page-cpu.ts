@@ -1,0 +1,109 @@
+/**
+ * CPU per request of the pages rendered from query input (search, compare of 3, personal report),
+ * in one process: the real web server over the committed catalog (no pre-rendering), requested over
+ * loopback one at a time with `Accept-Encoding: br, gzip`, addresses built as `bench:pages` builds
+ * them and never asked before. The figure includes the in-process client (a cache hit, `hit`, shows
+ * that floor). Quicker and steadier than `bench:pages` while working on the render path.
+ *
+ * Usage: npm run bench:query-pages [-- search,compare,report,notfound,hit 300]
+ *        PROFILE=<dir> … writes a CPU profile of each measured loop to <dir>/<kind>.cpuprofile;
+ *        DUMP=<dir> … writes three uncompressed pages of each kind instead of measuring.
+ */
+import { writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { Session } from 'node:inspector/promises';
+import { pathToFileURL } from 'node:url';
+import { readCatalogToLoad } from '../src/features/catalog/catalog-source.ts';
+import { createOpenData } from '../src/features/open-data/open-data.usecases.ts';
+import { createRateLimiter } from '../src/features/rate-limits/rate-limits.usecases.ts';
+import { buildReadModel } from '../src/features/read-model/read-model.ts';
+import { readModelInputOf } from '../src/features/site-pages/test-support/read-model-fixture.ts';
+import { DEFAULT_SUBSCRIPTION_LIMITS } from '../src/features/subscriptions/subscriptions.usecases.ts';
+import { holdReadModel } from '../src/server/read-model-holder.ts';
+import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY } from '../src/server/site-build.ts';
+import { createWebServer, loadAstroHandler } from '../src/server/web-server.ts';
+import { openScratchPgliteStore } from '../src/store/test-support/scratch-stores.ts';
+
+const kinds = (process.argv[2] ?? 'search,compare,report,hit').split(',');
+const count = Number(process.argv[3] ?? 300);
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+await ensureSiteBuilt(out);
+const [input, scratch, astroHandler] = await Promise.all([readCatalogToLoad().then(readModelInputOf), openScratchPgliteStore(), loadAstroHandler(pathToFileURL(SITE_ENTRY).href)]);
+const model = buildReadModel(input);
+const publicUrl = 'http://127.0.0.1';
+const { server } = createWebServer({
+  readModel: holdReadModel(model, () => Promise.resolve(model), () => undefined),
+  publicUrl,
+  openData: await createOpenData(scratch.store.db, publicUrl),
+  subscriptions: { db: scratch.store.db, limiter: createRateLimiter(scratch.store.db), limits: DEFAULT_SUBSCRIPTION_LIMITS },
+  clientRoot: SITE_CLIENT_ROOT,
+  astroHandler,
+  apiRateLimits: null,
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address() as { port: number };
+
+function get(path: string, acceptEncoding: string): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path, headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+const entries = [...model.assessments.values()];
+const slugs = [...new Set(entries.map((entry) => entry.roleSlug))];
+const keys = entries.map((entry) => `${entry.roleSlug}/${entry.seniority}`);
+// The addresses of bench/page-throughput.ts.
+const pathFor: Record<string, (n: number) => string> = {
+  search: (n) => `/search?q=${encodeURIComponent((slugs[n % slugs.length] ?? '').replace(/-/g, ' '))}&limit=${5 + (Math.floor(n / slugs.length) % 20)}`,
+  compare: (n) => `/compare?roles=${[n, n * 7 + 3, n * 13 + 5].map((index) => slugs[index % slugs.length]).join(',')}`,
+  report: (n) => `/report?role=${encodeURIComponent(keys[n % keys.length] ?? '')}&s1=${Math.floor(n / keys.length) % 100}`,
+  notfound: (n) => `/no-such-page-${n}`,
+  hit: () => '/search?q=nurse',
+};
+
+try {
+  for (const kind of kinds) {
+    const pathOf = pathFor[kind];
+    if (!pathOf) throw new Error(`unknown page kind "${kind}"; expected ${Object.keys(pathFor).join(', ')}`);
+    if (process.env.DUMP) {
+      for (const n of [5, 77, 1234]) await writeFile(`${process.env.DUMP}/${kind}-${n}.html`, (await get(pathOf(n), 'identity')).body);
+      continue;
+    }
+    for (let n = 0; n < 30; n += 1) await get(pathOf(900_000 + n), 'br, gzip');
+    const session = process.env.PROFILE ? new Session() : null;
+    if (session) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.setSamplingInterval', { interval: 250 });
+      await session.post('Profiler.start');
+    }
+    const statuses = new Set<number>();
+    let bytes = 0;
+    const before = process.cpuUsage();
+    const started = performance.now();
+    for (let n = 0; n < count; n += 1) {
+      const answer = await get(pathOf(1_000_000 + n), 'br, gzip');
+      statuses.add(answer.status);
+      bytes += answer.body.byteLength;
+    }
+    const cpu = process.cpuUsage(before);
+    const wall = (performance.now() - started) / count;
+    if (session) {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(`${process.env.PROFILE}/${kind}.cpuprofile`, JSON.stringify(profile));
+      session.disconnect();
+    }
+    out(`${kind.padEnd(9)} ${((cpu.user + cpu.system) / 1000 / count).toFixed(2)} ms CPU per request (user ${(cpu.user / 1000 / count).toFixed(2)}), wall ${wall.toFixed(2)} ms, statuses ${[...statuses].join(',')}, ${(bytes / count / 1024).toFixed(1)} KB sent`);
+  }
+} finally {
+  server.close();
+  await scratch.dispose();
+}
+process.exit(0);
