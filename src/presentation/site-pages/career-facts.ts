@@ -1,5 +1,6 @@
 import type { OccupationEntry } from '../../features/read-model/read-model.ts';
 import { formatChangePercent, formatDollars } from '../format.ts';
+import { describeFigureNote } from './shared-figures.ts';
 
 /** Growth of all US jobs that BLS projects for 2024–34, the yardstick the outlook words compare with. */
 export const ALL_JOBS_GROWTH_PERCENT = 3.1;
@@ -39,20 +40,27 @@ export function describeJobZone(jobZone: number | null): string | null {
   return jobZone === null ? null : (JOB_ZONE_WORDS[jobZone] ?? null);
 }
 
-/** Gathers the wage, outlook and typical education of an occupation (BLS, with O*NET's job zone when BLS names no education). */
-export function careerFactsOf(occupation: OccupationEntry | null | undefined): CareerFacts {
+/**
+ * Gathers the wage, outlook and typical education of an occupation (BLS, with O*NET's job zone when BLS names
+ * no education); each source says when BLS published the figure for the occupation's whole SOC group (`groupTitle`).
+ */
+export function careerFactsOf(occupation: OccupationEntry | null | undefined, groupTitle: string | null = null): CareerFacts {
   const wage = occupation?.medianWage2024 ?? null;
   const change = occupation?.projectedChangePercent ?? null;
   const education = occupation?.typicalEducation ?? null;
   const zoneWords = describeJobZone(occupation?.jobZone ?? null);
+  const sourceOf = (figure: { source: string; note?: string | undefined }, prefix = '') => {
+    const note = occupation ? describeFigureNote(figure.note, occupation, groupTitle) : null;
+    return `${prefix}${figure.source}${note ? `; ${note}` : ''}`;
+  };
   return {
     wageText: wage ? `${formatDollars(wage.value)} a year` : 'No wage figure',
-    wageSource: wage ? `median, ${wage.source}` : null,
+    wageSource: wage ? sourceOf(wage, 'median, ') : null,
     outlookText: change ? `${formatChangePercent(change.value)} jobs by 2034` : 'No projection',
     outlookWords: change ? describeOutlook(change.value) : '',
-    outlookSource: change ? change.source : null,
+    outlookSource: change ? sourceOf(change) : null,
     educationText: education?.value ?? zoneWords ?? 'Not recorded',
-    educationSource: education ? education.source : zoneWords ? 'O*NET job zone' : null,
+    educationSource: education ? sourceOf(education) : zoneWords ? 'O*NET job zone' : null,
   };
 }
 

@@ -44,6 +44,7 @@ export function PersonalReportScoreBar({ view }: { view: ReportView }) {
             <p class="pr-scorebar__range small">
               Likely range <span class="figure">{result.band.low}–{result.band.high}</span> of 0–100{result.band.zoneStable ? '' : ', crossing a zone boundary'}
             </p>
+            <p class="pr-scorebar__plain small">{result.plainLine}</p>
           </>
         ) : (
           <p class="pr-scorebar__line">Your score appears here once the inputs are fixed.</p>
