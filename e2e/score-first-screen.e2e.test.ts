@@ -19,6 +19,7 @@ const PAGES = [
   { kind: 'search results', path: '/search?q=nurse', score: '.hit__score', range: '.hit__range', sentence: '.hit__plain', summary: '.hit' },
   { kind: 'the comparison', path: '/compare?roles=registered-nurses,critical-care-nurses,roofers', score: '.cscale__value', range: '.cscale__range', sentence: '.cscale__plain', summary: '.cscale' },
   { kind: 'the embed card', path: '/embed/roles/roofers/all-levels', score: '.score', range: '.range', sentence: '.plain', summary: 'main' },
+  { kind: 'the history of an assessment', path: '/roles/roofers/all-levels/history', score: '.history-now__score', range: '.history-now__range', sentence: '.history-now__plain', summary: '[data-current]' },
   { kind: 'the personal report', path: '/report?role=registered-nurses', score: '[data-personal-score]', range: '.pr-scorebar__range', sentence: '.pr-scorebar__plain', summary: '.pr-scorebar' },
 ];
 
