@@ -93,9 +93,13 @@ export function buildKeyFacts(views: OccupationViews, band: ScoreBand): Assessme
   const facts: AssessmentPageView['keyFacts'] = [
     { label: 'Uncertainty band', value: `${formatScore(band.low)}–${formatScore(band.high)}`, note: band.zoneStable ? 'zone holds' : 'zone can change' },
   ];
+  const said = new Set<string>();
   const pick = (label: string, shown: string) => {
     const row = views.labour?.rows.find((item) => item.label === label);
-    if (row) facts.push({ label: shown, value: row.value, note: isGroupFigureNote(row.note) ? `${row.source}; ${row.note}` : row.source });
+    if (!row) return;
+    const group = isGroupFigureNote(row.note) ? row.note : null;
+    facts.push({ label: shown, value: row.value, note: group ? `${row.source}; ${said.has(group) ? 'same group' : group}` : row.source });
+    if (group) said.add(group);
   };
   pick('Median annual wage, May 2024', 'Median wage (US)');
   pick('Employment, 2024', 'Employed (US, 2024)');

@@ -1,6 +1,6 @@
 import type { OccupationEntry } from '../../features/read-model/read-model.ts';
 import { formatChangePercent, formatDollars } from '../format.ts';
-import { describeFigureNote } from './shared-figures.ts';
+import { describeFigureNote, isGroupFigureNote } from './shared-figures.ts';
 
 /** Growth of all US jobs that BLS projects for 2024–34, the yardstick the outlook words compare with. */
 export const ALL_JOBS_GROWTH_PERCENT = 3.1;
@@ -49,9 +49,14 @@ export function careerFactsOf(occupation: OccupationEntry | null | undefined, gr
   const change = occupation?.projectedChangePercent ?? null;
   const education = occupation?.typicalEducation ?? null;
   const zoneWords = describeJobZone(occupation?.jobZone ?? null);
+  const said = new Set<string>();
+  // A card says a group note once; the figures after it that share the same group say so in three words.
   const sourceOf = (figure: { source: string; note?: string | undefined }, prefix = '') => {
     const note = occupation ? describeFigureNote(figure.note, occupation, groupTitle) : null;
-    return `${prefix}${figure.source}${note ? `; ${note}` : ''}`;
+    if (note === null) return `${prefix}${figure.source}`;
+    const repeated = said.has(note);
+    said.add(note);
+    return `${prefix}${figure.source}; ${repeated && isGroupFigureNote(note) ? 'same group' : note}`;
   };
   return {
     wageText: wage ? `${formatDollars(wage.value)} a year` : 'No wage figure',
