@@ -45,7 +45,7 @@ describe('every page that shows a score, on a 390×844 phone', () => {
   });
 
   for (const { kind, path, score, range, sentence, summary } of PAGES) {
-    it(`shows the first score with its range and a plain sentence without scrolling on ${kind}`, async () => {
+    it(`shows the first score with its range and a plain sentence without scrolling on ${kind}, with no serious accessibility problem`, async () => {
       expect((await page.goto(`${siteUrl}${path}`))?.status()).toBe(200);
       const scoreShown = page.locator(score).first();
       await scoreShown.waitFor();
@@ -54,6 +54,7 @@ describe('every page that shows a score, on a 390×844 phone', () => {
       await expect(page.locator(sentence).first().innerText()).resolves.toMatch(/\w+ \w+ \w+/);
       for (const part of [score, range, sentence]) expect(await isOnFirstScreen(page.locator(part).first()), `${part} on ${path}`).toBe(true);
       expect(await page.locator(summary).first().innerText()).not.toMatch(INTERNALS);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
     });
   }
 
