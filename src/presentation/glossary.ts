@@ -8,6 +8,13 @@ export interface GlossaryEntry {
 /** The horizon every zone word speaks about. */
 export const HORIZON = 'the next 5–10 years';
 
+/** A zone in the fewest plain words, with its horizon: what a list row or a score bar says beside a score. */
+export const ZONE_OUTLOOKS = {
+  Green: 'Likely protected over 5–10 years',
+  Yellow: 'Likely to change a lot over 5–10 years',
+  Red: 'At risk over 5–10 years',
+} as const;
+
 const ENTRIES = {
   green: {
     term: 'Green',

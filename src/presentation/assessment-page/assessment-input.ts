@@ -1,6 +1,7 @@
 import { methodologyOf, type MethodologyDefinition } from '../../methodology/index.ts';
 import type { AssessmentEntry, OccupationEntry, ReadModel } from '../../features/read-model/read-model.ts';
 import { findAssessment, peersOf } from '../../features/read-model/read-model.queries.ts';
+import { socGroupTitleOf } from '../site-pages/shared-figures.ts';
 
 /** Everything an assessment page needs from the read model, looked up once before any view is built. */
 export interface AssessmentPageInput {
@@ -16,6 +17,8 @@ export interface AssessmentPageInput {
   /** The current assessment of each peer the assessor quoted, in order; null when not assessed. */
   quotedPeers: (AssessmentEntry | null)[];
   occupation: OccupationEntry | null;
+  /** The title of the occupation's SOC group, whose BLS figures it may share with other occupations. */
+  socGroupTitle: string | null;
   /** The data-derived baseline of the mapped occupation, when it is another page than this one. */
   occupationBaseline: AssessmentEntry | null;
   /** Expert-assessed roles mapping to the same occupation, this role left out. */
@@ -50,6 +53,7 @@ export function gatherAssessmentPageInput(model: ReadModel, entry: AssessmentEnt
     peers,
     quotedPeers: (entry.assessment.peerCheck?.peers ?? []).map((peer) => lookUp(peer.slug)),
     occupation,
+    socGroupTitle: socGroupTitleOf(model, occupation),
     occupationBaseline: baseline && baseline.key !== entry.key ? baseline : null,
     occupationExperts: occupation ? occupation.expertRoleSlugs.filter((slug) => slug !== entry.roleSlug).flatMap((slug) => lookUp(slug) ?? []) : [],
   };

@@ -193,7 +193,17 @@ export interface AssessmentPageView {
   protective: { rows: JudgementRow[]; total: number; totalText: string };
   growth: JudgementRow & { meaning: string };
   quickScreen: { protective: number; growth: number; sum: number; line: string; label: string; agrees: boolean; fullLabel: string; sentence: string };
-  tasks: { rows: TaskRow[]; shareTotalText: string; exposureText: string; resistanceText: string; resistanceLine: string };
+  tasks: {
+    rows: TaskRow[];
+    /** The rows shown at once: the largest tasks by share of time (all of them when there are few). */
+    leading: TaskRow[];
+    /** The remaining rows, shown behind a disclosure. */
+    more: TaskRow[];
+    shareTotalText: string;
+    exposureText: string;
+    resistanceText: string;
+    resistanceLine: string;
+  };
   split: {
     displacement: number;
     augmentation: number;

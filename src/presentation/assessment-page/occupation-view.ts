@@ -7,13 +7,14 @@ import { renderInlineMarkdown } from '../markdown.ts';
 import type { AssessmentPageInput } from './assessment-input.ts';
 import { buildExpertBaselineView } from './expert-baseline-view.ts';
 import { roleLinkOf } from './role-link.ts';
+import { describeFigureNote, isGroupFigureNote } from '../site-pages/shared-figures.ts';
 import type { ScoreBand } from './header-view.ts';
 
-/** Lists the occupation's labour-market facts with their sources. */
-export function factRows(occupation: OccupationEntry): FactRow[] {
+/** Lists the occupation's labour-market facts with their sources, each saying when BLS published it for the whole SOC group. */
+export function factRows(occupation: OccupationEntry, groupTitle: string | null = null): FactRow[] {
   const rows: FactRow[] = [];
   const add = <T>(label: string, figure: { value: T; source: string; note?: string | undefined } | null, format: (value: T) => string) => {
-    if (figure) rows.push({ label, value: format(figure.value), source: figure.source, note: figure.note ?? null });
+    if (figure) rows.push({ label, value: format(figure.value), source: figure.source, note: describeFigureNote(figure.note, occupation, groupTitle) });
   };
   add('Median annual wage, May 2024', occupation.medianWage2024, formatDollars);
   add('Median annual wage, May 2021', occupation.medianWage2021, formatDollars);
@@ -57,7 +58,7 @@ export function buildOccupationViews(input: AssessmentPageInput): OccupationView
   const isBaseline = entry.status === 'baseline';
   const rows = indexRows(occupation);
   const strip = buildPercentileStrip(rows.map((row) => ({ key: row.key, label: row.name, percentile: row.percentile, percentileText: row.percentileText })));
-  const facts = factRows(occupation);
+  const facts = factRows(occupation, input.socGroupTitle);
   const baselineLink = input.occupationBaseline ? roleLinkOf(input.occupationBaseline) : null;
   return {
     indices:
@@ -92,9 +93,13 @@ export function buildKeyFacts(views: OccupationViews, band: ScoreBand): Assessme
   const facts: AssessmentPageView['keyFacts'] = [
     { label: 'Uncertainty band', value: `${formatScore(band.low)}–${formatScore(band.high)}`, note: band.zoneStable ? 'zone holds' : 'zone can change' },
   ];
+  const said = new Set<string>();
   const pick = (label: string, shown: string) => {
     const row = views.labour?.rows.find((item) => item.label === label);
-    if (row) facts.push({ label: shown, value: row.value, note: row.source });
+    if (!row) return;
+    const group = isGroupFigureNote(row.note) ? row.note : null;
+    facts.push({ label: shown, value: row.value, note: group ? `${row.source}; ${said.has(group) ? 'same group' : group}` : row.source });
+    if (group) said.add(group);
   };
   pick('Median annual wage, May 2024', 'Median wage (US)');
   pick('Employment, 2024', 'Employed (US, 2024)');

@@ -5,6 +5,18 @@ import type { AssessmentPageInput } from './assessment-input.ts';
 import type { AssessmentPageView, TaskRow } from './assessment-view.types.ts';
 import { provenanceTag } from './role-link.ts';
 
+/** How many of the largest tasks the page lists at once; the rest wait behind a disclosure. */
+export const LEADING_TASKS = 8;
+/** A disclosure hiding fewer rows than this would save less than it costs a reader. */
+const MIN_HIDDEN_TASKS = 3;
+
+/** Splits task rows into the largest by share (shown at once) and the rest, both largest first; short lists stay whole. */
+export function splitTaskRows<T extends { share: number }>(rows: readonly T[]): { leading: T[]; more: T[] } {
+  if (rows.length < LEADING_TASKS + MIN_HIDDEN_TASKS) return { leading: [...rows], more: [] };
+  const ordered = [...rows].sort((a, b) => b.share - a.share);
+  return { leading: ordered.slice(0, LEADING_TASKS), more: ordered.slice(LEADING_TASKS) };
+}
+
 /** Builds the task decomposition, the displacement/augmentation split and the reinstatement check. */
 export function buildTaskViews(input: AssessmentPageInput): Pick<AssessmentPageView, 'tasks' | 'split' | 'reinstatementHtml'> {
   const { assessment, figures } = input.entry;
@@ -18,6 +30,7 @@ export function buildTaskViews(input: AssessmentPageInput): Pick<AssessmentPageV
   return {
     tasks: {
       rows,
+      ...splitTaskRows(rows),
       shareTotalText: `${shareTotal}%`,
       exposureText: figures.taskExposure.toFixed(2),
       resistanceText: figures.taskResistance.toFixed(2),

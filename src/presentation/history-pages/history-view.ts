@@ -1,12 +1,13 @@
 import { methodologyOf, type SubLabel, type Zone } from '../../methodology/index.ts';
 import { assessmentHref } from '../../features/revisions/revision-links.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
-import { formatDate, formatDelta, isoDate } from '../format.ts';
+import { formatDate, formatDelta, formatScore, isoDate } from '../format.ts';
 import type { AssessmentEntry, ReadModel, RevisionRecord } from '../../features/read-model/read-model.ts';
 import { findAssessment } from '../../features/read-model/read-model.queries.ts';
 import { AUTOMATED_AUTHORS, lastReviewedOf, reviewStatus, type ReviewStatus } from '../../features/revisions/review-status.ts';
 import { feedUrl } from '../../features/revisions/revision-links.ts';
 import { buildTimelineChart, type TimelineChart } from './timeline-chart.ts';
+import { briefOf } from '../site-pages/role-summary.ts';
 
 type ZoneClass = 'green' | 'yellow' | 'red';
 
@@ -51,6 +52,8 @@ export interface HistoryView {
   title: string;
   seniorityLabel: string;
   assessmentHref: string;
+  /** The current score with its range and one plain sentence, as every page showing a score leads with. */
+  current: { scoreText: string; rangeText: string; plainLine: string };
   chart: TimelineChart;
   revisions: RevisionItem[];
   review: ReviewView;
@@ -153,6 +156,7 @@ export function buildHistoryView(model: ReadModel, slug: string, seniority: stri
       },
       title: entry.title,
       seniorityLabel: levelLabel,
+      current: { scoreText: formatScore(entry.figures.score), ...briefOf(entry) },
       assessmentHref: assessmentHref(entry.roleSlug, entry.seniority),
       chart: timelineOf(entry),
       revisions: revisionItems(entry),

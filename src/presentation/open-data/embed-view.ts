@@ -5,12 +5,17 @@ import { findAssessment } from '../../features/read-model/read-model.queries.ts'
 import type { AssessmentEntry, ReadModel } from '../../features/read-model/read-model.ts';
 import { escapeXml } from '../escape.ts';
 import { badgeDescription } from './badge.ts';
+import { briefOf } from '../site-pages/role-summary.ts';
 
 /** What the embeddable card shows. */
 export interface EmbedCardView {
   title: string;
   seniorityLabel: string;
   scoreText: string;
+  /** "46.1–51.0": where the score would lie if any one judgement moved one step. */
+  rangeText: string;
+  /** One short plain sentence on what the score means. */
+  plainLine: string;
   zone: AssessmentEntry['figures']['zone'];
   zoneClass: string;
   subLabel: string;
@@ -45,6 +50,7 @@ export function buildEmbedCardView(model: ReadModel, slug: string, seniority: st
     title: entry.title,
     seniorityLabel: seniorityLabel(entry.seniority),
     scoreText: entry.figures.score.toFixed(1),
+    ...briefOf(entry),
     zone: entry.figures.zone,
     zoneClass: `zone zone--${entry.figures.zone.toLowerCase()}`,
     subLabel: headlinedSubLabel(entry) ?? '',

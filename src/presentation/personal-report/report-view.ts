@@ -1,6 +1,6 @@
 import { formatScore } from '../format.ts';
 import { buildScoreScale, type ScoreScaleGeometry } from '../chart-geometry.ts';
-import { zoneMeaningOf } from '../glossary.ts';
+import { ZONE_OUTLOOKS, zoneMeaningOf } from '../glossary.ts';
 import { CURRENT_METHODOLOGY, type Zone } from '../../methodology/definition.ts';
 import { zoneOf } from '../../methodology/score.ts';
 import { COARSE_CHOICES, COARSE_LABELS, type CoarseChoice } from '../../features/personal-report/coarse-time.ts';
@@ -59,6 +59,8 @@ export interface ResultView {
   scale: ScoreScaleGeometry;
   /** What the zone word means for the person, with its horizon. */
   zoneMeaning: string;
+  /** One short plain sentence under the score: the zone's outlook for the work the person describes. */
+  plainLine: string;
   atRisk: TaskMention[];
   safe: TaskMention[];
   /** What the person changed and what each change did, in words. */
@@ -216,6 +218,9 @@ function resultOf(source: ReportSource, inputs: PersonalInputs, report: Personal
     band: { low: formatScore(report.band.low), high: formatScore(report.band.high), zoneStable: report.band.zoneStable, sentence: bandSentence(report) },
     scale: buildScoreScale({ score: report.score, band: report.band }, CURRENT_METHODOLOGY),
     zoneMeaning: zoneMeaningOf(report.zone),
+    plainLine: report.band.zoneStable
+      ? `${ZONE_OUTLOOKS[report.zone]}, for the work you describe.`
+      : `Borderline over 5–10 years: one judgement made differently would change the zone of the work you describe.`,
     ...tasksAtRiskAndSafe(report.tasks),
     changes: report.attribution.map(changeInWords),
     tasks: report.tasks

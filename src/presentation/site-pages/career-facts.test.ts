@@ -18,6 +18,14 @@ describe('what a career switcher compares', () => {
     expect(describeJobZone(9)).toBeNull();
   });
 
+  it('says once per card that its figures are BLS figures for a whole SOC group', () => {
+    const note = 'all of SOC 29-1141, shared with 3 other occupations';
+    const shared = occupation({ title: 'Critical Care Nurses', medianWage2024: { value: 93600, source: 'BLS OEWS May 2024', note }, projectedChangePercent: { value: 4.9, source: 'BLS Employment Projections 2024–34', note } });
+    const facts = careerFactsOf(shared, 'Registered Nurses');
+    expect(facts.wageSource).toBe('median, BLS OEWS May 2024; BLS figure for all Registered Nurses (SOC 29-1141), not Critical Care Nurses alone');
+    expect(facts.outlookSource).toBe('BLS Employment Projections 2024–34; same group');
+  });
+
   it('words the outlook against the all-jobs average', () => {
     expect([-10, -3, 0, 3, 6, 12].map(describeOutlook)).toEqual(['shrinking fast', 'shrinking', 'little or no change', 'growing about as fast as average', 'growing faster than average', 'growing much faster than average']);
   });

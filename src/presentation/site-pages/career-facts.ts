@@ -1,5 +1,6 @@
 import type { OccupationEntry } from '../../features/read-model/read-model.ts';
 import { formatChangePercent, formatDollars } from '../format.ts';
+import { describeFigureNote, isGroupFigureNote } from './shared-figures.ts';
 
 /** Growth of all US jobs that BLS projects for 2024–34, the yardstick the outlook words compare with. */
 export const ALL_JOBS_GROWTH_PERCENT = 3.1;
@@ -39,20 +40,32 @@ export function describeJobZone(jobZone: number | null): string | null {
   return jobZone === null ? null : (JOB_ZONE_WORDS[jobZone] ?? null);
 }
 
-/** Gathers the wage, outlook and typical education of an occupation (BLS, with O*NET's job zone when BLS names no education). */
-export function careerFactsOf(occupation: OccupationEntry | null | undefined): CareerFacts {
+/**
+ * Gathers the wage, outlook and typical education of an occupation (BLS, with O*NET's job zone when BLS names
+ * no education); each source says when BLS published the figure for the occupation's whole SOC group (`groupTitle`).
+ */
+export function careerFactsOf(occupation: OccupationEntry | null | undefined, groupTitle: string | null = null): CareerFacts {
   const wage = occupation?.medianWage2024 ?? null;
   const change = occupation?.projectedChangePercent ?? null;
   const education = occupation?.typicalEducation ?? null;
   const zoneWords = describeJobZone(occupation?.jobZone ?? null);
+  const said = new Set<string>();
+  // A card says a group note once; the figures after it that share the same group say so in three words.
+  const sourceOf = (figure: { source: string; note?: string | undefined }, prefix = '') => {
+    const note = occupation ? describeFigureNote(figure.note, occupation, groupTitle) : null;
+    if (note === null) return `${prefix}${figure.source}`;
+    const repeated = said.has(note);
+    said.add(note);
+    return `${prefix}${figure.source}; ${repeated && isGroupFigureNote(note) ? 'same group' : note}`;
+  };
   return {
     wageText: wage ? `${formatDollars(wage.value)} a year` : 'No wage figure',
-    wageSource: wage ? `median, ${wage.source}` : null,
+    wageSource: wage ? sourceOf(wage, 'median, ') : null,
     outlookText: change ? `${formatChangePercent(change.value)} jobs by 2034` : 'No projection',
     outlookWords: change ? describeOutlook(change.value) : '',
-    outlookSource: change ? change.source : null,
+    outlookSource: change ? sourceOf(change) : null,
     educationText: education?.value ?? zoneWords ?? 'Not recorded',
-    educationSource: education ? education.source : zoneWords ? 'O*NET job zone' : null,
+    educationSource: education ? sourceOf(education) : zoneWords ? 'O*NET job zone' : null,
   };
 }
 

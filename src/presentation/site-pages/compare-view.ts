@@ -7,6 +7,7 @@ import { seniorityLabel } from '../seniority-labels.ts';
 import { summarize, type RoleSummary } from './role-summary.ts';
 import { careerFactsOf, oneLine, type CareerFacts } from './career-facts.ts';
 import { findSharedTasks } from './shared-tasks.ts';
+import { socGroupTitleOf } from './shared-figures.ts';
 import { glossaryEntryOf } from '../glossary.ts';
 import { positionOnRange } from '../chart-geometry.ts';
 
@@ -185,6 +186,11 @@ function headlineOf(entry: AssessmentEntry): Pick<CompareColumn, 'rangeText' | '
   };
 }
 
+function careerFactsOfEntry(model: ReadModel, entry: AssessmentEntry): CareerFacts {
+  const occupation = entry.onetCode ? model.occupations.get(entry.onetCode) : null;
+  return careerFactsOf(occupation, socGroupTitleOf(model, occupation));
+}
+
 function describeRole(model: ReadModel, entry: AssessmentEntry): string {
   const occupation = entry.onetCode ? model.occupations.get(entry.onetCode) : undefined;
   return oneLine(entry.status === 'expert' ? (entry.assessment.role.primaryFunction ?? occupation?.description) : (occupation?.description ?? entry.assessment.role.primaryFunction));
@@ -271,7 +277,7 @@ export function buildCompareView(model: ReadModel, params: URLSearchParams): Com
       compositionText: describeComposition(composition),
       ...headlineOf(entry),
       description: describeRole(model, entry),
-      facts: careerFactsOf(entry.onetCode ? model.occupations.get(entry.onetCode) : null),
+      facts: careerFactsOfEntry(model, entry),
       shared: mine.slice(0, SHARED_PER_ROLE).map((task) => ({ text: task.text, with: joinNames(task.roles.filter((other) => other !== index).map((other) => entries[other]?.title ?? '')) })),
       sharedText: sharedTextOf(mine.length, entries.length),
       statusText: entry.status === 'expert' ? 'Expert assessment' : 'Automated estimate',

@@ -19,7 +19,12 @@ export interface HomeView {
   mostResistant: RoleSummary[];
   leastResistant: RoleSummary[];
   experts: (RoleSummary & { verdict: string })[];
+  /** One answer shown under the search box, so a first-time reader sees what an answer looks like. */
+  example: RoleSummary | null;
 }
+
+/** The role the home page shows as an example answer: a job most readers know. */
+const EXAMPLE_KEY = 'registered-nurses/all-levels';
 
 const LIST_LENGTH = 10;
 const RECENT_LENGTH = 8;
@@ -46,6 +51,11 @@ function recentEmptyText(model: ReadModel): string {
   return first ? `No assessment has changed since the catalog was first published on ${formatDate(first)}. Published changes will be listed here as they happen.` : 'Nothing is published yet.';
 }
 
+function exampleOf(model: ReadModel, experts: readonly AssessmentEntry[]): RoleSummary | null {
+  const entry = model.assessments.get(EXAMPLE_KEY) ?? experts[0] ?? model.ranked[0];
+  return entry ? summarize(entry) : null;
+}
+
 /** Builds the home page: zone distribution, recently updated, the ten most and least resistant, and the expert assessments. */
 export function buildHomeView(model: ReadModel): HomeView {
   const entries = [...model.assessments.values()];
@@ -62,5 +72,6 @@ export function buildHomeView(model: ReadModel): HomeView {
     mostResistant: model.ranked.slice(0, LIST_LENGTH).map(summarize),
     leastResistant: model.ranked.slice(-LIST_LENGTH).reverse().map(summarize),
     experts: experts.map((entry) => ({ ...summarize(entry), verdict: entry.assessment.verdict ?? '' })),
+    example: exampleOf(model, experts),
   };
 }

@@ -5,7 +5,7 @@ import { searchRoleTitles } from '../../features/read-model/read-model.queries.t
 import type { NotInCatalog } from '../../features/search/search-index.ts';
 import type { ReadModel } from '../../features/read-model/read-model.ts';
 import { formatScore } from '../format.ts';
-import { assessmentHref } from './role-summary.ts';
+import { assessmentHref, briefOf } from './role-summary.ts';
 import { oneLine } from './career-facts.ts';
 import { groupHits, type HitGroup } from './search-groups.ts';
 
@@ -23,6 +23,10 @@ export interface SearchHitView {
   onetCode: string | null;
   score: number | null;
   scoreText: string | null;
+  /** "46.1–51.0", or null when the role is not assessed. */
+  rangeText: string | null;
+  /** One short plain sentence on what the score means, or null when the role is not assessed. */
+  plainLine: string | null;
   zone: Zone | null;
   label: string | null;
   status: 'expert' | 'baseline' | null;
@@ -62,6 +66,7 @@ export function findAnswer(model: ReadModel, query: string, limit: number): { hi
   const answer = searchRoleTitles(model, query, limit);
   const hits = answer.hits.map((hit) => {
     const entry = hit.entry;
+    const brief = entry ? briefOf(entry) : null;
     return {
       slug: hit.slug,
       title: hit.title,
@@ -72,6 +77,8 @@ export function findAnswer(model: ReadModel, query: string, limit: number): { hi
       onetCode: hit.onetCode,
       score: entry?.figures.score ?? null,
       scoreText: entry ? formatScore(entry.figures.score) : null,
+      rangeText: brief?.rangeText ?? null,
+      plainLine: brief?.plainLine ?? null,
       zone: entry?.figures.zone ?? null,
       label: entry?.figures.label ?? null,
       status: entry?.status ?? null,

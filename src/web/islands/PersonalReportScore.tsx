@@ -3,6 +3,7 @@ import type { ScoreScaleGeometry } from '../../presentation/chart-geometry.ts';
 import type { ReportView } from '../../presentation/personal-report/report-view.ts';
 
 const pct = (value: number) => `${value}%`;
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
 
 /** The 0–100 scale with the zones, the range around the score and the score's marker. */
 function ScoreRange({ scale }: { scale: ScoreScaleGeometry }) {
@@ -44,6 +45,7 @@ export function PersonalReportScoreBar({ view }: { view: ReportView }) {
             <p class="pr-scorebar__range small">
               Likely range <span class="figure">{result.band.low}–{result.band.high}</span> of 0–100{result.band.zoneStable ? '' : ', crossing a zone boundary'}
             </p>
+            <p class="pr-scorebar__plain small">{result.plainLine}</p>
           </>
         ) : (
           <p class="pr-scorebar__line">Your score appears here once the inputs are fixed.</p>
@@ -63,7 +65,7 @@ export function PersonalReportSummary({ view }: { view: ReportView }) {
         <>
           <p>
             {!result.band.zoneStable && 'Your likely range crosses a zone boundary, so take the zone loosely. '}
-            <strong>{result.zone}</strong> means {result.zoneMeaning}.
+            <strong>{result.zone}</strong> means {lowerFirst(result.zoneMeaning)}
           </p>
           <p class="small">{result.deltaSentence}</p>
           <p class="pr-links no-print">
