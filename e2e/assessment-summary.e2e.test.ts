@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { isOnFirstScreen, PHONE } from './support/phone.ts';
 import { openBrowser, seriousAccessibilityViolations, type BrowserSession } from './support/browser.ts';
 
 const siteUrl = inject('siteUrl');
-const PHONE = { width: 390, height: 844 };
 const INTERNALS = /T3–T4|\bTR\b|\bEM\b|\bRaw\b|Assessor override|formula/;
 
 const PAGES = [
@@ -12,14 +12,6 @@ const PAGES = [
   { kind: 'the seeded expert assessment', path: '/roles/multimodal-ai-engineer/mid-level', headline: /Green\s*·\s*Accelerated/, estimate: false },
   { kind: 'a borderline baseline', path: '/roles/legislators', headline: /Borderline Green\/Yellow/, estimate: true },
 ];
-
-/** Tells whether an element lies wholly inside the first screen, before any scrolling. */
-async function isOnFirstScreen(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).first().evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight && window.scrollY === 0;
-  });
-}
 
 describe('the summary layer of an assessment page on a 390×844 phone', () => {
   let phone: BrowserSession;
@@ -37,7 +29,7 @@ describe('the summary layer of an assessment page on a 390×844 phone', () => {
   for (const { kind, path, headline, estimate } of PAGES) {
     it(`shows score, range and a plain sentence on the first screen of ${kind}, and hides the calculation`, async () => {
       expect((await page.goto(`${siteUrl}${path}`))?.status()).toBe(200);
-      for (const part of ['.summary__number', '.summary__range', '.summary__sentence', '.summary__zone-line']) expect(await isOnFirstScreen(page, part), part).toBe(true);
+      for (const part of ['.summary__number', '.summary__range', '.summary__sentence', '.summary__zone-line']) expect(await isOnFirstScreen(page.locator(part).first()), part).toBe(true);
 
       const summary = await page.locator('[data-summary]').innerText();
       expect(summary).toMatch(/\d+\.\d\s*\/100/);

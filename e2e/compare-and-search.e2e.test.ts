@@ -2,10 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { PHONE } from './support/phone.ts';
 import { openBrowser, saveScreenshot, seriousAccessibilityViolations, type BrowserSession } from './support/browser.ts';
 
 const siteUrl = inject('siteUrl');
-const PHONE = { width: 390, height: 844 };
 /** A phone with its on-screen keyboard open leaves about this much of the screen to the page. */
 const PHONE_WITH_KEYBOARD = { width: 390, height: 500 };
 

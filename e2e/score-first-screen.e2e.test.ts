@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { isOnFirstScreen, PHONE } from './support/phone.ts';
 import { openBrowser, seriousAccessibilityViolations, type BrowserSession } from './support/browser.ts';
 
 const siteUrl = inject('siteUrl');
-const PHONE = { width: 390, height: 844 };
 const INTERNALS = /T3–T4|\bTR\b|\bEM\b|\bRaw\b/;
 const SCORE = /^\d{1,3}\.\d(\s*\/\s*100)?$/;
 const RANGE = /\d{1,3}\.\d–\d{1,3}\.\d/;
@@ -22,14 +22,6 @@ const PAGES = [
   { kind: 'the history of an assessment', path: '/roles/roofers/all-levels/history', score: '.history-now__score', range: '.history-now__range', sentence: '.history-now__plain', summary: '[data-current]' },
   { kind: 'the personal report', path: '/report?role=registered-nurses', score: '[data-personal-score]', range: '.pr-scorebar__range', sentence: '.pr-scorebar__plain', summary: '.pr-scorebar' },
 ];
-
-/** Tells whether an element lies wholly inside the first screen, before any scrolling. */
-function isOnFirstScreen(element: Locator): Promise<boolean> {
-  return element.evaluate((node) => {
-    const box = node.getBoundingClientRect();
-    return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight && window.scrollY === 0;
-  });
-}
 
 describe('every page that shows a score, on a 390×844 phone', () => {
   let phone: BrowserSession;
