@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
-import { readdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,13 +34,61 @@ export async function isSiteBuildStale(): Promise<boolean> {
   return false;
 }
 
-/** Builds the site with Astro when it is missing or stale, echoing Astro's output to the log. */
+// Outside dist/, which Astro empties when it builds; one lock per checkout.
+const BUILD_LOCK = join(tmpdir(), `jobzone-site-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.lock`);
+const LOCK_POLL_MS = 250;
+// A lock file still empty after this long was left by a process that died between creating and writing it.
+const EMPTY_LOCK_GRACE_MS = 10_000;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs `work` while holding the checkout's build lock: two processes starting at once (test workers,
+ * a server and a benchmark) would otherwise run two Astro builds into the same dist/ and one of them
+ * would serve half-written files. A lock left by a process that died is taken over.
+ */
+export async function withBuildLock(work: () => Promise<void>, lock: string = BUILD_LOCK): Promise<void> {
+  for (;;) {
+    try {
+      const handle = await open(lock, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const content = (await readFile(lock, 'utf8').catch(() => '')).trim();
+      const holder = Number(content);
+      const age = Date.now() - ((await stat(lock).catch(() => null))?.mtimeMs ?? Date.now());
+      const abandoned = content === '' ? age > EMPTY_LOCK_GRACE_MS : !Number.isInteger(holder) || holder <= 0 || !isRunning(holder);
+      if (abandoned) await rm(lock, { force: true });
+      else await sleep(LOCK_POLL_MS);
+    }
+  }
+  try {
+    await work();
+  } finally {
+    await rm(lock, { force: true });
+  }
+}
+
+/** Builds the site with Astro when it is missing or stale, echoing Astro's output to the log; one process builds, the others wait for it. */
 export async function ensureSiteBuilt(log: (line: string) => void): Promise<void> {
   if (!(await isSiteBuildStale())) return;
-  log('Building the site (first start or sources changed)…');
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'build', '--', '--silent'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited with code ${code}`))));
+  await withBuildLock(async () => {
+    // Another process may have built it while this one waited for the lock.
+    if (!(await isSiteBuildStale())) return;
+    log('Building the site (first start or sources changed)…');
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn('npm', ['run', '--silent', 'build', '--', '--silent'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited with code ${code}`))));
+    });
   });
 }

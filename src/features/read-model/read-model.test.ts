@@ -5,9 +5,23 @@ import { readModelInputFromFiles } from './read-model-from-files.ts';
 import { findAssessment, peersOf, rankAssessments, recentlyUpdated, searchRoles, zoneDistribution } from './read-model.queries.ts';
 
 let model: ReadModel;
+let input: ReturnType<typeof readModelInputFromFiles>;
 
 beforeAll(async () => {
-  model = buildReadModel(readModelInputFromFiles(await readCatalogToLoad()));
+  input = readModelInputFromFiles(await readCatalogToLoad());
+  model = buildReadModel(input);
+});
+
+describe('rebuilding the read model after a publication', () => {
+  it('keeps the search index while titles and descriptions are unchanged, and builds a new one when a title changes', () => {
+    const rebuilt = buildReadModel(input);
+    expect(rebuilt.version).not.toBe(model.version);
+    expect(rebuilt.search).toBe(model.search);
+    const renamed = { ...input, titles: input.titles.map((title, index) => (index === 0 ? { ...title, title: `${title.title} Specialist` } : title)) };
+    const withNewTitle = buildReadModel(renamed);
+    expect(withNewTitle.search).not.toBe(model.search);
+    expect(searchRoles(withNewTitle, `${input.titles[0]?.title ?? ''} Specialist`)[0]?.matchedTitle).toBe(`${input.titles[0]?.title ?? ''} Specialist`);
+  });
 });
 
 describe('the read model of the published catalog', () => {

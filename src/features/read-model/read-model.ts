@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource, IndexValue, OccupationRecord } from '../../data-pipeline/catalog-records.ts';
 import { compareSeniority, type Assessment, type Zone } from '../../methodology/index.ts';
 import type { ScoreJson } from '../catalog/catalog.schemas.ts';
@@ -98,6 +99,17 @@ const byTitle = (left: { title: string }, right: { title: string }) => left.titl
 
 function emptyZones(): Record<Zone, number> {
   return { Green: 0, Yellow: 0, Red: 0 };
+}
+
+// A publication changes scores, rarely titles or descriptions: the search index costs seconds of CPU on
+// the server's main thread, so it is kept while the entries it is built from stay the same. Queries are
+// synchronous, so the old and the new read model can share its scratch buffers.
+let lastSearchIndex: { fingerprint: string; index: SearchIndex } | undefined;
+
+function searchIndexFor(entries: readonly SearchEntry[]): SearchIndex {
+  const fingerprint = createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+  if (lastSearchIndex?.fingerprint !== fingerprint) lastSearchIndex = { fingerprint, index: buildSearchIndex(entries) };
+  return lastSearchIndex.index;
 }
 
 function buildSearchEntries(input: ReadModelInput, roles: ReadonlyMap<string, RoleEntry>): SearchEntry[] {
@@ -206,6 +218,6 @@ export function buildReadModel(input: ReadModelInput): ReadModel {
     occupations,
     categories: [...categories.values()].sort((a, b) => a.name.localeCompare(b.name, 'en')),
     sources: input.sources,
-    search: buildSearchIndex(buildSearchEntries(input, roles)),
+    search: searchIndexFor(buildSearchEntries(input, roles)),
   };
 }
