@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { isOnFirstScreen, PHONE } from './support/phone.ts';
-import { openBrowser, seriousAccessibilityViolations, type BrowserSession } from './support/browser.ts';
+import { seriousAccessibilityViolations, useBrowser } from './support/browser.ts';
 
 const siteUrl = inject('siteUrl');
 const INTERNALS = /T3–T4|\bTR\b|\bEM\b|\bRaw\b|Assessor override|formula/;
@@ -14,16 +14,11 @@ const PAGES = [
 ];
 
 describe('the summary layer of an assessment page on a 390×844 phone', () => {
-  let phone: BrowserSession;
+  const phone = useBrowser({ viewport: PHONE });
   let page: Page;
 
   beforeAll(async () => {
-    phone = await openBrowser({ viewport: PHONE });
-    page = await phone.context.newPage();
-  });
-
-  afterAll(async () => {
-    await phone.close();
+    page = await phone().context.newPage();
   });
 
   for (const { kind, path, headline, estimate } of PAGES) {

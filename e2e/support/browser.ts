@@ -72,11 +72,11 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
-/** Opens one Chromium for the test file (closed after it) and returns a getter for its session. */
-export function useBrowser(): () => BrowserSession {
+/** Opens one Chromium for the test file (closed after it, failing on any refused content) and returns a getter for its session. */
+export function useBrowser(options: Parameters<typeof openBrowser>[0] = {}): () => BrowserSession {
   let session: BrowserSession | undefined;
   beforeAll(async () => {
-    session = await openBrowser();
+    session = await openBrowser(options);
   });
   afterAll(async () => {
     const violations = session?.cspViolations() ?? [];
