@@ -1,3 +1,5 @@
+import { CodedError } from '../../shared/coded-error.ts';
+
 /** The closed set of account failures; pages and the CLI turn each into a message that says what to do. */
 export type AccountErrorCode =
   | 'account.invalid'
@@ -22,16 +24,7 @@ export const ACCOUNT_ERROR_STATUS: Record<AccountErrorCode, number> = {
 };
 
 /** Raised by the account use cases with a code and a message fit to show. */
-export class AccountError extends Error {
-  readonly code: AccountErrorCode;
-  /** Seconds to wait, for rate-limited requests. */
-  readonly retryAfterSeconds: number | undefined;
-  constructor(code: AccountErrorCode, message: string, retryAfterSeconds?: number) {
-    super(message);
-    this.code = code;
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-}
+export class AccountError extends CodedError<AccountErrorCode> {}
 
 export function isAccountErrorCode(code: string): code is AccountErrorCode {
   return Object.hasOwn(ACCOUNT_ERROR_STATUS, code);
