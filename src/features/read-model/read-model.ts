@@ -103,12 +103,22 @@ function emptyZones(): Record<Zone, number> {
 
 // A publication changes scores, rarely titles or descriptions: the search index costs seconds of CPU on
 // the server's main thread, so it is kept while the entries it is built from stay the same. Queries are
-// synchronous, so the old and the new read model can share its scratch buffers.
-let lastSearchIndex: { fingerprint: string; index: SearchIndex } | undefined;
+// synchronous, so the old and the new read model can share its scratch buffers. The entries are
+// fingerprinted only when a second build comes to compare them: a process that builds once (the MCP
+// command, a test file) never pays for it.
+let lastSearchIndex: { entries: readonly SearchEntry[]; fingerprint?: string; index: SearchIndex } | undefined;
+
+const fingerprintOf = (entries: readonly SearchEntry[]) => createHash('sha256').update(JSON.stringify(entries)).digest('hex');
 
 function searchIndexFor(entries: readonly SearchEntry[]): SearchIndex {
-  const fingerprint = createHash('sha256').update(JSON.stringify(entries)).digest('hex');
-  if (lastSearchIndex?.fingerprint !== fingerprint) lastSearchIndex = { fingerprint, index: buildSearchIndex(entries) };
+  if (lastSearchIndex) {
+    lastSearchIndex.fingerprint ??= fingerprintOf(lastSearchIndex.entries);
+    const fingerprint = fingerprintOf(entries);
+    if (fingerprint === lastSearchIndex.fingerprint) return lastSearchIndex.index;
+    lastSearchIndex = { entries, fingerprint, index: buildSearchIndex(entries) };
+    return lastSearchIndex.index;
+  }
+  lastSearchIndex = { entries, index: buildSearchIndex(entries) };
   return lastSearchIndex.index;
 }
 
