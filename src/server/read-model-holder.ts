@@ -33,7 +33,9 @@ export function holdReadModel(first: ReadModel, rebuild: () => Promise<ReadModel
     refresh: (roles) => {
       // Publications that arrive while a rebuild runs are picked up by one more rebuild, not lost.
       const next = (refreshing ?? Promise.resolve()).then(async () => {
-        const built = (roles && update ? await update(model, roles) : null) ?? (await rebuild());
+        const updated = roles && update ? await update(model, roles) : null;
+        const built = updated ?? (await rebuild());
+        log(updated ? `read model version ${built.version}: updated ${roles?.join(', ') ?? ''} in place` : `read model version ${built.version}: rebuilt from the store`);
         for (const prepare of preparations) {
           // A failed preparation costs speed (pages render on demand), never the publication itself.
           await prepare(built, model).catch((error: unknown) => log(`could not prepare version ${built.version}: ${(error as Error).message}`));
