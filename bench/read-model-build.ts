@@ -47,6 +47,8 @@ if (process.argv[2] === '--child') {
     console.log(`read model from catalog/ (${results[0]?.assessments ?? '?'} assessments), one fresh process per run:`);
     show('first run (validates in full)', results[0]);
     const later = results.slice(1).sort((a, b) => (a.total ?? 0) - (b.total ?? 0));
+    // Other processes share the cores: the fastest run is the least disturbed one.
+    show(`fastest of ${later.length} later runs`, later[0]);
     show(`median of ${later.length} later runs`, later[Math.floor(later.length / 2)]);
   } finally {
     rmSync(cache, { recursive: true, force: true });
