@@ -313,12 +313,14 @@ export function deriveEvidence(signals: OccupationSignals, toolUse: ToolUse, pee
   else {
     // A consensus needs the sources to lean the same way: where one sees the role exposed and the other sheltered, or
     // one sees neither, their mean is a split, not a consensus (ADR 0093).
-    const score = consensus.agrees ? consensusLevel(consensus.mean) : 0;
+    const meanLevel = consensusLevel(consensus.mean);
+    const split = !consensus.agrees && meanLevel !== 0;
+    const score = split ? 0 : meanLevel;
     const agreement = consensus.spread <= BASELINE.consensusAgreement.high ? 'high' : consensus.spread <= BASELINE.consensusAgreement.medium ? 'medium' : 'low';
     const names = [...consensus.voices, ...(consensus.physical ? [consensus.physical] : [])].map((voice) => `${voice.name} ${Math.round(voice.percentile)}`);
     const basis = consensus.physical
       ? `Frey & Osborne put its computerisation (robots and autonomous vehicles are in scope) at the ${ordinal(consensus.mean)} percentile, above the language-model sources`
-      : consensus.agrees
+      : !split
         ? `${consensus.voices.length} independent ${consensus.voices.length === 1 ? 'source puts' : 'sources put'} its language-model exposure at the ${ordinal(consensus.mean)} percentile on average (spread ${consensus.spread})`
         : `The independent sources do not lean the same way (${consensus.voices.map((voice) => `${voice.name} ${ordinal(Math.round(voice.percentile))} percentile`).join(', ')}): no consensus, no point`;
     expertConsensus = {
