@@ -116,19 +116,9 @@ const describeResult = (code: string) => {
  * Decided after tuning (issue 11); the lead reviews this list.
  */
 const KNOWN_GAPS: Readonly<Record<string, string>> = {
-  // Method 2 after ADR 0092 (wage peers paid alike, a one-point wage lean, top-coded medians read in means). The wage part
-  // of these gaps is gone: registered nurses' +20.6% is +1.9 points against the healthcare series paid like them (was +2),
-  // LPNs' +29.7% is +5.1 (was +2), physicians' wages are data (mean wage, 0). What remains is the task layer and the
-  // independent indices, with the barrier scale saturated: physicians and nurses both carry B 9 of 10.
-  '29-1215.00 ≥ 29-1141.00':
-    'Family physicians 53.3 (X 1.96, evidence 0: independent indices −1 at the 67th percentile, Claude use augmenting +1) against registered nurses 54.8 (X 1.86, evidence 0): the task labels rate physicians’ referral, test and record tasks more exposed.',
-  '29-1215.00 ≥ 31-9092.00': 'Medical assistants 59.6: BLS projects +12% (+2) and independent indices rate them little exposed (+1).',
-  '29-1216.00 ≥ 31-9092.00': 'Internists 56.1 against the medical assistants’ projected growth (+2) and low index exposure (+1).',
-  '29-1223.00 ≥ 31-9092.00': 'Psychiatrists 53.4 (X 2.04, talk and records) against the medical assistants’ evidence +3.',
-  '29-1223.00 ≥ 29-1141.00': 'Psychiatrists 53.4 (X 2.04, B 8: no hands-on work) against registered nurses 54.8 (X 1.86, B 9).',
-  '29-1242.00 ≥ 29-2061.00':
-    'Licensed practical nurses 63.0: the lowest index exposure (24th percentile, +2); orthopedic surgeons 61.3 sit at the 38th (+1), their wage change +6.3 points against peers paid alike (0).',
-  '29-1243.00 ≥ 29-2061.00': 'Pediatric surgeons 61.9 (mean wage +55%, +1; index evidence 0) against licensed practical nurses 63.0 (index evidence +2).',
+  // None since ADR 0093 (licensed sign-off against practice on orders, expert consensus only where the independent sources
+  // lean the same way, projected growth leans one point at most). The seven physician and surgeon orderings listed here
+  // before it now hold; docs/adr/0093-*.md gives the figures before and after.
 };
 
 function expectOrGap(key: string, holds: boolean, explain: string): void {
