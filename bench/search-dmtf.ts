@@ -79,9 +79,8 @@ export function isResidualCode(socCode: string): boolean {
   return /^\d{2}-\d{3}9$/.test(socCode);
 }
 
-export async function loadDmtfSets(index: SearchIndex, entries: readonly SearchEntry[]): Promise<DmtfSets> {
-  const text = await readFile(DMTF_FILE, 'utf8');
-  const lines = text.split('\n').slice(1).filter((line) => line.trim() !== '');
+/** The O*NET codes of the index that answer for each SOC 2018 code. */
+export function onetCodesBySoc(entries: readonly SearchEntry[]): Map<string, Set<string>> {
   const onetBySoc = new Map<string, Set<string>>();
   for (const entry of entries) {
     if (entry.expert || entry.onetCode === null || entry.socCode === null) continue;
@@ -91,6 +90,13 @@ export async function loadDmtfSets(index: SearchIndex, entries: readonly SearchE
     if (isResidualCode(entry.socCode) && !entry.onetCode.endsWith('.00')) continue;
     onetBySoc.set(entry.socCode, (onetBySoc.get(entry.socCode) ?? new Set()).add(entry.onetCode));
   }
+  return onetBySoc;
+}
+
+export async function loadDmtfSets(index: SearchIndex, entries: readonly SearchEntry[]): Promise<DmtfSets> {
+  const text = await readFile(DMTF_FILE, 'utf8');
+  const lines = text.split('\n').slice(1).filter((line) => line.trim() !== '');
+  const onetBySoc = onetCodesBySoc(entries);
   const sets: DmtfSets = { rows: lines.length, verbatim: 0, unmapped: 0, tuning: [], heldOut: [] };
   const seen = new Set<string>();
   const known = indexTitleKeys(index);
