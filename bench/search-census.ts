@@ -21,11 +21,12 @@ export interface CensusSet {
   cases: DmtfCase[];
 }
 
-/** The verbatim keys of the catalog's and the expert roles' own titles, whole and in their parts. */
+/** The verbatim keys of the catalog's and the expert roles' own titles, whole and in their parts (Census titles aside). */
 export function catalogTitleKeys(entries: readonly SearchEntry[]): Set<string> {
   const keys = new Set<string>();
   for (const entry of entries) {
-    for (const title of [entry.title, ...entry.titles.map((item) => item.text)]) for (const form of titleForms(title)) keys.add(verbatimKey(form));
+    const titles = entry.titles.filter((item) => item.kind !== 'census').map((item) => item.text);
+    for (const title of [entry.title, ...titles]) for (const form of titleForms(title)) keys.add(verbatimKey(form));
   }
   return keys;
 }

@@ -50,11 +50,15 @@ export function verbatimKey(title: string): string {
   return [...new Set(words)].sort().join(' ');
 }
 
-/** The verbatim keys of every title the index holds, whole and in its parts ("Registered Nurse (RN)" → also "RN"). */
+/**
+ * The verbatim keys of every title the index holds, whole and in its parts ("Registered Nurse (RN)"
+ * → also "RN"); the Census index titles aside, so that adding them moves no title out of a set.
+ */
 export function indexTitleKeys(index: SearchIndex): Set<string> {
   const keys = new Set<string>();
   for (const entry of index.entries) {
-    for (const title of [entry.title, ...entry.titles.map((item) => item.text)]) for (const form of titleForms(title)) keys.add(verbatimKey(form));
+    const titles = entry.titles.filter((item) => item.kind !== 'census').map((item) => item.text);
+    for (const title of [entry.title, ...titles]) for (const form of titleForms(title)) keys.add(verbatimKey(form));
   }
   return keys;
 }

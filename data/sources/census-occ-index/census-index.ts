@@ -24,6 +24,8 @@ export interface CensusTitle {
   socCodes: string[];
   /** True when some row of the title names only an aggregate of several SOC codes. */
   aggregate: boolean;
+  /** True when some row of the title holds only in some industries ("Member": state legislature). */
+  restricted: boolean;
   part: CensusPart;
 }
 
@@ -55,7 +57,7 @@ export function readCensusTitles(file: string = CENSUS_INDEX_FILE): CensusTitle[
   const byKey = new Map<string, CensusTitle>();
   for (const [offset, line] of lines.slice(start + 1).entries()) {
     if (line.trim() === '') continue;
-    const [title = '', , censusCode = '', socCode = ''] = line.replace(/\r$/, '').split('\t');
+    const [title = '', restriction = '', censusCode = '', socCode = ''] = line.replace(/\r$/, '').split('\t');
     // Cross-references ("Account representative See "Account executive"") carry no code.
     if (socCode.trim() === '' || /\bSee "/.test(title)) continue;
     if (!/^\d{4}$/.test(censusCode.trim()) || !/^\d{2}-[0-9X]{4}$/.test(socCode.trim())) {
@@ -63,7 +65,8 @@ export function readCensusTitles(file: string = CENSUS_INDEX_FILE): CensusTitle[
     }
     const key = verbatimKey(title);
     if (key === '') continue;
-    const entry = byKey.get(key) ?? { title: title.trim(), key, socCodes: [], aggregate: false, part: censusPart(key) };
+    const entry = byKey.get(key) ?? { title: title.trim(), key, socCodes: [], aggregate: false, restricted: false, part: censusPart(key) };
+    if (restriction.trim() !== '') entry.restricted = true;
     const code = socCode.trim();
     if (isDetailedSocCode(code)) {
       if (!entry.socCodes.includes(code)) entry.socCodes.push(code);
