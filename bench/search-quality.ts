@@ -11,6 +11,7 @@ import { REPOSITORY_ROOT } from '../src/data-pipeline/committed-catalog.ts';
 import { buildSearchIndex, searchTitles, type SearchIndex } from '../src/features/search/search-index.ts';
 import { normalizeText } from '../src/features/search/search-text.ts';
 import { loadBenchEntries, ONET_FOLDER, readTsv, withoutKind } from './search-bench-data.ts';
+import { isCodingNoteTitle } from '../data/sources/census-occ-index/census-index.ts';
 import { loadCensusSet } from './search-census.ts';
 import { indexTitleKeys, loadDmtfSets, verbatimKey, type DmtfCase } from './search-dmtf.ts';
 
@@ -179,6 +180,8 @@ async function main(): Promise<void> {
     const census = await loadCensusSet(name, entries);
     console.log(`${label}: ${census.titles} titles; ${census.verbatim} left out as word for word a catalog title, ${census.unmapped} as no SOC code with an occupation in the index`);
     report(label, measure(full, census.cases.map(dmtfCase)), listed);
+    // The coder's notes ("Mechanic tractor exc garden", "… bachelors degree or higher") are nobody's title as typed.
+    report(`  of which plain titles (no coding notes)`, measure(full, census.cases.filter((item) => !isCodingNoteTitle(item.query)).map(dmtfCase)), false);
   }
   const classes = await errorClassCases();
   const allClasses = [...classes.values()].flat();

@@ -75,3 +75,20 @@ export function readCensusTitles(file: string = CENSUS_INDEX_FILE): CensusTitle[
   }
   return [...byKey.values()];
 }
+
+const DEGREE_NOTE = /\s+(less than\s+)?(an?\s+)?(associate|bachelors?|masters?|professional|doctoral|doctorate)('s)?\s+degree(\s+or\s+higher)?$/i;
+const ACTIVITY_NOTE = /\s+any\s+(activity|other\s+type|type)$/i;
+
+/** The title without the coder's trailing notes on schooling or activity ("Histopathologist Masters Degree or Higher" → "Histopathologist"). */
+export function withoutCodingNotes(title: string): string {
+  return title.replace(DEGREE_NOTE, '').replace(ACTIVITY_NOTE, '').trim();
+}
+
+/**
+ * A title only a coder with the whole record can place: the index's coding notes ("\\", "exc.",
+ * "n.s.", "n.e.c.", "etc."), a trailing note on schooling or activity, or a title that names the
+ * industry or the schooling as the deciding fact. Such titles are no one's job title as typed.
+ */
+export function isCodingNoteTitle(title: string): boolean {
+  return title.includes('\\') || /\b(exc|ns|nec|etc)\b/i.test(title) || withoutCodingNotes(title) !== title.trim();
+}

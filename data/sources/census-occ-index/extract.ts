@@ -13,7 +13,7 @@ import { catalogTitleKeys } from '../../../bench/search-census.ts';
 import { DMTF_FILE, isResidualCode, verbatimKey } from '../../../bench/search-dmtf.ts';
 import { loadSearchEntries } from '../../../src/features/search/search-entries.ts';
 import type { SearchEntry } from '../../../src/features/search/search-index.ts';
-import { readCensusTitles, type CensusTitle } from './census-index.ts';
+import { isCodingNoteTitle, readCensusTitles, withoutCodingNotes, type CensusTitle } from './census-index.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const titles = readCensusTitles();
@@ -77,6 +77,13 @@ function isCodingNote(title: string, restricted: boolean): boolean {
   return title.includes('\\') || /\b(exc|ns|nec|etc)\b/i.test(title) || (restricted && !title.trim().includes(' '));
 }
 
+/** The verbatim keys of the catalog's titles as whole titles too ("Preschool Teachers, Except Special Education"). */
+function wholeTitleKeys(entries: readonly SearchEntry[]): Set<string> {
+  const keys = new Set<string>();
+  for (const entry of entries) for (const title of [entry.title, ...entry.titles.map((item) => item.text)]) keys.add(verbatimKey(title));
+  return keys;
+}
+
 /** A display form in the catalog's style: each lower-case word capitalised, small words and acronyms kept. */
 function displayTitle(title: string): string {
   const small = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
@@ -93,25 +100,36 @@ function displayTitle(title: string): string {
  */
 async function writeIndexTitles(): Promise<void> {
   const entries = await loadSearchEntries(root);
-  const known = catalogTitleKeys(entries);
+  const known = new Set([...catalogTitleKeys(entries), ...wholeTitleKeys(entries)]);
+  // A title made plain ("Histopathologist Masters Degree or Higher" → "Histopathologist") must not
+  // become a held-out or tuning title.
+  const kept = new Set(titles.filter((item) => item.part !== 'index').map((item) => item.key));
   const benchmark = benchmarkKeys();
   const occupation = occupationOfSoc(entries);
-  const counts = { index: 0, aggregate: 0, several: 0, codingNote: 0, verbatim: 0, benchmark: 0, unmapped: 0, kept: 0 };
+  const counts = { index: 0, aggregate: 0, several: 0, codingNote: 0, verbatim: 0, benchmark: 0, heldOut: 0, duplicate: 0, unmapped: 0, kept: 0 };
   const byCode = new Map<string, string[]>();
+  const added = new Set<string>();
   for (const item of titles) {
     if (item.part !== 'index') continue;
     counts.index += 1;
     if (item.aggregate || item.socCodes.length === 0) counts.aggregate += 1;
     else if (item.socCodes.length > 1) counts.several += 1;
     else if (isCodingNote(item.title, item.restricted)) counts.codingNote += 1;
-    else if (known.has(item.key)) counts.verbatim += 1;
-    else if (benchmark.has(item.key)) counts.benchmark += 1;
     else {
-      const code = occupation.get(item.socCodes[0] ?? '');
-      if (code === undefined) counts.unmapped += 1;
+      const plain = withoutCodingNotes(item.title);
+      const key = verbatimKey(plain);
+      if (known.has(key)) counts.verbatim += 1;
+      else if (benchmark.has(key)) counts.benchmark += 1;
+      else if (kept.has(key)) counts.heldOut += 1;
+      else if (added.has(key)) counts.duplicate += 1;
       else {
-        counts.kept += 1;
-        byCode.set(code, [...(byCode.get(code) ?? []), displayTitle(item.title)]);
+        const code = occupation.get(item.socCodes[0] ?? '');
+        if (code === undefined) counts.unmapped += 1;
+        else {
+          counts.kept += 1;
+          added.add(key);
+          byCode.set(code, [...(byCode.get(code) ?? []), displayTitle(plain)]);
+        }
       }
     }
   }
