@@ -1,10 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CENSUS_INDEX_FILE, censusBucket, censusPart, isDetailedSocCode, readCensusTitles } from '../data/sources/census-occ-index/census-index.ts';
+import {
+  CENSUS_INDEX_FILE,
+  censusBucket,
+  censusPart,
+  isCodingNoteTitle,
+  isDetailedSocCode,
+  readCensusTitles,
+  withoutCodingNotes,
+} from '../data/sources/census-occ-index/census-index.ts';
+import { CENSUS_TITLES } from '../src/features/search/census-titles.ts';
 import { REPOSITORY_ROOT } from '../src/data-pipeline/committed-catalog.ts';
 import { catalogTitleKeys, loadCensusSet } from './search-census.ts';
-import { verbatimKey } from './search-dmtf.ts';
+import { DMTF_FILE, verbatimKey } from './search-dmtf.ts';
 
 const queryLines = async (name: string) =>
   (await readFile(join(REPOSITORY_ROOT, 'bench', 'queries', name), 'utf8')).split('\n').filter((line) => line !== '' && !line.startsWith('#'));
@@ -52,5 +61,24 @@ describe('the Census occupation index as search benchmarks', () => {
     expect(set.cases.length).toBeGreaterThan(0);
     expect(set.cases.every((item) => [...item.acceptable].every((code) => code === '43-5031.00'))).toBe(true);
     expect(set.verbatim + set.unmapped + set.cases.length).toBe(set.titles);
+  });
+
+  it('tells the coder\'s notes from titles and cuts the trailing ones', () => {
+    expect(withoutCodingNotes('Histopathologist masters degree or higher')).toBe('Histopathologist');
+    expect(withoutCodingNotes('Surveyor surveying land less than bachelors degree')).toBe('Surveyor surveying land');
+    expect(withoutCodingNotes('Legal secretary any activity')).toBe('Legal secretary');
+    expect(['Mechanic tractor exc garden', 'Food server\\ ns', 'Dental surgeon bachelors degree or higher'].map(isCodingNoteTitle)).toEqual([true, true, true]);
+    expect(['Abalone fisherman', 'Degree auditor', 'Exchange clerk'].map(isCodingNoteTitle)).toEqual([false, false, false]);
+  });
+
+  it('never lets the index learn a held-out or tuning title, nor a query of another benchmark', async () => {
+    const learned = new Set(Object.values(CENSUS_TITLES).flat().map(verbatimKey));
+    for (const name of ['census-titles-heldout.tsv', 'census-titles-tuning.tsv', 'official-titles-heldout.tsv', 'colloquial.tsv']) {
+      for (const line of await queryLines(name)) expect(learned.has(verbatimKey(line.split('\t')[0] ?? '')), `${name}: ${line}`).toBe(false);
+    }
+    for (const line of await queryLines('title-error-classes.tsv')) expect(learned.has(verbatimKey(line.split('\t')[1] ?? '')), line).toBe(false);
+    for (const line of (await readFile(DMTF_FILE, 'utf8')).split('\n').slice(1)) expect(learned.has(verbatimKey(line.split('\t')[2] ?? '')), line).toBe(false);
+    const held = readCensusTitles().filter((item) => item.part !== 'index').map((item) => item.key);
+    expect(held.some((key) => learned.has(key))).toBe(false);
   });
 });
