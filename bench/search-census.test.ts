@@ -10,6 +10,7 @@ import {
   readCensusTitles,
   withoutCodingNotes,
 } from '../data/sources/census-occ-index/census-index.ts';
+import { censusSplitFiles } from '../data/sources/census-occ-index/extract.ts';
 import { CENSUS_TITLES } from '../src/features/search/census-titles.ts';
 import { REPOSITORY_ROOT } from '../src/data-pipeline/committed-catalog.ts';
 import { catalogTitleKeys, loadCensusSet } from './search-census.ts';
@@ -19,6 +20,12 @@ const queryLines = async (name: string) =>
   (await readFile(join(REPOSITORY_ROOT, 'bench', 'queries', name), 'utf8')).split('\n').filter((line) => line !== '' && !line.startsWith('#'));
 
 describe('the Census occupation index as search benchmarks', () => {
+  it('commits exactly the files extract.ts writes (query files and the titles the index learns)', async () => {
+    for (const file of await censusSplitFiles()) {
+      expect(await readFile(join(REPOSITORY_ROOT, file.path), 'utf8'), `${file.path} differs from what data/sources/census-occ-index/extract.ts writes; run it`).toBe(file.text);
+    }
+  });
+
   it('keeps the committed index in the expected shape: the title lines, then title, restriction, Census code, SOC code', async () => {
     const lines = (await readFile(CENSUS_INDEX_FILE, 'utf8')).split('\n').filter((line) => line !== '');
     expect(lines[0]?.startsWith('2022 Census Alphabetical Index of Occupations')).toBe(true);

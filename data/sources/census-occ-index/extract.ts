@@ -5,7 +5,8 @@
  * part ("A operator": 43-2021 in one industry, 51-91XX elsewhere) or only aggregates are left out:
  * no single occupation list is their right answer.
  * It also writes the index part to src/features/search/census-titles.ts (see censusIndexTitles).
- * Run: npx node data/sources/census-occ-index/extract.ts
+ * Run: npx node data/sources/census-occ-index/extract.ts (bench/search-census.test.ts checks the committed files
+ * equal what it writes, so a change to the catalog's titles or the split rule shows up as a failing test).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,19 +20,15 @@ const root = join(import.meta.dirname, '..', '..', '..');
 const titles = readCensusTitles();
 const byTitle = (left: CensusTitle, right: CensusTitle) => (left.key < right.key ? -1 : left.key > right.key ? 1 : 0);
 
-function writeQueries(name: string, part: CensusTitle['part'], purpose: string): void {
+function queryFile(part: CensusTitle['part'], purpose: string): { text: string; count: number } {
   const rows = titles.filter((item) => item.part === part && !item.aggregate && item.socCodes.length > 0).sort(byTitle);
   const header = [
     `# ${purpose}`,
     '# Census Bureau, 2022 alphabetical index of occupations (data/sources/census-occ-index/), split by census-index.ts.',
     '# Written by data/sources/census-occ-index/extract.ts; do not edit. Columns: title, SOC 2018 codes (any is right).',
   ];
-  writeFileSync(join(root, 'bench', 'queries', name), `${[...header, ...rows.map((item) => `${item.title}\t${item.socCodes.join(',')}`)].join('\n')}\n`);
-  console.log(`${name}: ${rows.length} titles`);
+  return { text: `${[...header, ...rows.map((item) => `${item.title}\t${item.socCodes.join(',')}`)].join('\n')}\n`, count: rows.length };
 }
-
-writeQueries('census-titles-heldout.tsv', 'heldout', 'Held out: never read by the index, never tuned on, misses never listed.');
-writeQueries('census-titles-tuning.tsv', 'tuning', 'Tuning: never read by the index; its misses may be listed and looked at.');
 
 /** The verbatim keys of every query of the other benchmarks, which the index must not learn from another source. */
 function benchmarkKeys(): Set<string> {
@@ -98,7 +95,7 @@ function displayTitle(title: string): string {
  * aggregate), an O*NET occupation for that code, not word for word a catalog title already (those
  * add nothing) and not a query of another benchmark.
  */
-async function writeIndexTitles(): Promise<void> {
+async function censusTitlesModule(): Promise<{ text: string; counts: Record<string, number> }> {
   const entries = await loadSearchEntries(root);
   const known = new Set([...catalogTitleKeys(entries), ...wholeTitleKeys(entries)]);
   // A title made plain ("Histopathologist Masters Degree or Higher" → "Histopathologist") must not
@@ -145,8 +142,24 @@ async function writeIndexTitles(): Promise<void> {
     '};',
     '',
   ].join('\n');
-  writeFileSync(join(root, 'src', 'features', 'search', 'census-titles.ts'), module);
-  console.log(`census-titles.ts: ${JSON.stringify(counts)}`);
+  return { text: module, counts };
 }
 
-await writeIndexTitles();
+/** Every file the split writes, by its path in the repository, with what it holds (for the log). */
+export async function censusSplitFiles(): Promise<{ path: string; text: string; summary: string }[]> {
+  const heldOut = queryFile('heldout', 'Held out: never read by the index, never tuned on, misses never listed.');
+  const tuning = queryFile('tuning', 'Tuning: never read by the index; its misses may be listed and looked at.');
+  const module = await censusTitlesModule();
+  return [
+    { path: 'bench/queries/census-titles-heldout.tsv', text: heldOut.text, summary: `${heldOut.count} titles` },
+    { path: 'bench/queries/census-titles-tuning.tsv', text: tuning.text, summary: `${tuning.count} titles` },
+    { path: 'src/features/search/census-titles.ts', text: module.text, summary: JSON.stringify(module.counts) },
+  ];
+}
+
+if (import.meta.main) {
+  for (const file of await censusSplitFiles()) {
+    writeFileSync(join(root, file.path), file.text);
+    console.log(`${file.path}: ${file.summary}`);
+  }
+}
