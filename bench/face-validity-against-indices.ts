@@ -3,13 +3,14 @@
  * itself agrees with, and the Spearman ρ a ranking could keep if it followed the index everywhere except where the
  * checks force a move (method 2's score distribution assigned in the index's order; each failing occupation then moved
  * to the nearest score that satisfies its check, and a "higher" below its "lower" raised to it, until all hold: a
- * feasible ranking, so a lower bound on the best ρ the checks allow). Occupations an index does not cover keep their
+ * feasible ranking, so a lower bound on the best ρ the checks allow); then each input changed alone (held at 0, leaning
+ * one way only, or the task rule changed) with its ρ, quick-screen agreement, zones and the checks that fail. Occupations an index does not cover keep their
  * method-2 place. Reads only the committed catalog; prints Markdown.
  *
  *   node bench/face-validity-against-indices.ts
  */
 import { join } from 'node:path';
-import { scoreAssessment } from '../src/methodology/index.ts';
+import { scoreAssessment, type Assessment } from '../src/methodology/index.ts';
 import { readJsonLines, REPOSITORY_ROOT } from '../src/data-pipeline/committed-catalog.ts';
 import { BaselineRecordSchema, OccupationRecordSchema } from '../src/data-pipeline/catalog-records.ts';
 import { spearman } from '../src/data-pipeline/report/spearman.ts';
@@ -106,3 +107,55 @@ for (const k of KEYS) {
   const r1 = spearman(covered.map((c) => s.get(c)!), covered.map((c) => -idx(c, k)!))!;
   console.log(`| ${k} | ${zoneFails} / ${orderFails} | ${moved.size} | ${(-r1).toFixed(3)}${left ? ' (still failing ' + left + ')' : ''} |`);
 }
+
+type R = { code: string; score: number; zone: string; label: string; qs: boolean };
+function evaluate(name: string, modify: (code: string, a: Assessment) => Assessment) {
+  const rs: R[] = baselines.map(({ onetCode, assessment }) => {
+    const r = scoreAssessment(modify(onetCode, assessment));
+    return { code: onetCode, score: r.score, zone: r.zone, label: r.label, qs: r.quickScreen.agrees };
+  });
+  const by = new Map(rs.map((r) => [r.code, r]));
+  const fails: string[] = [];
+  for (const c of ZONE) {
+    const r = by.get(c.code)!; const names = [r.zone, r.label];
+    const ok = (!c.accept || c.accept.some((n) => names.includes(n))) && (!c.reject || !c.reject.some((n) => names.includes(n))) && (c.atLeast === undefined || r.score >= c.atLeast);
+    if (!ok) fails.push(`${c.code} ${r.score} ${r.label}`);
+  }
+  for (const [h, l] of ORDER) if (by.get(h)!.score < by.get(l)!.score) fails.push(`${h} ${by.get(h)!.score} < ${l} ${by.get(l)!.score}`);
+  const rho = KEYS.map((k) => { const p = rs.filter((r) => idx(r.code, k) !== undefined); return spearman(p.map((r) => r.score), p.map((r) => idx(r.code, k)!))!.toFixed(3); });
+  const zones = ['Green', 'Yellow', 'Red'].map((z) => rs.filter((r) => r.zone === z).length).join('/');
+  console.log(`| ${name} | ${rho.join(' | ')} | ${rs.filter((r) => r.qs).length} | ${zones} | ${fails.length ? fails.length + ': ' + fails.slice(0, 4).join('; ') : 'all hold'} |`);
+}
+const ev = (key: keyof Assessment['evidence'], f: (s: number, a: Assessment, code: string) => number) => (code: string, a: Assessment) => ({ ...a, evidence: { ...a.evidence, [key]: { ...a.evidence[key], score: f(a.evidence[key].score, a, code) } } });
+const bar = (key: keyof Assessment['barriers'], f: (s: number, code: string) => number) => (code: string, a: Assessment) => ({ ...a, barriers: { ...a.barriers, [key]: { ...a.barriers[key], score: f(a.barriers[key].score, code) } } });
+console.log('\n## Each input changed alone: ρ, quick-screen agreement, zones and the face-validity checks\n');
+console.log('| variant | human β | GPT-4 β | AIOE | LM-AIOE | Microsoft | QS agrees | G/Y/R | face validity |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---|---|');
+evaluate('as committed', (_c, a) => a);
+evaluate('projections at 0', ev('jobPostings', () => 0));
+evaluate('projections: declines only', ev('jobPostings', (s) => Math.min(0, s)));
+evaluate('growth correlation at 0', (_c, a) => ({ ...a, growth: { ...a.growth, score: 0 } }));
+evaluate('union at 0', bar('union', () => 0));
+evaluate('union at 1 (neutral) ', bar('union', () => 1));
+evaluate('cultural at 0', bar('cultural', () => 0));
+evaluate('regulatory at 0', bar('regulatory', () => 0));
+evaluate('liability at 0', bar('liability', () => 0));
+evaluate('tool maturity at 0', ev('toolMaturity', () => 0));
+evaluate('tool maturity: hand-over side only', ev('toolMaturity', (s) => Math.min(0, s)));
+evaluate('wages at 0', ev('wages', () => 0));
+// Task-rule variants, recomputed from each task's rationale (GPT-4 level, human label, physical-automation floor): the
+// first must reproduce the committed scores, which checks the parsing.
+const parse = (text: string) => {
+  const g = Number(/GPT-4: T(\d)/.exec(text)![1]) + 1;
+  const h = /humans: E(\d)/.exec(text)?.[1];
+  const phys = /: (\d)\.$/.exec(text) && !/caps at \d\.$/.test(text) ? Number(/: (\d)\.$/.exec(text)![1]) : 0;
+  return { g, h: h ?? '', phys };
+};
+const taskRule = (rule: (g: number, h: string, text: string) => number) => (_c: string, a: Assessment) => {
+  const tasks = a.tasks.map((t) => { const p = parse(t.rationale ?? ''); const base = rule(p.g, p.h, t.rationale ?? ''); const score = Math.max(base, p.phys); return { ...t, score, impact: score !== t.score ? undefined : t.impact }; });
+  return { ...a, tasks };
+};
+const current = (g: number, h: string, text: string) => h === '0' ? Math.min(g, g <= 2 ? 1 : 2) : (/caps at 3/.test(text) ? Math.min(g, 3) : g);
+evaluate('task rule recomputed from the rationales (must equal the committed row)', taskRule(current));
+evaluate('human E0 where GPT-4 says T2–T4: cap 3 instead of 2', taskRule((g, h, t) => (h === '0' ? Math.min(g, g <= 2 ? 1 : 3) : current(g, h, t))));
+evaluate('GPT-4 level alone (no human caps)', taskRule((g) => g));
