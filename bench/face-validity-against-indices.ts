@@ -14,46 +14,16 @@ import { scoreAssessment, type Assessment } from '../src/methodology/index.ts';
 import { readJsonLines, REPOSITORY_ROOT } from '../src/data-pipeline/committed-catalog.ts';
 import { BaselineRecordSchema, OccupationRecordSchema } from '../src/data-pipeline/catalog-records.ts';
 import { spearman } from '../src/data-pipeline/report/spearman.ts';
+import { ORDER_CHECKS, ZONE_CHECKS, type ZoneCheck } from '../src/data-pipeline/baseline/face-validity-checks.ts';
 
 const baselines = await readJsonLines(join(REPOSITORY_ROOT, 'catalog', 'baselines.jsonl'), BaselineRecordSchema);
 const occupations = new Map((await readJsonLines(join(REPOSITORY_ROOT, 'catalog', 'occupations.jsonl'), OccupationRecordSchema)).map((record) => [record.onetCode, record]));
 const KEYS = ['eloundou-2023-human-beta', 'eloundou-2023-gpt4-beta', 'felten-2021-aioe', 'felten-2023-lm-aioe', 'microsoft-2025-ai-applicability'];
 const idx = (code: string, key: string) => occupations.get(code)?.indices.find((item) => item.index === key)?.value;
 
-// The checks of src/data-pipeline/baseline/face-validity.test.ts (codes and kinds only; the reasons are there). A copy:
-// keep it in step with the suite, which stays the authority.
-const PHYSICIANS = { family: '29-1215.00', internist: '29-1216.00', psychiatrist: '29-1223.00', emergency: '29-1214.00' };
-const SURGEONS = { orthopedic: '29-1242.00', pediatric: '29-1243.00' };
-const NURSING = { registered: '29-1141.00', practical: '29-2061.00', medicalAssistant: '31-9092.00' };
-const AVIATION = { airlinePilot: '53-2011.00', commercialPilot: '53-2012.00', airTrafficController: '53-2021.00' };
-const CLERICAL = { dataEntry: '43-9021.00', wordProcessor: '43-9022.00', officeClerk: '43-9061.00', secretary: '43-6014.00', bookkeepingClerk: '43-3031.00', telemarketer: '41-9041.00' };
-const TEACHERS = { elementary: '25-2021.00', secondary: '25-2031.00', middle: '25-2022.00', specialElementary: '25-2056.00' };
-const LAW = { lawyer: '23-1011.00', judge: '23-1023.00', paralegal: '23-2011.00' };
-const CLERGY = '21-2011.00';
-const TRADES = { electrician: '47-2111.00', plumber: '47-2152.00', roofer: '47-2181.00' };
-const CREATIVE = { actor: '27-2011.00', musician: '27-2042.00', fineArtist: '27-1013.00', writer: '27-3043.00', technicalWriter: '27-3042.00', graphicDesigner: '27-1024.00' };
-const DRIVERS = { heavyTruck: '53-3032.00', lightTruck: '53-3033.00', taxi: '53-3054.00' };
-type ZC = { code: string; accept?: string[]; reject?: string[]; atLeast?: number };
-const ZONE: ZC[] = [
-  ...Object.values(PHYSICIANS).map((code) => ({ code, accept: ['Green'] })),
-  ...Object.values(SURGEONS).map((code) => ({ code, accept: ['Green'] })),
-  ...Object.values(AVIATION).map((code) => ({ code, reject: ['Red', 'Yellow (Urgent)'] })),
-  ...[TEACHERS.elementary, TEACHERS.secondary, TEACHERS.specialElementary].map((code) => ({ code, atLeast: 40 })),
-  { code: CLERGY, atLeast: 40 }, { code: TRADES.electrician, accept: ['Green'] }, { code: TRADES.plumber, accept: ['Green'] },
-  ...[CLERICAL.dataEntry, CLERICAL.wordProcessor, CLERICAL.bookkeepingClerk, CLERICAL.telemarketer].map((code) => ({ code, accept: ['Red'] })),
-  { code: LAW.paralegal, reject: ['Green'] }, { code: CREATIVE.writer, reject: ['Green'] }, { code: CREATIVE.graphicDesigner, reject: ['Green'] },
-  ...Object.values(DRIVERS).map((code) => ({ code, reject: ['Green'] })),
-];
-const ORDER: [string, string][] = [
-  ...[PHYSICIANS.family, PHYSICIANS.internist, PHYSICIANS.psychiatrist].flatMap((c) => [[c, NURSING.medicalAssistant], [c, NURSING.registered]] as [string, string][]),
-  ...Object.values(SURGEONS).map((c) => [c, NURSING.practical] as [string, string]),
-  ...Object.values(AVIATION).flatMap((c) => [CLERICAL.dataEntry, CLERICAL.officeClerk, CLERICAL.secretary].map((l) => [c, l] as [string, string])),
-  ...[TEACHERS.elementary, TEACHERS.secondary, TEACHERS.middle].flatMap((c) => [CLERICAL.dataEntry, CLERICAL.officeClerk].map((l) => [c, l] as [string, string])),
-  [LAW.lawyer, LAW.paralegal], [LAW.judge, LAW.paralegal], [CLERGY, CLERICAL.officeClerk], [CLERGY, CREATIVE.writer], [CREATIVE.actor, CREATIVE.writer],
-  [CREATIVE.musician, CREATIVE.technicalWriter], [CREATIVE.fineArtist, CLERICAL.dataEntry], [TRADES.roofer, CLERICAL.telemarketer],
-  ...Object.values(TRADES).map((c) => [c, CLERICAL.dataEntry] as [string, string]),
-  ...Object.values(DRIVERS).map((c) => [c, CLERICAL.dataEntry] as [string, string]),
-];
+// The suite's own checks (their reasons are in the module); pairs read higher, lower.
+const ZONE: readonly ZoneCheck[] = ZONE_CHECKS;
+const ORDER: [string, string][] = ORDER_CHECKS.map((check) => [check.higher, check.lower]);
 
 const results = new Map(baselines.map(({ onetCode, assessment }) => [onetCode, scoreAssessment(assessment)]));
 const sortedScores = [...results.values()].map((r) => r.score).sort((a, b) => a - b);
