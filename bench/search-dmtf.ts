@@ -50,11 +50,15 @@ export function verbatimKey(title: string): string {
   return [...new Set(words)].sort().join(' ');
 }
 
-/** The verbatim keys of every title the index holds, whole and in its parts ("Registered Nurse (RN)" → also "RN"). */
+/**
+ * The verbatim keys of every title the index holds, whole and in its parts ("Registered Nurse (RN)"
+ * → also "RN"); the Census index titles aside, so that adding them moves no title out of a set.
+ */
 export function indexTitleKeys(index: SearchIndex): Set<string> {
   const keys = new Set<string>();
   for (const entry of index.entries) {
-    for (const title of [entry.title, ...entry.titles.map((item) => item.text)]) for (const form of titleForms(title)) keys.add(verbatimKey(form));
+    const titles = entry.titles.filter((item) => item.kind !== 'census').map((item) => item.text);
+    for (const title of [entry.title, ...titles]) for (const form of titleForms(title)) keys.add(verbatimKey(form));
   }
   return keys;
 }
@@ -79,9 +83,8 @@ export function isResidualCode(socCode: string): boolean {
   return /^\d{2}-\d{3}9$/.test(socCode);
 }
 
-export async function loadDmtfSets(index: SearchIndex, entries: readonly SearchEntry[]): Promise<DmtfSets> {
-  const text = await readFile(DMTF_FILE, 'utf8');
-  const lines = text.split('\n').slice(1).filter((line) => line.trim() !== '');
+/** The O*NET codes of the index that answer for each SOC 2018 code. */
+export function onetCodesBySoc(entries: readonly SearchEntry[]): Map<string, Set<string>> {
   const onetBySoc = new Map<string, Set<string>>();
   for (const entry of entries) {
     if (entry.expert || entry.onetCode === null || entry.socCode === null) continue;
@@ -91,6 +94,13 @@ export async function loadDmtfSets(index: SearchIndex, entries: readonly SearchE
     if (isResidualCode(entry.socCode) && !entry.onetCode.endsWith('.00')) continue;
     onetBySoc.set(entry.socCode, (onetBySoc.get(entry.socCode) ?? new Set()).add(entry.onetCode));
   }
+  return onetBySoc;
+}
+
+export async function loadDmtfSets(index: SearchIndex, entries: readonly SearchEntry[]): Promise<DmtfSets> {
+  const text = await readFile(DMTF_FILE, 'utf8');
+  const lines = text.split('\n').slice(1).filter((line) => line.trim() !== '');
+  const onetBySoc = onetCodesBySoc(entries);
   const sets: DmtfSets = { rows: lines.length, verbatim: 0, unmapped: 0, tuning: [], heldOut: [] };
   const seen = new Set<string>();
   const known = indexTitleKeys(index);

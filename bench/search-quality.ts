@@ -11,6 +11,8 @@ import { REPOSITORY_ROOT } from '../src/data-pipeline/committed-catalog.ts';
 import { buildSearchIndex, searchTitles, type SearchIndex } from '../src/features/search/search-index.ts';
 import { normalizeText } from '../src/features/search/search-text.ts';
 import { loadBenchEntries, ONET_FOLDER, readTsv, withoutKind } from './search-bench-data.ts';
+import { isCodingNoteTitle } from '../data/sources/census-occ-index/census-index.ts';
+import { loadCensusSet } from './search-census.ts';
 import { indexTitleKeys, loadDmtfSets, verbatimKey, type DmtfCase } from './search-dmtf.ts';
 
 interface Case {
@@ -171,6 +173,16 @@ async function main(): Promise<void> {
   const dmtfCase = (item: DmtfCase): Case => ({ query: item.query, expected: [...item.acceptable][0] ?? '', acceptable: item.acceptable, anyCounts: true });
   report('BLS direct match titles, unseen, tuning half', measure(full, dmtf.tuning.map(dmtfCase)), showMisses);
   report('BLS direct match titles, unseen, held-out half (never listed)', measure(full, dmtf.heldOut.map(dmtfCase)), false);
+  for (const [name, label, listed] of [
+    ['census-titles-tuning.tsv', 'Census 2022 index titles, unseen, tuning part', showMisses],
+    ['census-titles-heldout.tsv', 'Census 2022 index titles, unseen, held-out part (never listed)', false],
+  ] as const) {
+    const census = await loadCensusSet(name, entries);
+    console.log(`${label}: ${census.titles} titles; ${census.verbatim} left out as word for word a catalog title, ${census.unmapped} as no SOC code with an occupation in the index`);
+    report(label, measure(full, census.cases.map(dmtfCase)), listed);
+    // The coder's notes ("Mechanic tractor exc garden", "… bachelors degree or higher") are nobody's title as typed.
+    report(`  of which plain titles (no coding notes)`, measure(full, census.cases.filter((item) => !isCodingNoteTitle(item.query)).map(dmtfCase)), false);
+  }
   const classes = await errorClassCases();
   const allClasses = [...classes.values()].flat();
   report('error classes of issue 15, all (bench/queries/title-error-classes.tsv)', measure(full, allClasses), showMisses);

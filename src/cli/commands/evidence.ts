@@ -1,7 +1,7 @@
 import { config } from '../../config/config.ts';
 import { EVIDENCE_KEYS, TEXT_LIMITS } from '../../methodology/index.ts';
 import { DEFAULT_AUTHOR } from '../../features/revisions/revisions.schemas.ts';
-import { parseEvidenceDimension, type AssessmentSelection } from '../../features/revisions/revisions.usecases.ts';
+import { parseEvidenceDimension, type AssessmentSelection } from '../../features/revisions/bulk-changes.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 import { withPublishing } from '../publishing-access.ts';

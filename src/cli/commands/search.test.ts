@@ -34,6 +34,15 @@ describe('jobzone search', () => {
     expect(stdout.split('\n')[0]).toMatch(/^ 1\. rn → RN → Registered Nurses \(29-1141\.00\)/);
   });
 
+  it('finds an occupation by an official title of the Census index, as the read model does', async () => {
+    const { code, stdout } = await run('search', 'Coronary Care Nurse', '--root', root);
+    expect(code).toBe(0);
+    expect(stdout.split('\n').slice(0, 2)).toEqual([
+      ' 1. Coronary Care Nurse → Coronary Care Nurse → Registered Nurses (29-1141.00)  score 0.97',
+      '    Matches an official title of the Census occupation index: “Coronary Care Nurse”',
+    ]);
+  });
+
   it('prints the contract JSON with --json, honouring --limit', async () => {
     const { code, stdout } = await run('search', 'Database Admin', '--json', '--limit', '1', '--root', root);
     expect(code).toBe(0);

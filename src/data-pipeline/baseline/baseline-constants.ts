@@ -37,6 +37,12 @@ export const BASELINE = {
   /** BLS projected employment change 2024–34 in percent → Job Posting Trends (upper bounds for −2, −1, 0, +1). */
   projectedChange: [-10, -2, 5, 10],
   /**
+   * The most a projected rise earns (ADR 0093): strong projected growth is demand for the service (a third of the
+   * occupations at +10% or more are in health care), not a sign that AI cannot do the work; steep projected declines
+   * (45 of 57 at −10% or less in production and office work) are where technology takes the work, and keep −2.
+   */
+  projectedGrowthAtMost: 1,
+  /**
    * Wage change 2021→2024 minus the median change of its peer group, in points, from which Wage Trends leans one point
    * (ADR 0092): −1 at or below −leanFrom, +1 at or above +leanFrom, else 0. Never ±2: the window mostly predates
    * generative AI and its relative changes do not move with AI exposure (Spearman 0.01 with GPT-4 β); a change ten
@@ -50,7 +56,10 @@ export const BASELINE = {
   toolHandOverPercent: { minusTwo: 60, minusOne: 45, plusOne: 25 },
   /** Working time (percent) in tasks with observed use from which their hand-over split speaks for the occupation; below it, no point. */
   toolHandOverSpeaksFrom: 10,
-  /** Mean exposure percentile of the published indices → Expert Consensus (−2 from, −1 from, +1 up to, +2 up to). */
+  /**
+   * Mean exposure percentile of the published indices → Expert Consensus (−2 from, −1 from, +1 up to, +2 up to). With
+   * two sources the point is given only where each of them, read alone by these bounds, leans the same way (ADR 0093).
+   */
   consensusPercentile: { minusTwo: 75, minusOne: 60, plusOne: 40, plusTwo: 25 },
   /** Spread (standard deviation of percentiles) under which the indices are said to agree. */
   consensusAgreement: { high: 15, medium: 25 },

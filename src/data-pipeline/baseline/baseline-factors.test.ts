@@ -57,9 +57,11 @@ describe('baseline factors from data', () => {
     expect([10, 40, 60, 80].map((value) => deriveProtective({ ...empty, physicalActivity: signal(value) }).physicality.score)).toEqual([0, 1, 2, 3]);
   });
 
-  it('turn projected employment change into job-posting evidence from −2 to +2', () => {
-    const score = (projectedChange: number) => deriveEvidence({ ...empty, projectedChange }, NO_USE, peers).jobPostings.score;
-    expect([-15, -5, 3, 7, 20].map(score)).toEqual([-2, -1, 0, 1, 2]);
+  it('turn projected employment change into job-posting evidence from −2 to +1: growth is demand, not shelter from AI', () => {
+    const evidence = (projectedChange: number) => deriveEvidence({ ...empty, projectedChange }, NO_USE, peers).jobPostings;
+    expect([-15, -5, 3, 7, 12.5, 20].map((change) => evidence(change).score)).toEqual([-2, -1, 0, 1, 1, 1]);
+    expect(evidence(12.5).text).toContain('leans one point at most');
+    expect(evidence(7).text).not.toContain('leans one point at most');
   });
 
   it('read tool maturity from how Claude users split their use between handing tasks over and working on them, not from how much is exposed', () => {
@@ -90,6 +92,26 @@ describe('baseline factors from data', () => {
     // Frey & Osborne (2013, before language models) speak only where robots or autonomous vehicles are in scope.
     expect(consensus({ 'frey-osborne-2013': 95, 'felten-2021-aioe': 20, 'microsoft-2025-ai-applicability': 20 }).score).toBe(2);
     expect(consensus({ 'frey-osborne-2013': 95, 'felten-2021-aioe': 20, 'microsoft-2025-ai-applicability': 20 }, true)).toMatchObject({ score: -2 });
+  });
+
+  it('give a consensus point only where the two independent sources lean the same way', () => {
+    const consensus = (felten: number, microsoft: number) =>
+      deriveEvidence({ ...empty, indices: percentiles({ 'felten-2021-aioe': felten, 'felten-2023-lm-aioe': felten, 'microsoft-2025-ai-applicability': microsoft }) }, NO_USE, peers)
+        .expertConsensus;
+    // Family physicians: Felten et al. see them exposed (78th), Microsoft neither exposed nor sheltered (56th).
+    expect(consensus(78, 56)).toMatchObject({ score: 0, provenance: { basis: 'data' } });
+    expect(consensus(78, 56).text).toContain('do not lean the same way');
+    // Licensed practical nurses: 41st and 8th; one sees them sheltered, the other in the middle.
+    expect(consensus(41, 8).score).toBe(0);
+    // Opposite leanings are no consensus either.
+    expect(consensus(80, 30).score).toBe(0);
+    // Where both lean the same way the point follows their mean, as before.
+    expect([consensus(90, 70).score, consensus(65, 62).score, consensus(30, 10).score, consensus(35, 38).score]).toEqual([-2, -1, 2, 1]);
+    // One source alone speaks (confidence low), as before.
+    expect(deriveEvidence({ ...empty, indices: percentiles({ 'microsoft-2025-ai-applicability': 80 }) }, NO_USE, peers).expertConsensus).toMatchObject({
+      score: -2,
+      provenance: { confidence: 'low' },
+    });
   });
 
   it('levels values by bounds', () => {

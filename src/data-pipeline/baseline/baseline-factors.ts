@@ -196,21 +196,30 @@ function voiceOf(source: { name: string; indices: readonly string[] }, indices: 
   return values.length === 0 ? null : { name: source.name, percentile: mean(values.map((value) => value.percentile)) };
 }
 
+/** Reads one exposure percentile onto −2..+2 by the consensus bounds: high exposure is negative evidence, low exposure positive. */
+export function consensusLevel(percentile: number): number {
+  const rules = BASELINE.consensusPercentile;
+  return percentile >= rules.minusTwo ? -2 : percentile >= rules.minusOne ? -1 : percentile <= rules.plusTwo ? 2 : percentile <= rules.plusOne ? 1 : 0;
+}
+
 /**
  * Returns the expert consensus on exposure: the mean percentile of the language-model sources and their spread; where
  * physical automation is in scope and Frey & Osborne see more exposure, their percentile instead (the threat in scope).
+ * `agrees` is false where two language-model sources, each read alone, do not lean the same way (ADR 0093).
  */
 export function consensusOf(
   indices: readonly IndexValue[],
   physicalAutomationInScope = false,
-): { mean: number; spread: number; count: number; voices: ConsensusVoice[]; physical: ConsensusVoice | null } | null {
+): { mean: number; spread: number; count: number; voices: ConsensusVoice[]; physical: ConsensusVoice | null; agrees: boolean } | null {
   const voices = CONSENSUS_SOURCES.languageModels.map((source) => voiceOf(source, indices)).filter((voice): voice is ConsensusVoice => voice !== null);
   const physical = physicalAutomationInScope ? voiceOf(CONSENSUS_SOURCES.physicalAutomation, indices) : null;
   if (voices.length === 0 && physical === null) return null;
   const average = voices.length === 0 ? 0 : mean(voices.map((voice) => voice.percentile));
   const spread = voices.length === 0 ? 0 : Math.sqrt(mean(voices.map((voice) => (voice.percentile - average) ** 2)));
   const usesPhysical = physical !== null && (voices.length === 0 || physical.percentile > average);
+  const leanings = new Set(voices.map((voice) => Math.sign(consensusLevel(Math.round(voice.percentile)))));
   return {
+    agrees: usesPhysical || voices.length < 2 || (leanings.size === 1 && !leanings.has(0)),
     mean: Math.round(usesPhysical ? physical.percentile : average),
     spread: Math.round(spread),
     count: voices.length + (physical ? 1 : 0),
@@ -241,8 +250,10 @@ export function deriveEvidence(signals: OccupationSignals, toolUse: ToolUse, pee
     change === null
       ? defaultEvidence('projected employment', 'no BLS projection for this SOC code')
       : {
-          score: signedLevel(change, BASELINE.projectedChange as unknown as [number, number, number, number]),
-          text: `BLS projection (not postings): ${signed(change)}% employment 2024–34 (all occupations +3.1%).`,
+          score: Math.min(BASELINE.projectedGrowthAtMost, signedLevel(change, BASELINE.projectedChange as unknown as [number, number, number, number])),
+          text: `BLS projection (not postings): ${signed(change)}% employment 2024–34 (all occupations +3.1%)${
+            change >= (BASELINE.projectedChange[3] as number) ? '; projected growth leans one point at most: it is demand for the work, not shelter from AI' : ''
+          }.`,
           sources: [PROJECTIONS],
           provenance: { basis: 'data', source: PROJECTIONS.title, confidence: 'medium', detail: 'BLS projection standing in for job-posting trends' },
         };
@@ -300,14 +311,18 @@ export function deriveEvidence(signals: OccupationSignals, toolUse: ToolUse, pee
   let expertConsensus: EvidenceItem;
   if (consensus === null) expertConsensus = defaultEvidence('published exposure indices', 'no published index covers this occupation');
   else {
-    const rules = BASELINE.consensusPercentile;
-    const score =
-      consensus.mean >= rules.minusTwo ? -2 : consensus.mean >= rules.minusOne ? -1 : consensus.mean <= rules.plusTwo ? 2 : consensus.mean <= rules.plusOne ? 1 : 0;
+    // A consensus needs the sources to lean the same way: where one sees the role exposed and the other sheltered, or
+    // one sees neither, their mean is a split, not a consensus (ADR 0093).
+    const meanLevel = consensusLevel(consensus.mean);
+    const split = !consensus.agrees && meanLevel !== 0;
+    const score = split ? 0 : meanLevel;
     const agreement = consensus.spread <= BASELINE.consensusAgreement.high ? 'high' : consensus.spread <= BASELINE.consensusAgreement.medium ? 'medium' : 'low';
     const names = [...consensus.voices, ...(consensus.physical ? [consensus.physical] : [])].map((voice) => `${voice.name} ${Math.round(voice.percentile)}`);
     const basis = consensus.physical
       ? `Frey & Osborne put its computerisation (robots and autonomous vehicles are in scope) at the ${ordinal(consensus.mean)} percentile, above the language-model sources`
-      : `${consensus.voices.length} independent ${consensus.voices.length === 1 ? 'source puts' : 'sources put'} its language-model exposure at the ${ordinal(consensus.mean)} percentile on average (spread ${consensus.spread})`;
+      : !split
+        ? `${consensus.voices.length} independent ${consensus.voices.length === 1 ? 'source puts' : 'sources put'} its language-model exposure at the ${ordinal(consensus.mean)} percentile on average (spread ${consensus.spread})`
+        : `The independent sources do not lean the same way (${consensus.voices.map((voice) => `${voice.name} ${ordinal(Math.round(voice.percentile))} percentile`).join(', ')}): no consensus, no point`;
     expertConsensus = {
       score,
       text: `${basis}.`,

@@ -13,6 +13,7 @@ import { deriveTasks, orderTasks, type TaskEvidence } from './baseline-tasks.ts'
 import { mostSpecific, type CuratedTables, type PhysicalAutomationRow } from '../curated/curated-tables.ts';
 import { gatherSignals, makeElement2020Lookup, measureToolUse, wageChangeOf, type WageChange } from './occupation-signals.ts';
 import { writeVerdict } from './baseline-verdict.ts';
+import { taskAction } from './task-action.ts';
 
 /** The version of the baseline method; shown on every baseline page and in its provenance. */
 export const BASELINE_METHOD_VERSION = 'baseline-2';
@@ -144,7 +145,7 @@ export function deriveBaselineAssessment(context: BaselineContext, record: Occup
   const tasks = deriveTasks(labelled, (task): TaskEvidence => {
     return {
       physical:
-        physicalRow && physicalRow.taskPattern.test(task.task)
+        physicalRow && physicalRow.taskPattern.test(taskAction(task.task))
           ? { technology: physicalRow.technology, score: physicalRow.score, citation: physicalRow.citation }
           : null,
     };

@@ -25,6 +25,9 @@ describe('the method comparison of the catalog report', () => {
     const gpt4 = (items: readonly { key: string; score: number | null }[]) => items.find((item) => item.key === 'eloundou-2023-gpt4-beta')?.score;
     expect(gpt4(comparison.withoutInput.find((row) => row.input === 'all five barriers at 0')?.spearman ?? [])).not.toBe(gpt4(comparison.after.spearman));
     expect(renderMethodComparison(comparison)).toContain('| nothing (method 2 as published) |');
+    // Built up one layer at a time, the last step is the published score, so its ρ is the published ρ.
+    expect(comparison.byLayer.at(-1)?.spearman).toEqual(comparison.after.spearman.map(({ key, score }) => ({ key, score })));
+    expect(gpt4(comparison.byLayer[0]?.spearman ?? [])).not.toBe(gpt4(comparison.after.spearman));
   });
 
   it('moves a changed baseline between zones and lists it among the risers', () => {

@@ -3,6 +3,7 @@ import type { BaselineRecord, OccupationRecord } from '../catalog-records.ts';
 import { INDEX_DEFINITIONS } from '../build/index-values.ts';
 import { baselineMethodOf } from '../diff/baseline-diff.ts';
 import { compareExpertWithBaseline, type ExpertBaselineComparison } from '../diff/expert-vs-baseline.ts';
+import { layerScores } from './layer-agreement.ts';
 import { spearman } from './spearman.ts';
 
 const ZONES: readonly Zone[] = ['Green', 'Yellow', 'Red'];
@@ -38,6 +39,8 @@ export interface MethodComparison {
   byMajorGroup: { category: string; count: number; before: Record<Zone, number>; after: Record<Zone, number> }[];
   /** Spearman's ρ of the method-2 score with each index when one input (or the barriers) is held neutral: what costs agreement. */
   withoutInput: { input: string; spearman: { key: string; score: number | null }[] }[];
+  /** Spearman's ρ of the method-2 score built up one layer at a time (the last row is the published score). */
+  byLayer: { input: string; spearman: { key: string; score: number | null }[] }[];
   /** How many baselines keep each input at its default, method 2. */
   defaults: { input: string; count: number }[];
   experts: (ExpertBaselineComparison & { file: string })[];
@@ -183,6 +186,10 @@ export function compareMethods(
       const scores = after.map((record) => ({ onetCode: record.onetCode, value: scoreAssessment(apply(record.assessment)).score }));
       return { input, spearman: INDEX_DEFINITIONS.map((definition) => ({ key: definition.key, score: spearmanWith(scores, occupations, definition.key) })) };
     }),
+    byLayer: layerScores(after).map(({ label, scores }) => ({
+      input: label,
+      spearman: INDEX_DEFINITIONS.map((definition) => ({ key: definition.key, score: spearmanWith(scores, occupations, definition.key) })),
+    })),
     defaults: [...defaults].map(([input, count]) => ({ input, count })).sort((a, b) => b.count - a.count || (a.input < b.input ? -1 : 1)),
     experts: experts.flatMap(({ file, assessment }) => {
       const code = assessment.role.onetCodes[0];
@@ -251,6 +258,18 @@ export function renderMethodComparison(comparison: MethodComparison): string {
     `|---|${after.spearman.map(() => '---:').join('|')}|`,
     `| nothing (method 2 as published) | ${after.spearman.map((item) => rho(item.score)).join(' | ')} |`,
     ...comparison.withoutInput.map((row) => `| ${row.input} | ${row.spearman.map((item) => rho(item.score)).join(' | ')} |`),
+    '',
+    'Where the agreement goes: the method-2 score built up one layer at a time, every later layer held at 0. The barriers',
+    'other than physical presence raise every licensed or unionised role, the exposed ones too; expert consensus brings',
+    'the score towards the indices; the projections take it away. The face-validity orderings are not what costs ρ:',
+    'every index contradicts some of them (all rank family physicians, internists and psychiatrists as more exposed than',
+    'medical assistants), yet a ranking that followed an index except where the checks force a move would keep ρ at 0.99',
+    'or more ([ADR 0094](adr/0094-physical-automation-reads-the-task-action-and-where-rank-agreement-goes.md), with the',
+    'figures; `node bench/baseline-rank-agreement.ts` lists the occupations that disagree most and what moved each).',
+    '',
+    `| Layers | ${after.spearman.map((item) => item.key).join(' | ')} |`,
+    `|---|${after.spearman.map(() => '---:').join('|')}|`,
+    ...comparison.byLayer.map((row) => `| ${row.input} | ${row.spearman.map((item) => rho(item.score)).join(' | ')} |`),
     '',
     '### Occupations issue 11 named',
     '',

@@ -7,6 +7,7 @@ const SRC = fileURLToPath(new URL('../../', import.meta.url));
 const BROWSER_MODULES = [
   'features/personal-report/personal-inputs.ts',
   'features/personal-report/personal-score.ts',
+  'features/personal-report/person-tasks.ts',
   'features/personal-report/personal-edits.ts',
   'features/personal-report/report-params.ts',
   'features/personal-report/report-source.ts',

@@ -69,6 +69,12 @@ describe('the read model of the published catalog', () => {
     expect(searchRoles(model, 'vision-language engineer', 3)[0]?.slug).toBe('multimodal-ai-engineer');
   });
 
+  it('finds an occupation by an official title of the Census index, as the CLI and the benchmarks do', () => {
+    const [first] = searchRoles(model, 'County Administrator', 3);
+    expect(first).toMatchObject({ slug: 'chief-executives', matchedTitle: 'County Administrator' });
+    expect(first?.explanation).toBe('Matches an official title of the Census occupation index: “County Administrator”');
+  });
+
   it('lists recently updated assessments newest first', () => {
     const recent = recentlyUpdated(model, 5);
     expect(recent).toHaveLength(5);

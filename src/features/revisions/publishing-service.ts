@@ -7,18 +7,8 @@ import { toStoreFailure } from '../../store/store-failure.ts';
 import { onRevisionsPublished } from './publication-hooks.ts';
 import type { PublishedRevision } from './published-revision.ts';
 import type { ExportedAssessment, PublishItem, RevisionSummary } from './revisions.schemas.ts';
-import {
-  exportAssessment,
-  listRevisions,
-  planEvidenceChange,
-  planRescore,
-  publishAssessments,
-  rescoreAll,
-  resolveAssessmentKey,
-  setEvidence,
-  type AssessmentSelection,
-  type BulkPlan,
-} from './revisions.usecases.ts';
+import { exportAssessment, listRevisions, publishAssessments, resolveAssessmentKey } from './revisions.usecases.ts';
+import { planEvidenceChange, planRescore, rescoreAll, setEvidence, type AssessmentSelection, type BulkPlan } from './bulk-changes.ts';
 
 /** Who publishes and why, as an entry point passes it on. */
 export interface PublicationRequest {

@@ -9,17 +9,8 @@ import { loadCommittedCatalog } from '../catalog/catalog.usecases.ts';
 import { sampleCatalog } from '../catalog/test-support/sample-catalog.ts';
 import type { PublishedRevision } from './published-revision.ts';
 import { RevisionError } from './revisions.errors.ts';
-import {
-  exportAssessment,
-  getRevision,
-  listRevisions,
-  planEvidenceChange,
-  publishAssessment,
-  publishAssessments,
-  rescoreAll,
-  resolveAssessmentKey,
-  setEvidence,
-} from './revisions.usecases.ts';
+import { exportAssessment, getRevision, listRevisions, publishAssessment, publishAssessments, resolveAssessmentKey } from './revisions.usecases.ts';
+import { planEvidenceChange, rescoreAll, setEvidence } from './bulk-changes.ts';
 import { expertAssessment, loadSampleCatalog, SAMPLE_OCCUPATIONS } from './test-support/publishing-fixture.ts';
 
 const by = { author: 'Ada Assessor', note: 'Charting tools matured.' };

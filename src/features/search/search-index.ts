@@ -1,19 +1,22 @@
 import { buildAbbreviations, type Expansion } from './abbreviations.ts';
+import { withOfficeTitles } from './added-titles.ts';
 import { addDomainVotes, buildDomainIndex, type DomainIndex } from './domain-scoring.ts';
 import { buildDescriptionField, markDescriptions, type DescriptionField } from './description-field.ts';
 import { explainMatch, type MatchFacts } from './explain-match.ts';
 import { buildFuzzyVocabulary, type FuzzyVocabulary } from './fuzzy-words.ts';
 import { headKind, headWord, headWordOfText, kindAgreement, kindMask } from './kind-words.ts';
 import { buildMilitaryTitles, findMilitaryGroup, type MilitaryTitles } from './military-titles.ts';
-import { OFFICE_TITLES } from './office-titles.ts';
 import { matchTokenOnce, queryVariants, type QueryContext, type QueryToken, type Variant } from './query-words.ts';
 import { exactKey, normalizeText, titleForms, tokenize } from './search-text.ts';
 import { addNeighbourVotes } from './neighbour-scoring.ts';
 import { buildTitleNeighbours, type TitleNeighbours } from './title-neighbours.ts';
 import { wordRoot } from './word-roots.ts';
 
-/** Where a title comes from: O*NET's own title, its alternate and short titles, titles workers reported, or an expert role's alias. */
-export type TitleKind = 'onet' | 'alternate' | 'short' | 'reported' | 'alias';
+/**
+ * Where a title comes from: O*NET's own title, its alternate and short titles, titles workers
+ * reported, an expert role's alias, or an official title of the Census occupation index.
+ */
+export type TitleKind = 'onet' | 'alternate' | 'short' | 'reported' | 'alias' | 'census';
 
 export interface SearchTitle {
   text: string;
@@ -144,8 +147,8 @@ interface Scratch {
 }
 
 /** Exact-match score by kind of title: the occupation's own title beats an alternate, which beats a reported one. */
-const KIND_FACTOR: Readonly<Record<TitleKind, number>> = { onet: 0.98, alternate: 0.98, short: 0.98, alias: 0.98, reported: 0.97 };
-const KIND_ORDER: Readonly<Record<TitleKind, number>> = { onet: 0, alias: 1, alternate: 2, short: 3, reported: 4 };
+const KIND_FACTOR: Readonly<Record<TitleKind, number>> = { onet: 0.98, alternate: 0.98, short: 0.98, alias: 0.98, reported: 0.97, census: 0.97 };
+const KIND_ORDER: Readonly<Record<TitleKind, number>> = { onet: 0, alias: 1, alternate: 2, short: 3, reported: 4, census: 5 };
 const PARTIAL_CEILING = 0.9;
 const QUERY_COVERAGE_SHARE = 0.6;
 const MAX_QUERY_TOKENS = 12;
@@ -213,24 +216,6 @@ function draftForms(entries: readonly SearchEntry[]): FormDraft[] {
     drafts.push(...[...byKey.values()].sort(preferForm));
   }
   return drafts;
-}
-
-/** Adds the curated office titles ("Mayor") to the occupations they mean, leaving the input untouched. */
-function withOfficeTitles(entries: readonly SearchEntry[]): SearchEntry[] {
-  const firstByCode = new Map<string, number>();
-  for (const [position, entry] of entries.entries()) {
-    if (!entry.expert && entry.onetCode !== null && !firstByCode.has(entry.onetCode)) firstByCode.set(entry.onetCode, position);
-  }
-  const added = new Map<number, SearchTitle[]>();
-  for (const office of OFFICE_TITLES) {
-    const position = firstByCode.get(office.onetCode);
-    if (position === undefined) continue;
-    added.set(position, [...(added.get(position) ?? []), { text: office.title, kind: 'alias', reason: office.reason }]);
-  }
-  return entries.map((entry, position) => {
-    const extra = added.get(position);
-    return extra ? { ...entry, titles: [...entry.titles, ...extra] } : entry;
-  });
 }
 
 function relatedByRoot(words: readonly string[]): number[][] {
