@@ -15,3 +15,11 @@ const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;
 export function escapeXml(text: string): string {
   return text.replace(INVALID_XML, '').replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? character);
 }
+
+/**
+ * Escapes text for a double-quoted HTML attribute the way Astro writes attributes (`&` and `"` only),
+ * so pages rendered without Astro are byte for byte what Astro renders (ADR 0171).
+ */
+export function escapeAttribute(text: string): string {
+  return text.replace(/[&"]/g, (character) => (character === '&' ? '&amp;' : '&quot;'));
+}

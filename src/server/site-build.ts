@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The server bundle Astro builds; our server mounts its handler. */
 export const SITE_ENTRY = join(ROOT, 'dist/server/entry.mjs');
+/** The islands bundled for the server beside Astro's bundle (astro.config.mjs), which render the query pages (ADR 0171). */
+export const SITE_ISLANDS = join(ROOT, 'dist/server/islands.mjs');
 /** The built browser files (island bundles, icons). */
 export const SITE_CLIENT_ROOT = join(ROOT, 'dist/client');
 const INPUTS = ['src', 'astro.config.mjs', 'package-lock.json'];

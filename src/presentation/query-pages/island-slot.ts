@@ -1,0 +1,18 @@
+import { astroIsland } from './astro-island.ts';
+import type { RouteShell } from './route-shell.ts';
+
+/** Renders an island's server markup (the server passes the islands bundled by the site build). */
+export type IslandRenderer = (name: string, props: Record<string, unknown>, islandId: number) => string;
+
+/** Writes the islands of one page in order: the first carries Astro's island script, as Astro writes it. */
+export function islandWriter(shell: RouteShell, render: IslandRenderer): (name: string, props: Record<string, unknown>) => string {
+  let next = 0;
+  return (name, props) => {
+    const componentUrl = shell.componentUrls[name];
+    if (componentUrl === undefined) throw new Error(`the route shell has no browser module of the island ${name}`);
+    const islandId = next;
+    next += 1;
+    const island = astroIsland({ name, componentUrl, rendererUrl: shell.rendererUrl, islandId, props, html: render(name, props, islandId) });
+    return islandId === 0 ? shell.islandBootstrap + island : island;
+  };
+}
