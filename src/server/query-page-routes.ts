@@ -1,6 +1,7 @@
 import type { ReadModel } from '../features/read-model/read-model.ts';
 import type { IslandRenderer } from '../presentation/query-pages/island-slot.ts';
 import type { RouteShell } from '../presentation/query-pages/route-shell.ts';
+import type { RenderedPage } from '../presentation/query-pages/page-document.ts';
 import { renderSearchPage, SEARCH_SCOPE_ANCHORS, searchShellPath } from '../presentation/query-pages/search-page.ts';
 import { buildSearchView } from '../presentation/site-pages/search-view.ts';
 import { COMPARE_SCOPE_ANCHORS, renderComparePage } from '../presentation/query-pages/compare-page.ts';
@@ -20,8 +21,8 @@ export interface QueryPage {
   /** An address whose page, as Astro renders it, shows every part of the shell (an island, each scoped class). */
   shellPath: (model: ReadModel) => string;
   scopeAnchors: Readonly<Record<string, RegExp>>;
-  /** The whole page, or null for an answer Astro gives (a redirect, a page showing input problems). */
-  render: (model: ReadModel, url: URL, context: QueryPageContext) => string | null;
+  /** The whole page, or null for an answer Astro gives (a redirect, a role search, an unknown role). */
+  render: (model: ReadModel, url: URL, context: QueryPageContext) => RenderedPage | null;
 }
 
 function firstRoleSlugs(model: ReadModel, count: number): string[] {

@@ -85,8 +85,8 @@ describe('compare rendered without Astro', () => {
       await expectSamePage(`/compare?roles=${roles}`);
     });
   }
-  it('leaves a page showing an unknown role to Astro, unstored as before', async () => {
-    await expectSamePage('/compare?roles=registered-nurses,no-such-role', 'astro');
+  it('renders a page showing an unknown role, unstored (no-store) as before', async () => {
+    await expectSamePage('/compare?roles=registered-nurses,no-such-role');
   });
   it('leaves the redirect after adding a role to Astro', async () => {
     await expectSamePage('/compare?roles=registered-nurses&add=electricians', 'astro');
@@ -100,10 +100,15 @@ describe('the personal report rendered without Astro', () => {
       await expectSamePage(`/report?${query}`);
     });
   }
-  it('leaves the role search, unknown roles and pages showing problems to Astro', async () => {
+  it('renders reports showing input problems or notices, unstored (no-store) as before', async () => {
+    await expectSamePage('/report?role=registered-nurses/all-levels&s1=abc');
+    await expectSamePage('/report?role=marketing-managers/all-levels&s1=10');
+    await expectSamePage('/report?role=multimodal-ai-engineer/senior');
+  });
+  it('leaves the role search, unknown roles and the redirect to the compact address to Astro', async () => {
     await expectSamePage('/report?q=nurse', 'astro');
     await expectSamePage('/report?role=no-such-role/all-levels', 'astro');
-    await expectSamePage('/report?role=registered-nurses/all-levels&s1=abc', 'astro');
-    await expectSamePage('/report?role=marketing-managers/all-levels&s1=10', 'astro');
+    await expectSamePage('/report?role=registered-nurses/all-levels&design=0', 'astro');
+    expect((await send(typed.url, 'GET', '/report?role=registered-nurses/all-levels&design=0')).status).toBe(303);
   });
 });

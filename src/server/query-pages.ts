@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ReadModel } from '../features/read-model/read-model.ts';
 import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
-import { chooseContentCoding, encodeBodyToStore } from '../features/render-cache/content-coding.ts';
+import { chooseContentCoding, encodeBodyFor, encodeBodyToStore } from '../features/render-cache/content-coding.ts';
 import { answerWithPage, etagOf, type RenderCache } from '../features/render-cache/render-cache.ts';
 import type { IslandRenderer } from '../presentation/query-pages/island-slot.ts';
 import { routeShellOf, type RouteShell } from '../presentation/query-pages/route-shell.ts';
@@ -42,7 +42,7 @@ export interface QueryPages {
 }
 
 export function createQueryPages(options: QueryPagesOptions): QueryPages {
-  let rendered = 0;
+  let renderedCount = 0;
   const shells = new Map<string, Promise<ReadyShell | null>>();
 
   const shellOf = (page: QueryPage, model: ReadModel): Promise<ReadyShell | null> => {
@@ -71,7 +71,7 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
   };
 
   return {
-    rendered: () => rendered,
+    rendered: () => renderedCount,
     async serve(request, response, model) {
       if (request.method !== 'GET') return false;
       const url = new URL(request.url ?? '/', 'http://localhost');
@@ -81,16 +81,32 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
       if (!page || key === null || !key.includes('?')) return false;
       const ready = await shellOf(page, model);
       if (!ready) return false;
-      const html = page.render(model, url, { shell: ready.shell, islands: options.islands, publicUrl: options.publicUrl });
-      if (html === null) return false;
-      rendered += 1;
+      const result = page.render(model, url, { shell: ready.shell, islands: options.islands, publicUrl: options.publicUrl });
+      if (result === null) return false;
+      renderedCount += 1;
+      const { html, storable } = result;
       const policy = html.includes(ready.shell.islandBootstrap) ? ready.policyWithIslands : ready.policyWithout;
       const acceptEncoding = request.headers['accept-encoding'];
+      const coding = chooseContentCoding(acceptEncoding);
+      if (!storable) {
+        // As the middleware answers a page that says no-store: compressed for this reader, never kept.
+        const encoded = await encodeBodyFor(Buffer.from(html, 'utf8'), coding);
+        response.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+          'content-security-policy': policy,
+          vary: 'Accept-Encoding',
+          'content-length': String(encoded.body.byteLength),
+          ...(encoded.coding === 'identity' ? {} : { 'content-encoding': encoded.coding }),
+        });
+        response.end(encoded.body);
+        return true;
+      }
       const stored = {
         status: 200,
         etag: etagOf(model.version, html),
         headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy },
-        bodies: await encodeBodyToStore(Buffer.from(html, 'utf8'), chooseContentCoding(acceptEncoding)),
+        bodies: await encodeBodyToStore(Buffer.from(html, 'utf8'), coding),
       };
       options.cache.set(model.version, key, stored);
       const answer = answerWithPage(stored, { ifNoneMatch: request.headers['if-none-match'] ?? null, acceptEncoding }, 'miss');

@@ -3,7 +3,7 @@ import type { CompareColumn, CompareView } from '../site-pages/compare-view.ts';
 import { COMPARE_MAX, COMPARE_MIN } from '../site-pages/compare-view.ts';
 import type { CompositionBar } from '../site-pages/composition-bars.ts';
 import { islandWriter, type IslandRenderer } from './island-slot.ts';
-import { renderDocument } from './page-document.ts';
+import { renderDocument, type RenderedPage } from './page-document.ts';
 import { scopeOf, type RouteShell } from './route-shell.ts';
 
 /** The scoped-style classes the compare page needs, found in Astro's rendering of a comparison of two roles. */
@@ -102,11 +102,12 @@ function figures(view: CompareView, p: string, shell: RouteShell): string {
 }
 
 /**
- * The compare page as compare.astro renders it (ADR 0171); null for the answers Astro gives: a
- * redirect after adding a role, and a page showing input problems (never stored).
+ * The compare page as compare.astro renders it (ADR 0171); null for the redirect after adding a role,
+ * which Astro answers. A page showing input problems is never stored (`storable` false), as
+ * compare.astro says with `no-store`.
  */
-export function renderComparePage(view: CompareView, shell: RouteShell, renderIsland: IslandRenderer, publicUrl: string): string | null {
-  if (view.redirectTo || view.messages.some((message) => message.kind === 'error')) return null;
+export function renderComparePage(view: CompareView, shell: RouteShell, renderIsland: IslandRenderer, publicUrl: string): RenderedPage | null {
+  if (view.redirectTo) return null;
   const p = scopeOf(shell, 'page');
   const island = islandWriter(shell, renderIsland);
   const names = view.columns.map((column) => column.summary.title);
@@ -141,7 +142,7 @@ export function renderComparePage(view: CompareView, shell: RouteShell, renderIs
         '</section>'
       : '') +
     (hasColumns ? `<p class="small no-print ${p}"><a href="/compare" class="${p}">Start a new comparison</a></p>` : '');
-  return renderDocument(
+  const html = renderDocument(
     shell,
     {
       title: view.ready ? `Compare ${names.join(', ')}` : 'Compare roles',
@@ -151,4 +152,5 @@ export function renderComparePage(view: CompareView, shell: RouteShell, renderIs
     },
     main,
   );
+  return { html, storable: !view.messages.some((message) => message.kind === 'error') };
 }

@@ -1,6 +1,12 @@
 import { escapeAttribute, escapeHtml } from '../escape.ts';
 import type { RouteShell } from './route-shell.ts';
 
+/** A rendered query page; a page showing input problems is not `storable` (the Astro page sends `no-store`). */
+export interface RenderedPage {
+  html: string;
+  storable: boolean;
+}
+
 /** What BaseLayout.astro writes in `<head>` from its props. */
 export interface PageHead {
   title: string;

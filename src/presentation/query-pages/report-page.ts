@@ -1,7 +1,7 @@
 import { escapeAttribute, escapeHtml } from '../escape.ts';
 import type { ReportPage } from '../personal-report/report-page.ts';
 import { islandWriter, type IslandRenderer } from './island-slot.ts';
-import { renderDocument } from './page-document.ts';
+import { renderDocument, type RenderedPage } from './page-document.ts';
 import type { RouteShell } from './route-shell.ts';
 
 /** The report of a role has no scoped styles (its rules are global under .personal-report). */
@@ -9,11 +9,12 @@ export const REPORT_SCOPE_ANCHORS: Readonly<Record<string, RegExp>> = {};
 
 /**
  * The personal report as report.astro renders it (ADR 0171); null for the answers Astro gives: the
- * role search, an unknown role, a redirect to the compact address, and a report showing input
- * problems or notices (never stored).
+ * role search, an unknown role and a redirect to the compact address. A report showing input
+ * problems or notices is one of endlessly many bad addresses: `storable` is false, as report.astro
+ * says with `no-store`.
  */
-export function renderReportPage(page: ReportPage, shell: RouteShell, renderIsland: IslandRenderer, publicUrl: string): string | null {
-  if (page.kind !== 'report' || page.view.problems.length > 0 || page.notices.length > 0) return null;
+export function renderReportPage(page: ReportPage, shell: RouteShell, renderIsland: IslandRenderer, publicUrl: string): RenderedPage | null {
+  if (page.kind !== 'report') return null;
   const island = islandWriter(shell, renderIsland);
   const title = escapeHtml(page.source.title);
   const main =
@@ -21,8 +22,9 @@ export function renderReportPage(page: ReportPage, shell: RouteShell, renderIsla
     '<p class="lede pr-lede">Make the score yours: say how often you do each task, your seniority and your workplace. Same method as the ' +
     `<a href="${escapeAttribute(page.view.roleHref)}">${title} (${escapeHtml(page.view.seniorityLabel)}) assessment</a>.</p>` +
     (page.source.status === 'baseline' ? '<p class="small muted pr-estimate">Automated estimate: this role’s figures come from published data and no assessor has reviewed them yet.</p>' : '') +
+    page.notices.map((notice) => `<p class="baseline-banner" role="status">${escapeHtml(notice)}</p>`).join('') +
     island('PersonalReport', { source: page.source, initial: page.inputs, initialProblems: page.parseProblems, narrative: page.narrative });
-  return renderDocument(
+  const html = renderDocument(
     shell,
     {
       title: `Your personal score as ${page.source.title}`,
@@ -32,4 +34,5 @@ export function renderReportPage(page: ReportPage, shell: RouteShell, renderIsla
     },
     main,
   );
+  return { html, storable: page.view.problems.length === 0 && page.notices.length === 0 };
 }

@@ -1,7 +1,7 @@
 import { escapeAttribute, escapeHtml } from '../escape.ts';
 import type { SearchHitView, SearchView } from '../site-pages/search-view.ts';
 import { islandWriter, type IslandRenderer } from './island-slot.ts';
-import { renderDocument } from './page-document.ts';
+import { renderDocument, type RenderedPage } from './page-document.ts';
 import { scopeOf, type RouteShell } from './route-shell.ts';
 
 /** The scoped-style classes the search page needs, found in Astro's rendering of a search with hits. */
@@ -59,7 +59,7 @@ function noResultsHtml(view: SearchView, p: string): string {
 }
 
 /** The search page as search.astro renders it (ADR 0171); the equality test holds the two together. */
-export function renderSearchPage(view: SearchView, shell: RouteShell, renderIsland: IslandRenderer, publicUrl: string): string {
+export function renderSearchPage(view: SearchView, shell: RouteShell, renderIsland: IslandRenderer, publicUrl: string): RenderedPage {
   const p = scopeOf(shell, 'page');
   const island = islandWriter(shell, renderIsland);
   const heading = view.query ? `Results for “${view.query}”` : 'Search by job title';
@@ -75,7 +75,7 @@ export function renderSearchPage(view: SearchView, shell: RouteShell, renderIsla
     (view.state === 'results' ? resultsHtml(view, shell) : '') +
     (view.state === 'no-results' ? noResultsHtml(view, p) : '') +
     suggestions;
-  return renderDocument(
+  const html = renderDocument(
     shell,
     {
       title: view.query ? `${view.query} — search` : 'Search',
@@ -85,4 +85,5 @@ export function renderSearchPage(view: SearchView, shell: RouteShell, renderIsla
     },
     main,
   );
+  return { html, storable: true };
 }
