@@ -84,8 +84,8 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
       const result = page.render(model, url, { shell: ready.shell, islands: options.islands, publicUrl: options.publicUrl });
       if (result === null) return false;
       renderedCount += 1;
-      const { html, storable } = result;
-      const policy = html.includes(ready.shell.islandBootstrap) ? ready.policyWithIslands : ready.policyWithout;
+      const { html, storable, hasIslands } = result;
+      const policy = hasIslands ? ready.policyWithIslands : ready.policyWithout;
       const acceptEncoding = request.headers['accept-encoding'];
       const coding = chooseContentCoding(acceptEncoding);
       if (!storable) {

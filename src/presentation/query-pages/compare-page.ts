@@ -152,5 +152,5 @@ export function renderComparePage(view: CompareView, shell: RouteShell, renderIs
     },
     main,
   );
-  return { html, storable: !view.messages.some((message) => message.kind === 'error') };
+  return { html, hasIslands: island.count() > 0, storable: !view.messages.some((message) => message.kind === 'error') };
 }

@@ -5,6 +5,8 @@ import type { RouteShell } from './route-shell.ts';
 export interface RenderedPage {
   html: string;
   storable: boolean;
+  /** Whether the page holds an island, and so Astro's island scripts. */
+  hasIslands: boolean;
 }
 
 /** What BaseLayout.astro writes in `<head>` from its props. */

@@ -34,5 +34,5 @@ export function renderReportPage(page: ReportPage, shell: RouteShell, renderIsla
     },
     main,
   );
-  return { html, storable: page.view.problems.length === 0 && page.notices.length === 0 };
+  return { html, hasIslands: island.count() > 0, storable: page.view.problems.length === 0 && page.notices.length === 0 };
 }

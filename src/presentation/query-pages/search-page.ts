@@ -85,5 +85,5 @@ export function renderSearchPage(view: SearchView, shell: RouteShell, renderIsla
     },
     main,
   );
-  return { html, storable: true };
+  return { html, hasIslands: island.count() > 0, storable: true };
 }
