@@ -7,7 +7,8 @@
  *
  * Usage: npm run bench:query-pages [-- search,compare,report,notfound,hit 300]
  *        PROFILE=<dir> … writes a CPU profile of each measured loop to <dir>/<kind>.cpuprofile;
- *        DUMP=<dir> … writes three uncompressed pages of each kind instead of measuring.
+ *        DUMP=<dir> … writes three uncompressed pages of each kind instead of measuring;
+ *        ASTRO_ONLY=1 … renders every page through Astro (as before ADR 0171), for before/after pairs.
  */
 import { writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
@@ -39,7 +40,6 @@ const { server } = createWebServer({
   subscriptions: { db: scratch.store.db, limiter: createRateLimiter(scratch.store.db), limits: DEFAULT_SUBSCRIPTION_LIMITS },
   clientRoot: SITE_CLIENT_ROOT,
   astroHandler,
-  // ASTRO_ONLY=1 measures the pages as Astro renders them (before ADR 0171).
   ...(process.env.ASTRO_ONLY ? {} : { serverIslands: await loadServerIslands(pathToFileURL(SITE_ISLANDS).href) }),
   apiRateLimits: null,
 });
