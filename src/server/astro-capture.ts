@@ -5,8 +5,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 type AstroHandler = (request: IncomingMessage, response: ServerResponse, next?: (error?: unknown) => void, locals?: object) => void | Promise<void>;
 
-// A socket that discards what is written: the answer is read from the response's own calls.
-class DiscardingSocket extends Duplex {
+/** A socket that discards what is written: in-process renders read the answer elsewhere (the render cache, the response's own calls). */
+export class DiscardingSocket extends Duplex {
   remoteAddress = '127.0.0.1';
   override _read(): void {}
   override _write(_chunk: unknown, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
