@@ -31,7 +31,8 @@ async function newestModification(path: string): Promise<number> {
 /** Tells whether the built site is missing or older than any of its sources. */
 export async function isSiteBuildStale(): Promise<boolean> {
   const built = await stat(SITE_ENTRY).catch(() => null);
-  if (!built) return true;
+  // A build from before the islands bundle (ADR 0171) lacks it: the server could not start.
+  if (!built || !(await stat(SITE_ISLANDS).catch(() => null))) return true;
   for (const input of INPUTS) if ((await newestModification(join(ROOT, input))) > built.mtimeMs) return true;
   return false;
 }
