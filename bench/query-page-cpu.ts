@@ -7,7 +7,8 @@
  *
  * Usage: npm run bench:query-pages [-- search,compare,report,notfound,hit 300]
  *        PROFILE=<dir> … writes a CPU profile of each measured loop to <dir>/<kind>.cpuprofile;
- *        DUMP=<dir> … writes three uncompressed pages of each kind instead of measuring.
+ *        DUMP=<dir> … writes three uncompressed pages of each kind instead of measuring;
+ *        ASTRO_ONLY=1 … renders every page through Astro (as before ADR 0171), for before/after pairs.
  */
 import { writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
@@ -20,8 +21,8 @@ import { buildReadModel } from '../src/features/read-model/read-model.ts';
 import { readModelInputOf } from '../src/features/site-pages/test-support/read-model-fixture.ts';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from '../src/features/subscriptions/subscriptions.usecases.ts';
 import { holdReadModel } from '../src/server/read-model-holder.ts';
-import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY } from '../src/server/site-build.ts';
-import { createWebServer, loadAstroHandler } from '../src/server/web-server.ts';
+import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY, SITE_ISLANDS } from '../src/server/site-build.ts';
+import { createWebServer, loadAstroHandler, loadServerIslands } from '../src/server/web-server.ts';
 import { openScratchPgliteStore } from '../src/store/test-support/scratch-stores.ts';
 
 const kinds = (process.argv[2] ?? 'search,compare,report,hit').split(',');
@@ -39,6 +40,7 @@ const { server } = createWebServer({
   subscriptions: { db: scratch.store.db, limiter: createRateLimiter(scratch.store.db), limits: DEFAULT_SUBSCRIPTION_LIMITS },
   clientRoot: SITE_CLIENT_ROOT,
   astroHandler,
+  ...(process.env.ASTRO_ONLY ? {} : { serverIslands: await loadServerIslands(pathToFileURL(SITE_ISLANDS).href) }),
   apiRateLimits: null,
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

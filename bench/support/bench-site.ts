@@ -19,8 +19,8 @@ import { buildReadModel, type ReadModelInput } from '../../src/features/read-mod
 import { readModelInputOf } from '../../src/features/site-pages/test-support/read-model-fixture.ts';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from '../../src/features/subscriptions/subscriptions.usecases.ts';
 import { holdReadModel } from '../../src/server/read-model-holder.ts';
-import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY } from '../../src/server/site-build.ts';
-import { createWebServer, loadAstroHandler } from '../../src/server/web-server.ts';
+import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY, SITE_ISLANDS } from '../../src/server/site-build.ts';
+import { createWebServer, loadAstroHandler, loadServerIslands } from '../../src/server/web-server.ts';
 import { openScratchPgliteStore } from '../../src/store/test-support/scratch-stores.ts';
 
 const port = Number(process.argv[2]);
@@ -59,6 +59,7 @@ const { server } = createWebServer({
   subscriptions: { db: scratch.store.db, limiter: createRateLimiter(scratch.store.db), limits: DEFAULT_SUBSCRIPTION_LIMITS },
   clientRoot: SITE_CLIENT_ROOT,
   astroHandler,
+  serverIslands: await loadServerIslands(pathToFileURL(SITE_ISLANDS).href),
   apiRateLimits: null,
   materialise: true,
   log,

@@ -4,6 +4,8 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt
 
 /** Escapes text for use in HTML content and attribute values. */
 export function escapeHtml(text: string): string {
+  // Most text has nothing to escape; the test is far cheaper than a replace with a callback.
+  if (!/[&<>"']/.test(text)) return text;
   return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
 }
 
@@ -14,4 +16,13 @@ const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;
 /** Escapes text for XML element content and attribute values, dropping characters XML cannot carry. */
 export function escapeXml(text: string): string {
   return text.replace(INVALID_XML, '').replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? character);
+}
+
+/**
+ * Escapes text for a double-quoted HTML attribute the way Astro writes attributes (`&` and `"` only),
+ * so pages rendered without Astro are byte for byte what Astro renders (ADR 0171).
+ */
+export function escapeAttribute(text: string): string {
+  if (!/[&"]/.test(text)) return text;
+  return text.replace(/[&"]/g, (character) => (character === '&' ? '&amp;' : '&quot;'));
 }

@@ -18,8 +18,8 @@ import { ensurePrivateDirectory } from '../shared/files.ts';
 import { openStore } from '../store/database.ts';
 import { startInternalApi } from './internal-api.ts';
 import { createReadModelHolder } from './read-model-holder.ts';
-import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY } from './site-build.ts';
-import { createWebServer, loadAstroHandler } from './web-server.ts';
+import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY, SITE_ISLANDS } from './site-build.ts';
+import { createWebServer, loadAstroHandler, loadServerIslands } from './web-server.ts';
 
 const processName = cluster.isWorker ? `web process ${cluster.worker?.id ?? '?'} (pid ${process.pid})` : `pid ${process.pid}`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -115,6 +115,7 @@ async function start(): Promise<void> {
     trustedProxies: config.trustedProxies,
     clientRoot: SITE_CLIENT_ROOT,
     astroHandler: await loadAstroHandler(pathToFileURL(SITE_ENTRY).href),
+    serverIslands: await loadServerIslands(pathToFileURL(SITE_ISLANDS).href),
     materialise: config.prerender,
     log,
     subscriptions: {

@@ -1,10 +1,10 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { Duplex } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ReadModel } from '../features/read-model/read-model.ts';
 import type { RenderCache } from '../features/render-cache/render-cache.ts';
 import { STATIC_PATHS } from '../presentation/site-pages/sitemap.ts';
+import { DiscardingSocket } from './astro-capture.ts';
 
 type AstroHandler = (request: IncomingMessage, response: ServerResponse, next?: (error?: unknown) => void, locals?: object) => void | Promise<void>;
 
@@ -59,24 +59,6 @@ export function rolesChangedBetween(previous: ReadModel, next: ReadModel): Set<s
  */
 export function pathsAffectedBy(previous: ReadModel, next: ReadModel): Set<string> {
   return new Set([...listingPaths(next), ...[...rolesChangedBetween(previous, next)].flatMap((slug) => [...rolePaths(next, slug), ...rolePaths(previous, slug)])]);
-}
-
-// A socket that discards what is written: pre-rendering only wants the page the middleware stores.
-class DiscardingSocket extends Duplex {
-  remoteAddress = '127.0.0.1';
-  override _read(): void {}
-  override _write(_chunk: unknown, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    callback();
-  }
-  setTimeout(): this {
-    return this;
-  }
-  setNoDelay(): this {
-    return this;
-  }
-  setKeepAlive(): this {
-    return this;
-  }
 }
 
 /** Renders one page through Astro in this process, as a GET from the site itself would, and resolves with its status once it is written. */

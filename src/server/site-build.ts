@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The server bundle Astro builds; our server mounts its handler. */
 export const SITE_ENTRY = join(ROOT, 'dist/server/entry.mjs');
+/** The islands bundled for the server beside Astro's bundle (astro.config.mjs), which render the query pages (ADR 0171). */
+export const SITE_ISLANDS = join(ROOT, 'dist/server/islands.mjs');
 /** The built browser files (island bundles, icons). */
 export const SITE_CLIENT_ROOT = join(ROOT, 'dist/client');
 const INPUTS = ['src', 'astro.config.mjs', 'package-lock.json'];
@@ -29,7 +31,8 @@ async function newestModification(path: string): Promise<number> {
 /** Tells whether the built site is missing or older than any of its sources. */
 export async function isSiteBuildStale(): Promise<boolean> {
   const built = await stat(SITE_ENTRY).catch(() => null);
-  if (!built) return true;
+  // A build from before the islands bundle (ADR 0171) lacks it: the server could not start.
+  if (!built || !(await stat(SITE_ISLANDS).catch(() => null))) return true;
   for (const input of INPUTS) if ((await newestModification(join(ROOT, input))) > built.mtimeMs) return true;
   return false;
 }

@@ -19,6 +19,8 @@ import { resumeSession } from '../features/accounts/sessions.usecases.ts';
 import { readCookie, SESSION_COOKIE } from '../web/lib/studio-session.ts';
 import { createRemoteCliEndpoint, isRemoteCliRequest } from './remote-cli-endpoint.ts';
 import { isBodyless, plainPathOf, prepareFastAnswer, writeFastAnswer, type FastAnswer } from './fast-answers.ts';
+import { createQueryPages, type QueryPages } from './query-pages.ts';
+import type { IslandRenderer } from '../presentation/query-pages/island-slot.ts';
 
 type AstroHandler = (request: IncomingMessage, response: ServerResponse, next?: (error?: unknown) => void, locals?: object) => void | Promise<void>;
 
@@ -32,6 +34,8 @@ export interface WebServerOptions {
   clientRoot: string;
   /** Astro's request handler from the built server bundle. */
   astroHandler: AstroHandler;
+  /** The islands bundled beside it (`loadServerIslands`); with them search, compare and the report render without Astro (ADR 0171). */
+  serverIslands?: IslandRenderer;
   /** Proxies whose X-Forwarded-For names the client (TRUST_PROXY); none by default. */
   trustedProxies?: readonly string[];
   /** Body size and time limits; tests pass shorter ones. */
@@ -56,6 +60,8 @@ export interface WebServer {
   renderCache: RenderCache;
   /** The pages rendered ahead of requests; `renderAll` runs once the server listens when `materialise` is set. */
   materialised: MaterialisedPages;
+  /** How many search, compare and report pages were rendered without Astro (ADR 0171). */
+  queryPagesRendered: () => number;
 }
 
 const SERVED_METHODS = new Set(['GET', 'HEAD', 'POST']);
@@ -102,6 +108,9 @@ export function createWebServer(options: WebServerOptions): WebServer {
     localsFor: (model) => localsFor(model, '127.0.0.1'),
     log: options.log ?? (() => undefined),
   });
+  const queryPages = options.serverIslands
+    ? createQueryPages({ handler: options.astroHandler, cache: renderCache, localsFor: (model) => localsFor(model, '127.0.0.1'), publicUrl: options.publicUrl, islands: options.serverIslands, log: options.log ?? (() => undefined) })
+    : null;
   const stopPreparing = (options.prepareOnPublication ?? options.materialise) ? options.readModel.beforeSwap?.(materialised.prepareSwap) : undefined;
   let servedVersion = 0;
   const server = createServer((request, response) => {
@@ -112,14 +121,14 @@ export function createWebServer(options: WebServerOptions): WebServer {
       servedVersion = version;
     }
     if (isApiRequest(request.url) ? api.answerStored(request, response) : answerStoredPage(request, response, renderCache, version)) return;
-    void handle({ options, renderCache, staticFiles, clientAddressOf, limits, mcp, api, remoteCli, localsFor }, request, response);
+    void handle({ options, renderCache, staticFiles, clientAddressOf, limits, mcp, api, remoteCli, localsFor, queryPages }, request, response);
   });
   if (options.materialise) server.once('listening', () => void materialised.renderAll());
   server.on('close', () => {
     stopPreparing?.();
     void mcp.close();
   });
-  return { server, renderCache, materialised };
+  return { server, renderCache, materialised, queryPagesRendered: () => queryPages?.rendered() ?? 0 };
 }
 
 interface Context {
@@ -132,6 +141,7 @@ interface Context {
   remoteCli: ReturnType<typeof createRemoteCliEndpoint> | null;
   localsFor: (readModel: ReadModel, clientAddress: string, signedIn?: SignedIn | null) => App.Locals;
   api: ApiFront;
+  queryPages: QueryPages | null;
 }
 
 function refuse(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
@@ -204,6 +214,7 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
     if (context.remoteCli && isRemoteCliRequest(request.url)) return await context.remoteCli(request, response, body);
     if (isApiRequest(request.url)) return await context.api.serve(request, response, body, context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']));
     if (await context.staticFiles.serve(request, response)) return;
+    if (context.queryPages && isBodyless(request) && (await context.queryPages.serve(request, response, options.readModel.current()))) return;
     const signedIn = await sessionOf(options.accounts, request);
     const locals = context.localsFor(options.readModel.current(), context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']), signedIn);
     await options.astroHandler(request, response, undefined, locals);
@@ -222,6 +233,13 @@ async function sessionOf(accounts: SignInDependencies | undefined, request: Inco
   if (!accounts || secret === null) return null;
   const open = await resumeSession(accounts.db, secret, accounts.lifetime);
   return open ? { ...open, secret } : null;
+}
+
+/** Loads the islands the site build bundles for the server (dist/server/islands.mjs). */
+export async function loadServerIslands(entry: string): Promise<IslandRenderer> {
+  const module = (await import(entry)) as { renderIslandHtml?: IslandRenderer };
+  if (typeof module.renderIslandHtml !== 'function') throw new Error(`${entry} has no renderIslandHtml; rebuild the site with "npm run build"`);
+  return module.renderIslandHtml;
 }
 
 /** Loads Astro's handler from the built server bundle. */

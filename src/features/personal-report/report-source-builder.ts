@@ -3,10 +3,14 @@ import { BARRIER_KEYS, EVIDENCE_KEYS, PROTECTIVE_KEYS } from '../../methodology/
 import type { Assessment } from '../../methodology/schema.ts';
 import type { ReadModel } from '../read-model/read-model.ts';
 import { findAssessment } from '../read-model/read-model.queries.ts';
-import type { BaseAssessment, RelatedOccupation, ReportSource } from './report-source.ts';
+import type { BaseAssessment, RelatedOccupation, ReportSource, SourceTask } from './report-source.ts';
 
 /** How many related occupations a person can add tasks from, best related first. */
 export const RELATED_OCCUPATION_LIMIT = 8;
+
+// A task without an impact carries no key at all: the island's props list every task of the role and
+// of its related occupations, and an `impact: undefined` costs each of them a serialised pair.
+const withImpact = <T extends object>(fields: T, impact: SourceTask['impact']): T & Pick<SourceTask, 'impact'> => (impact === undefined ? fields : { ...fields, impact });
 
 const scoresOf = <K extends string>(keys: readonly K[], values: Record<K, { score: number }>) =>
   Object.fromEntries(keys.map((key) => [key, { score: values[key].score }])) as Record<K, { score: number }>;
@@ -15,7 +19,7 @@ function baseOf(seniority: string, document: Assessment, score: number): BaseAss
   return {
     seniority,
     label: seniorityLabel(seniority),
-    tasks: document.tasks.map((task) => ({ name: task.name, share: task.share, score: task.score, impact: task.impact })),
+    tasks: document.tasks.map((task) => withImpact({ name: task.name, share: task.share, score: task.score }, task.impact)),
     judgements: {
       protective: scoresOf(PROTECTIVE_KEYS, document.protective),
       growth: { score: document.growth.score },
@@ -47,7 +51,7 @@ export function buildReportSource(model: ReadModel, slug: string, seniority: str
     const occupation = model.occupations.get(code);
     const baseline = occupation ? findAssessment(model, occupation.slug, 'all-levels') : null;
     if (!occupation || !baseline) return [];
-    return [{ onetCode: code, title: occupation.title, tasks: baseline.entry.assessment.tasks.map((task) => ({ name: task.name, score: task.score, impact: task.impact })) }];
+    return [{ onetCode: code, title: occupation.title, tasks: baseline.entry.assessment.tasks.map((task) => withImpact({ name: task.name, score: task.score }, task.impact)) }];
   });
   const entry = findAssessment(model, slug, reference)?.entry;
   return { roleSlug: slug, title: role.title, status: entry?.status ?? role.kind, seniority: reference, bases, related };

@@ -8,8 +8,8 @@ import { DEFAULT_SUBSCRIPTION_LIMITS } from '../../features/subscriptions/subscr
 import { openScratchPgliteStore } from '../../store/test-support/scratch-stores.ts';
 import type { Database } from '../../store/database.ts';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInDependencies } from '../../features/accounts/sign-in.usecases.ts';
-import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY } from '../site-build.ts';
-import { createWebServer, loadAstroHandler, type WebServer, type WebServerOptions } from '../web-server.ts';
+import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY, SITE_ISLANDS } from '../site-build.ts';
+import { createWebServer, loadAstroHandler, loadServerIslands, type WebServer, type WebServerOptions } from '../web-server.ts';
 
 /** The real web server (built Astro site, committed catalog, scratch store) listening on a free port in this process. */
 export interface SiteUnderTest extends WebServer {
@@ -21,11 +21,16 @@ export interface SiteUnderTest extends WebServer {
 
 /** Starts the site in-process; the store is a scratch PGlite database and the read model is the committed catalog. */
 export async function startSiteInProcess(
-  overrides: Partial<Pick<WebServerOptions, 'bodyLimits' | 'renderCacheBounds' | 'trustedProxies' | 'apiRateLimits' | 'readModel' | 'astroHandler' | 'prepareOnPublication'>> = {},
+  overrides: Partial<Pick<WebServerOptions, 'bodyLimits' | 'renderCacheBounds' | 'trustedProxies' | 'apiRateLimits' | 'readModel' | 'astroHandler' | 'serverIslands' | 'prepareOnPublication' | 'log'>> = {},
   options: { accounts?: Partial<SignInDependencies> } = {},
 ): Promise<SiteUnderTest> {
   await ensureSiteBuilt(() => undefined);
-  const [model, scratch, astroHandler] = await Promise.all([committedReadModel(), openScratchPgliteStore(), loadAstroHandler(pathToFileURL(SITE_ENTRY).href)]);
+  const [model, scratch, astroHandler, serverIslands] = await Promise.all([
+    committedReadModel(),
+    openScratchPgliteStore(),
+    loadAstroHandler(pathToFileURL(SITE_ENTRY).href),
+    loadServerIslands(pathToFileURL(SITE_ISLANDS).href),
+  ]);
   const openData = await createOpenData(scratch.store.db, 'http://localhost:4321');
   await openData.recordMonthlySnapshot(model);
   const web = createWebServer({
@@ -35,6 +40,7 @@ export async function startSiteInProcess(
     subscriptions: { db: scratch.store.db, limiter: createRateLimiter(scratch.store.db), limits: DEFAULT_SUBSCRIPTION_LIMITS },
     clientRoot: SITE_CLIENT_ROOT,
     astroHandler,
+    serverIslands,
     ...(options.accounts
       ? { accounts: { db: scratch.store.db, limiter: createRateLimiter(scratch.store.db), limits: DEFAULT_SIGN_IN_LIMITS, lifetime: { idleHours: 12, maxDays: 7 }, publicUrl: 'http://localhost:4321', ...options.accounts } }
       : {}),

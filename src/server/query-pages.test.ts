@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { etagOf } from '../features/render-cache/render-cache.ts';
+import { send, startSiteInProcess, type RawAnswer, type SiteUnderTest } from './test-support/site-under-test.ts';
+
+// The same site twice: one renders search, compare and the report with the typed renderers (ADR
+// 0171), the other through Astro only. Every page must come out byte for byte the same, except the
+// island's `uid`, a hash Astro makes for its development server (documented in ADR 0171).
+let typed: SiteUnderTest;
+let astro: SiteUnderTest;
+
+beforeAll(async () => {
+  [typed, astro] = await Promise.all([startSiteInProcess(), startSiteInProcess({ serverIslands: undefined })]);
+  // A first start may build the site (about a minute on a busy machine).
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.all([typed?.close(), astro?.close()]);
+});
+
+const normalised = (html: string) => html.replace(/<astro-island uid="[^"]*"/g, '<astro-island uid=""');
+
+// The ETag and the length count the page, uid included: each site's must be those of its own bytes.
+function comparableHeaders(answer: RawAnswer): Record<string, unknown> {
+  const { date: _date, connection: _connection, 'keep-alive': _keepAlive, 'transfer-encoding': _te, etag, 'content-length': length, ...rest } = answer.headers;
+  const version = Number(/^"v(\d+)-/.exec(etag ?? '')?.[1]);
+  return {
+    ...rest,
+    etagIsHashOfBody: etag === undefined ? 'none' : etag === etagOf(version, answer.body.toString('utf8')),
+    lengthIsBodyLength: length === undefined ? 'none' : Number(length) === answer.body.byteLength,
+  };
+}
+
+async function bothAnswers(path: string): Promise<{ typed: RawAnswer; astro: RawAnswer }> {
+  const headers = { 'accept-encoding': 'identity' };
+  const [fromTyped, fromAstro] = await Promise.all([send(typed.url, 'GET', path, { headers }), send(astro.url, 'GET', path, { headers })]);
+  return { typed: fromTyped, astro: fromAstro };
+}
+
+/**
+ * Asks both sites for the page and holds them equal. `by` says who must have rendered it on the typed
+ * site: its own renderers, or Astro (redirects, pages showing input problems).
+ */
+async function expectSamePage(path: string, by: 'typed' | 'astro' = 'typed'): Promise<void> {
+  const before = typed.queryPagesRendered();
+  const answers = await bothAnswers(path);
+  expect(answers.typed.status, path).toBe(answers.astro.status);
+  expect(normalised(answers.typed.body.toString('utf8')), path).toBe(normalised(answers.astro.body.toString('utf8')));
+  expect(comparableHeaders(answers.typed), path).toEqual(comparableHeaders(answers.astro));
+  expect(typed.queryPagesRendered() - before, `${path} rendered by ${by}`).toBe(by === 'typed' ? 1 : 0);
+  expect(astro.queryPagesRendered()).toBe(0);
+}
+
+describe('search rendered without Astro', () => {
+  const queries = ['registered nurse', 'RN', 'nurse', 'accountant', 'marketing managers', 'software developer', 'teacher', 'sergeant', 'colonel', 'xqzvw', 'a', '"quotes" & <b>tags</b> \'too\'', 'chef', 'welder', 'truck driver', 'ceo', 'data scientist', 'multimodal ai engineer'];
+  for (const query of queries) {
+    it(`"${query}" is the page Astro renders`, async () => {
+      await expectSamePage(`/search?q=${encodeURIComponent(query)}`);
+    });
+  }
+
+  it('adds no script hash for a query that looks like a script', async () => {
+    // Astro's path hashed every "<script>…</script>" in the page, even one inside the search box's value
+    // attribute, and allowed it in the policy; the typed path allows only the island scripts.
+    const path = `/search?q=${encodeURIComponent('<script>alert("x")</script>')}`;
+    const answers = await bothAnswers(path);
+    expect(normalised(answers.typed.body.toString('utf8'))).toBe(normalised(answers.astro.body.toString('utf8')));
+    const hashes = (answer: RawAnswer) => String(answer.headers['content-security-policy']).match(/'sha256-[^']+'/g) ?? [];
+    expect(hashes(answers.astro)).toHaveLength(3);
+    expect(hashes(answers.typed)).toEqual(hashes(answers.astro).slice(1));
+  });
+});
+
+describe('compare rendered without Astro', () => {
+  const comparisons = [
+    'registered-nurses,accountants-and-auditors',
+    'marketing-managers,lodging-managers,human-resources-specialists',
+    'software-developers,data-scientists,registered-nurses,electricians',
+    'chefs-and-head-cooks,cooks-restaurant',
+    'registered-nurses',
+    'registered-nurses,registered-nurses,electricians',
+    'multimodal-ai-engineer,software-developers',
+  ];
+  for (const roles of comparisons) {
+    it(`${roles} is the page Astro renders`, async () => {
+      await expectSamePage(`/compare?roles=${roles}`);
+    });
+  }
+  it('renders a page showing an unknown role, unstored (no-store) as before', async () => {
+    await expectSamePage('/compare?roles=registered-nurses,no-such-role');
+  });
+  it('leaves the redirect after adding a role to Astro', async () => {
+    await expectSamePage('/compare?roles=registered-nurses&add=electricians', 'astro');
+  });
+});
+
+describe('the personal report rendered without Astro', () => {
+  const reports = ['role=registered-nurses/all-levels', 'role=electricians/all-levels', 'role=software-developers/all-levels', 'role=chefs-and-head-cooks/all-levels', 'role=multimodal-ai-engineer/mid-level'];
+  for (const query of reports) {
+    it(`${query} is the page Astro renders`, async () => {
+      await expectSamePage(`/report?${query}`);
+    });
+  }
+  it('renders reports showing input problems or notices, unstored (no-store) as before', async () => {
+    await expectSamePage('/report?role=registered-nurses/all-levels&s1=abc');
+    await expectSamePage('/report?role=marketing-managers/all-levels&s1=10');
+    await expectSamePage('/report?role=multimodal-ai-engineer/senior');
+  });
+  it('leaves the role search, unknown roles and the redirect to the compact address to Astro', async () => {
+    await expectSamePage('/report?q=nurse', 'astro');
+    await expectSamePage('/report?role=no-such-role/all-levels', 'astro');
+    await expectSamePage('/report?role=registered-nurses/all-levels&design=0', 'astro');
+    expect((await send(typed.url, 'GET', '/report?role=registered-nurses/all-levels&design=0')).status).toBe(303);
+  });
+});

@@ -1,0 +1,118 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ReadModel } from '../features/read-model/read-model.ts';
+import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
+import { chooseContentCoding, encodeBodyFor, encodeBodyToStore } from '../features/render-cache/content-coding.ts';
+import { answerWithPage, etagOf, type RenderCache } from '../features/render-cache/render-cache.ts';
+import type { IslandRenderer } from '../presentation/query-pages/island-slot.ts';
+import { routeShellOf, type RouteShell } from '../presentation/query-pages/route-shell.ts';
+import { contentSecurityPolicy, inlineScriptHashes } from '../web/lib/security-headers.ts';
+import { renderThroughAstro } from './astro-capture.ts';
+import { QUERY_PAGES, type QueryPage } from './query-page-routes.ts';
+
+type AstroHandler = Parameters<typeof renderThroughAstro>[0];
+
+/** A route's shell with the two content security policies its pages can have (with or without islands). */
+interface ReadyShell {
+  shell: RouteShell;
+  policyWithIslands: string;
+  policyWithout: string;
+}
+
+export interface QueryPagesOptions {
+  handler: AstroHandler;
+  localsFor: (model: ReadModel) => object;
+  cache: RenderCache;
+  publicUrl: string;
+  islands: IslandRenderer;
+  log: (line: string) => void;
+}
+
+/**
+ * Serves search, compare and the personal report without Astro (ADR 0171): the page is rendered by
+ * the typed renderers of src/presentation/query-pages into the route's shell, then stored and
+ * answered exactly as the middleware stores and answers a page Astro rendered. Answers a renderer
+ * leaves to Astro (redirects, input problems, pages without a query) and every other request return
+ * false, and Astro renders them.
+ */
+export interface QueryPages {
+  /** Answers the request if it is a query page this renders; false leaves it to Astro. */
+  serve: (request: IncomingMessage, response: ServerResponse, model: ReadModel) => Promise<boolean>;
+  /** How many pages were rendered here (not by Astro) since the start. */
+  rendered: () => number;
+}
+
+export function createQueryPages(options: QueryPagesOptions): QueryPages {
+  let renderedCount = 0;
+  const shells = new Map<string, Promise<ReadyShell | null>>();
+
+  const shellOf = (page: QueryPage, model: ReadModel): Promise<ReadyShell | null> => {
+    let shell = shells.get(page.path);
+    if (!shell) {
+      shell = readShell(page, model).catch((error: unknown) => {
+        options.log(`${page.path} is rendered by Astro: could not read its shell (${(error as Error).message})`);
+        return null;
+      });
+      shells.set(page.path, shell);
+    }
+    return shell;
+  };
+
+  const readShell = async (page: QueryPage, model: ReadModel): Promise<ReadyShell> => {
+    const path = page.shellPath(model);
+    const answer = await renderThroughAstro(options.handler, path, options.localsFor(model));
+    if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}`);
+    const shell = routeShellOf(answer.body, page.scopeAnchors);
+    const frame = shell.headTail + shell.bodyStart;
+    return {
+      shell,
+      policyWithIslands: contentSecurityPolicy(inlineScriptHashes(frame + shell.islandBootstrap + shell.bodyEnd)),
+      policyWithout: contentSecurityPolicy(inlineScriptHashes(frame + shell.bodyEnd)),
+    };
+  };
+
+  return {
+    rendered: () => renderedCount,
+    async serve(request, response, model) {
+      if (request.method !== 'GET') return false;
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const page = QUERY_PAGES.find((candidate) => candidate.path === url.pathname);
+      const key = page ? renderCacheKeyOf(url) : null;
+      // Without a query these pages are read-model pages, pre-rendered by Astro.
+      if (!page || key === null || !key.includes('?')) return false;
+      const ready = await shellOf(page, model);
+      if (!ready) return false;
+      const result = page.render(model, url, { shell: ready.shell, islands: options.islands, publicUrl: options.publicUrl });
+      if (result === null) return false;
+      renderedCount += 1;
+      const { html, storable, hasIslands } = result;
+      const policy = hasIslands ? ready.policyWithIslands : ready.policyWithout;
+      const acceptEncoding = request.headers['accept-encoding'];
+      const coding = chooseContentCoding(acceptEncoding);
+      if (!storable) {
+        // As the middleware answers a page that says no-store: compressed for this reader, never kept.
+        const encoded = await encodeBodyFor(Buffer.from(html, 'utf8'), coding);
+        response.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+          'content-security-policy': policy,
+          vary: 'Accept-Encoding',
+          'content-length': String(encoded.body.byteLength),
+          ...(encoded.coding === 'identity' ? {} : { 'content-encoding': encoded.coding }),
+        });
+        response.end(encoded.body);
+        return true;
+      }
+      const stored = {
+        status: 200,
+        etag: etagOf(model.version, html),
+        headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy },
+        bodies: await encodeBodyToStore(Buffer.from(html, 'utf8'), coding),
+      };
+      options.cache.set(model.version, key, stored);
+      const answer = answerWithPage(stored, { ifNoneMatch: request.headers['if-none-match'] ?? null, acceptEncoding }, 'miss');
+      response.writeHead(answer.status, answer.headers);
+      response.end(answer.body ?? undefined);
+      return true;
+    },
+  };
+}
