@@ -11,10 +11,25 @@ export interface Decimal {
 const POWERS_OF_TEN: readonly bigint[] = Array.from({ length: 41 }, (_, n) => 10n ** BigInt(n));
 const pow10 = (n: number): bigint => POWERS_OF_TEN[n] ?? 10n ** BigInt(n);
 
+// Explaining one score runs the formula ~60 times over the same few task shares and methodology constants
+// ("0.04"): parsed once each, not through the regex every time. Decimals are immutable, so they are shared.
+const PARSED_LIMIT = 10_000;
+const parsed = new Map<number | string, Decimal>();
+
 /** Parses a finite number or a decimal string ("0.04", "-3", "12.5") without going through binary floats. */
 export function dec(value: number | string | bigint): Decimal {
   if (typeof value === 'bigint') return { units: value, scale: 0 };
   if (typeof value === 'number' && Number.isSafeInteger(value)) return { units: BigInt(value), scale: 0 };
+  let decimal = parsed.get(value);
+  if (decimal === undefined) {
+    decimal = parseDecimal(value);
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(value, decimal);
+  }
+  return decimal;
+}
+
+function parseDecimal(value: number | string): Decimal {
   const text = typeof value === 'number' ? numberToPlainString(value) : value.trim();
   const match = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(text);
   if (!match) throw new RangeError(`not a decimal number: ${String(value)}`);

@@ -7,7 +7,7 @@ import {
   type Range,
   type Zone,
 } from './definition.ts';
-import { computeFormulaScore, zoneOf, type ScoringInput } from './score.ts';
+import { computeFormulaScore, taskExposureOf, zoneOf, type ScoringInput } from './score.ts';
 
 export type JudgementInput =
   | { kind: 'task'; index: number; name: string }
@@ -107,11 +107,14 @@ const roundDelta = (value: number) => Math.round(value * 10) / 10;
  * step up and one step down, largest effects first, and the band those single steps span.
  */
 export function explainScore(input: ScoringInput, definition: MethodologyDefinition = CURRENT_METHODOLOGY): Explanation {
-  const formulaScore = computeFormulaScore(input, definition);
+  // Every step but a task's leaves the tasks as they are: their exposure is worked out once.
+  const exposure = taskExposureOf(input.tasks);
+  const formulaScore = computeFormulaScore(input, definition, exposure);
   const formulaZone = zoneOf(formulaScore, definition);
   const step = (judgement: Judgement, value: number): SingleStep | null => {
     if (value < judgement.range.min || value > judgement.range.max) return null;
-    const score = computeFormulaScore(judgement.withValue(value), definition);
+    const moved = judgement.withValue(value);
+    const score = computeFormulaScore(moved, definition, moved.tasks === input.tasks ? exposure : undefined);
     return { value, score, delta: roundDelta(score - formulaScore), zone: zoneOf(score, definition) };
   };
 

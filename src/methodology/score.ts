@@ -94,10 +94,8 @@ const sumScores = <K extends string>(keys: readonly K[], values: Record<K, { sco
   keys.reduce((total, key) => total + values[key].score, 0);
 
 /** Computes the formula chain; each figure is built from the one before as shown (rounded), so a reader can redo the sums. */
-function computeCore(input: ScoringInput, definition: MethodologyDefinition): Core {
+function computeCore(input: ScoringInput, definition: MethodologyDefinition, taskExposure: Decimal = taskExposureOf(input.tasks)): Core {
   const { places } = definition;
-  const weighted = input.tasks.map((task) => mul(dec(task.share), dec(task.score)));
-  const taskExposure = divRound(sum(weighted), dec(100), 8);
   const taskResistance = round(sub(dec(definition.taskResistanceBase), round(taskExposure, places.taskExposure)), places.taskResistance);
   const totals = {
     protective: sumScores(PROTECTIVE_KEYS, input.protective),
@@ -115,9 +113,17 @@ function computeCore(input: ScoringInput, definition: MethodologyDefinition): Co
   return { taskExposure, taskResistance, evidenceModifier, barrierModifier, growthModifier, raw, unclamped, score, totals };
 }
 
-/** Returns the formula score (one decimal, clamped) for the given inputs. */
-export function computeFormulaScore(input: ScoringInput, definition: MethodologyDefinition = CURRENT_METHODOLOGY): number {
-  return toNumber(computeCore(input, definition).score, definition.places.score);
+/** The time-weighted task score: the sum of share × score over the tasks, divided by 100 (eight places, rounded later). */
+export function taskExposureOf(tasks: ScoringInput['tasks']): Decimal {
+  return divRound(sum(tasks.map((task) => mul(dec(task.share), dec(task.score)))), dec(100), 8);
+}
+
+/**
+ * Returns the formula score (one decimal, clamped) for the given inputs. `taskExposure`, when given,
+ * must be taskExposureOf(input.tasks): explainScore moves one input at a time and reuses it.
+ */
+export function computeFormulaScore(input: ScoringInput, definition: MethodologyDefinition = CURRENT_METHODOLOGY, taskExposure?: Decimal): number {
+  return toNumber(computeCore(input, definition, taskExposure).score, definition.places.score);
 }
 
 function shareWhere(input: ScoringInput, predicate: (task: ScoringInput['tasks'][number]) => boolean): Decimal {

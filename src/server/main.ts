@@ -6,6 +6,7 @@ import { onRevisionsPublished } from '../features/revisions/publication-hooks.ts
 import { createMailDriver } from '../features/mail/mail-drivers.ts';
 import { DEFAULT_DELIVERY_SETTINGS } from '../features/mail/mail-delivery.usecases.ts';
 import { createPublishingService } from '../features/revisions/publishing-service.ts';
+import { signalledRoles } from '../features/revisions/publication-signal.ts';
 import { PUBLICATION_CHANNEL } from '../features/revisions/revisions.schemas.ts';
 import { createOpenData } from '../features/open-data/open-data.usecases.ts';
 import { createRateLimiter } from '../features/rate-limits/rate-limits.usecases.ts';
@@ -87,8 +88,8 @@ async function start(): Promise<void> {
   const snapshotTimer = setInterval(() => void (writesSnapshots && recordSnapshot()), 60 * 60 * 1000);
   snapshotTimer.unref();
   // Every publication NOTIFYs on commit: from this process on PGlite, from any process on PostgreSQL.
-  const stopListening = await store.listen(PUBLICATION_CHANNEL, () => {
-    readModel.refresh().then(
+  const stopListening = await store.listen(PUBLICATION_CHANNEL, (payload) => {
+    readModel.refresh(signalledRoles(payload)).then(
       (model) => {
         log(`Read model refreshed after a publication (version ${model.version}) in ${processName}.`);
         if (writesSnapshots) void recordSnapshot();

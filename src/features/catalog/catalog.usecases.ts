@@ -182,7 +182,7 @@ export async function syncCommittedCatalog(db: Database, catalog: CatalogToLoad,
   }
   items.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   if (items.length > 0) progress(`publishing ${items.length} changed baselines as new revisions`);
-  const published = items.length === 0 ? [] : await publishAssessments(db, items, { note: 'Data-derived baseline republished from the committed catalog.', author: BASELINE_AUTHOR, onPublished: options.onPublished });
+  const published = items.length === 0 ? [] : await publishAssessments(db, items, { note: 'Data-derived baseline republished from the committed catalog.', author: BASELINE_AUTHOR, onPublished: options.onPublished, followsCatalogLoad: true });
   return { ...loaded, republished: published.length, keptEdited: keptEdited.sort() };
 }
 

@@ -104,12 +104,22 @@ function emptyZones(): Record<Zone, number> {
 
 // A publication changes scores, rarely titles or descriptions: the search index costs seconds of CPU on
 // the server's main thread, so it is kept while the entries it is built from stay the same. Queries are
-// synchronous, so the old and the new read model can share its scratch buffers.
-let lastSearchIndex: { fingerprint: string; index: SearchIndex } | undefined;
+// synchronous, so the old and the new read model can share its scratch buffers. The entries are
+// fingerprinted only when a second build comes to compare them: a process that builds once (the MCP
+// command, a test file) never pays for it.
+let lastSearchIndex: { entries: readonly SearchEntry[]; fingerprint?: string; index: SearchIndex } | undefined;
+
+const fingerprintOf = (entries: readonly SearchEntry[]) => createHash('sha256').update(JSON.stringify(entries)).digest('hex');
 
 function searchIndexFor(entries: readonly SearchEntry[]): SearchIndex {
-  const fingerprint = createHash('sha256').update(JSON.stringify(entries)).digest('hex');
-  if (lastSearchIndex?.fingerprint !== fingerprint) lastSearchIndex = { fingerprint, index: buildSearchIndex(entries) };
+  if (lastSearchIndex) {
+    lastSearchIndex.fingerprint ??= fingerprintOf(lastSearchIndex.entries);
+    const fingerprint = fingerprintOf(entries);
+    if (fingerprint === lastSearchIndex.fingerprint) return lastSearchIndex.index;
+    lastSearchIndex = { entries, fingerprint, index: buildSearchIndex(entries) };
+    return lastSearchIndex.index;
+  }
+  lastSearchIndex = { entries, index: buildSearchIndex(entries) };
   return lastSearchIndex.index;
 }
 
@@ -156,33 +166,69 @@ function withTitle(title: string, titles: SearchEntry['titles']): SearchEntry['t
 
 let nextVersion = 1;
 
+/** Takes the next version number; every read model built or updated gets its own. */
+export function takeVersion(): number {
+  return nextVersion++;
+}
+
+/** Builds the entry of one current assessment from its row, its role and its revisions (the current one alone when the input has no history). */
+export function assessmentEntryOf(row: ReadModelInput['assessments'][number], role: ReadModelInput['roles'][number], history: RevisionRecord[] | undefined): AssessmentEntry {
+  const key = assessmentKey(row.roleSlug, row.seniority);
+  return {
+    key,
+    roleSlug: row.roleSlug,
+    seniority: row.seniority,
+    status: row.document.status,
+    title: role.title,
+    category: role.category,
+    onetCode: role.primaryOnetCode,
+    assessment: row.document,
+    figures: row.figures,
+    revision: row.revision,
+    revisions: (history ?? [{ ...row.revision, document: row.document, figures: row.figures }]).sort((a, b) => a.number - b.number),
+  };
+}
+
+/** Groups revisions by assessment key, in input order. */
+export function historyByKey(history: ReadModelInput['history']): Map<string, RevisionRecord[]> {
+  const byKey = new Map<string, RevisionRecord[]>();
+  for (const { roleSlug, seniority, ...record } of history ?? []) {
+    const key = assessmentKey(roleSlug, seniority);
+    const list = byKey.get(key);
+    if (list) list.push(record);
+    else byKey.set(key, [record]);
+  }
+  return byKey;
+}
+
+/** The order of the rankings: score, highest first, then title, then key (a total order, so any way of sorting gives the same list). */
+export function compareRanked(a: AssessmentEntry, b: AssessmentEntry): number {
+  return b.figures.score - a.figures.score || byTitle(a, b) || a.key.localeCompare(b.key);
+}
+
+/** Counts the current assessments per category and zone, categories sorted by name. */
+export function categoriesOf(assessments: Iterable<AssessmentEntry>): CategoryEntry[] {
+  const categories = new Map<string, CategoryEntry>();
+  for (const entry of assessments) {
+    const category = categories.get(entry.category) ?? { name: entry.category, slug: categorySlug(entry.category), count: 0, byZone: emptyZones() };
+    category.count += 1;
+    category.byZone[entry.figures.zone] += 1;
+    categories.set(entry.category, category);
+  }
+  return [...categories.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
 /** Builds the read model from the current revisions; pure apart from numbering versions. */
 export function buildReadModel(input: ReadModelInput): ReadModel {
   const assessments = new Map<string, AssessmentEntry>();
-  const historyByKey = new Map<string, RevisionRecord[]>();
-  for (const { roleSlug, seniority, ...record } of input.history ?? []) {
-    const key = assessmentKey(roleSlug, seniority);
-    historyByKey.set(key, [...(historyByKey.get(key) ?? []), record]);
-  }
+  const revisionsByKey = input.history ? historyByKey(input.history) : new Map<string, RevisionRecord[]>();
   const rolesInput = new Map(input.roles.map((role) => [role.slug, role]));
   const senioritiesByRole = new Map<string, string[]>();
   for (const row of input.assessments) {
     const role = rolesInput.get(row.roleSlug);
     if (!role) continue;
     const key = assessmentKey(row.roleSlug, row.seniority);
-    assessments.set(key, {
-      key,
-      roleSlug: row.roleSlug,
-      seniority: row.seniority,
-      status: row.document.status,
-      title: role.title,
-      category: role.category,
-      onetCode: role.primaryOnetCode,
-      assessment: row.document,
-      figures: row.figures,
-      revision: row.revision,
-      revisions: (historyByKey.get(key) ?? [{ ...row.revision, document: row.document, figures: row.figures }]).sort((a, b) => a.number - b.number),
-    });
+    assessments.set(key, assessmentEntryOf(row, role, revisionsByKey.get(key)));
     senioritiesByRole.set(row.roleSlug, [...(senioritiesByRole.get(row.roleSlug) ?? []), row.seniority]);
   }
 
@@ -201,23 +247,14 @@ export function buildReadModel(input: ReadModelInput): ReadModel {
     if (role.kind === 'expert' && role.onetCode) occupations.get(role.onetCode)?.expertRoleSlugs.push(role.slug);
   }
 
-  const categories = new Map<string, CategoryEntry>();
-  for (const entry of assessments.values()) {
-    const category = categories.get(entry.category) ?? { name: entry.category, slug: categorySlug(entry.category), count: 0, byZone: emptyZones() };
-    category.count += 1;
-    category.byZone[entry.figures.zone] += 1;
-    categories.set(entry.category, category);
-  }
-
-  const ranked = [...assessments.values()].sort((a, b) => b.figures.score - a.figures.score || byTitle(a, b) || a.key.localeCompare(b.key));
   return {
-    version: nextVersion++,
+    version: takeVersion(),
     builtAt: new Date(),
     roles,
     assessments,
-    ranked,
+    ranked: [...assessments.values()].sort(compareRanked),
     occupations,
-    categories: [...categories.values()].sort((a, b) => a.name.localeCompare(b.name, 'en')),
+    categories: categoriesOf(assessments.values()),
     sources: input.sources,
     search: searchIndexFor(withCensusTitles(buildSearchEntries(input, roles))),
   };

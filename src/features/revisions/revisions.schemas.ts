@@ -28,6 +28,8 @@ export interface PublishOptions {
   notify?: boolean | undefined;
   /** Runs inside the publication's transaction after its revisions are written. */
   onPublished?: OnRevisionsPublished | undefined;
+  /** The publication follows a catalog load, which may have added occupations, titles and roles: listeners rebuild their read model in full. */
+  followsCatalogLoad?: boolean | undefined;
   /** The methodology versions a document may name; defaults to METHODOLOGIES. */
   methodologies?: Readonly<Record<string, MethodologyDefinition>> | undefined;
 }

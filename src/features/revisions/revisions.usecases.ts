@@ -1,3 +1,4 @@
+import { publicationPayload } from './publication-signal.ts';
 import {
   AssessmentSchema,
   METHODOLOGIES,
@@ -232,7 +233,7 @@ export async function publishAssessments(db: Database, items: readonly PublishIt
         };
       });
       await options.onPublished?.(tx, published);
-      await notifyPublication(tx, PUBLICATION_CHANNEL, JSON.stringify({ revisions: published.length }));
+      await notifyPublication(tx, PUBLICATION_CHANNEL, publicationPayload(published.length, options.followsCatalogLoad ? null : published.map((revision) => revision.roleSlug)));
       return published;
     });
   } catch (error) {

@@ -37,9 +37,19 @@ export function normalizeText(text: string): string {
   );
 }
 
+// Building the index stems ~170k words of which ~15k differ; queries reuse the same words. Bounded, so queries cannot grow it without limit.
+const STEM_CACHE_LIMIT = 50_000;
+const stems = new Map<string, string>();
+
 /** Reduces a word to a singular stem in one spelling, so plurals, possessives, British and gendered forms match ("secretaries" → "secretary", "labourers" → "laborer"). */
 export function stemToken(token: string): string {
-  return commonSpelling(singular(token));
+  let stem = stems.get(token);
+  if (stem === undefined) {
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stem = commonSpelling(singular(token));
+    stems.set(token, stem);
+  }
+  return stem;
 }
 
 function singular(token: string): string {

@@ -56,27 +56,68 @@ function titleFeatures(tokens: readonly string[]): Map<string, number> {
   return counts;
 }
 
+/**
+ * The features of one word, in the order titleFeatures adds them: the word, then its pieces. Titles
+ * share most of their words, so the build works these out once per distinct word.
+ */
+interface WordFeatures {
+  ids: Int32Array;
+  amounts: Float64Array;
+}
+
 /** Builds the matcher over documents (title forms), each given as its tokens and the entry it belongs to. */
 export function buildTitleNeighbours(documents: readonly (readonly string[])[], documentEntry: Int32Array): TitleNeighbours {
   const featureIds = new Map<string, number>();
   const documentCount: number[] = [];
+  const idOf = (feature: string) => {
+    let id = featureIds.get(feature);
+    if (id === undefined) {
+      id = featureIds.size;
+      featureIds.set(feature, id);
+      documentCount.push(0);
+    }
+    return id;
+  };
+  const byWord = new Map<string, WordFeatures>();
+  const featuresOfWord = (token: string): WordFeatures => {
+    let features = byWord.get(token);
+    if (features === undefined) {
+      // Ids are given in titleFeatures' order, so every feature gets the id the document-by-document build gave it.
+      const counts = titleFeatures([token]);
+      features = { ids: Int32Array.from(counts.keys(), idOf), amounts: Float64Array.from(counts.values()) };
+      byWord.set(token, features);
+    }
+    return features;
+  };
+  let bound = 0;
+  for (const tokens of documents) for (const token of tokens) bound += featuresOfWord(token).ids.length;
   // Every document's features, flat: ids and amounts of document d at featureStart[d] … featureStart[d + 1].
   const featureStart = new Int32Array(documents.length + 1);
-  const ids: number[] = [];
-  const amounts: number[] = [];
+  const ids = new Int32Array(bound);
+  const amounts = new Float64Array(bound);
+  let length = 0;
+  // Where a feature last sat in the flat run, so a piece two words of one document share is summed as titleFeatures sums it.
+  const slotInDocument = new Int32Array(featureIds.size).fill(-1);
   for (const [document, tokens] of documents.entries()) {
-    for (const [feature, amount] of titleFeatures(tokens)) {
-      let id = featureIds.get(feature);
-      if (id === undefined) {
-        id = featureIds.size;
-        featureIds.set(feature, id);
-        documentCount.push(0);
+    const start = length;
+    for (const token of tokens) {
+      const features = featuresOfWord(token);
+      for (let at = 0; at < features.ids.length; at += 1) {
+        const id = features.ids[at] ?? 0;
+        const amount = features.amounts[at] ?? 0;
+        const slot = slotInDocument[id] ?? -1;
+        if (slot >= start) {
+          amounts[slot] = (amounts[slot] ?? 0) + amount;
+        } else {
+          slotInDocument[id] = length;
+          documentCount[id] = (documentCount[id] ?? 0) + 1;
+          ids[length] = id;
+          amounts[length] = amount;
+          length += 1;
+        }
       }
-      documentCount[id] = (documentCount[id] ?? 0) + 1;
-      ids.push(id);
-      amounts.push(amount);
     }
-    featureStart[document + 1] = ids.length;
+    featureStart[document + 1] = length;
   }
   for (const [feature, id] of featureIds) {
     if (!feature.startsWith('w:') && (documentCount[id] ?? 0) > MAX_PIECE_DOCUMENTS) documentCount[id] = 0;
