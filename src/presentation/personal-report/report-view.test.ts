@@ -17,6 +17,17 @@ beforeAll(async () => {
 const start = () => unchangedInputs('multimodal-ai-engineer', 'mid-level');
 
 describe('the report as the page, island and PDF show it', () => {
+  it('builds the view once for the page and the island’s server render (same objects), anew for other inputs', () => {
+    const inputs = start();
+    const problems: [] = [];
+    const first = buildReportView(expert, inputs, problems);
+    expect(buildReportView(expert, inputs, problems)).toBe(first);
+    const equalButNew = buildReportView(expert, start(), problems);
+    expect(equalButNew).not.toBe(first);
+    expect(equalButNew).toEqual(first);
+    expect(buildReportView(nurses, unchangedInputs('registered-nurses', 'all-levels')).title).toBe(nurses.title);
+  });
+
   it('shows the role’s own score, its zone word and a PDF link with the same parameters', () => {
     const view = buildReportView(expert, { ...start(), context: ['union'] });
     expect(view.result).toMatchObject({ score: '66.7', zone: 'Green', headline: 'PROTECTED', label: 'Green (Accelerated)', roleScore: '64.0', delta: '+2.7' });

@@ -254,8 +254,21 @@ export function designControl(range: { min: number; max: number }, value: number
   return { value, limit, enabled: limit > 0 };
 }
 
+const NO_PROBLEMS: readonly InputProblem[] = [];
+
+// The report page builds the view and the island's server render builds it again from the very same
+// objects (ADR 0171): the last view is kept by the identity of its inputs, which are never mutated.
+let lastView: { source: ReportSource; inputs: PersonalInputs; parseProblems: readonly InputProblem[]; view: ReportView } | null = null;
+
 /** Builds everything the report page, island and PDF show from the role and the person's inputs. */
-export function buildReportView(source: ReportSource, inputs: PersonalInputs, parseProblems: readonly InputProblem[] = []): ReportView {
+export function buildReportView(source: ReportSource, inputs: PersonalInputs, parseProblems: readonly InputProblem[] = NO_PROBLEMS): ReportView {
+  if (lastView?.source === source && lastView.inputs === inputs && lastView.parseProblems === parseProblems) return lastView.view;
+  const view = computeReportView(source, inputs, parseProblems);
+  lastView = { source, inputs, parseProblems, view };
+  return view;
+}
+
+function computeReportView(source: ReportSource, inputs: PersonalInputs, parseProblems: readonly InputProblem[]): ReportView {
   const outcome = parseProblems.length === 0 ? computePersonalReport(source, inputs) : null;
   const report = outcome?.ok ? outcome.report : null;
   const problems = [...parseProblems, ...(outcome && !outcome.ok ? outcome.problems : [])];
