@@ -1,12 +1,8 @@
-import { IncomingMessage, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ReadModel } from '../features/read-model/read-model.ts';
 import type { RenderCache } from '../features/render-cache/render-cache.ts';
 import { STATIC_PATHS } from '../presentation/site-pages/sitemap.ts';
-import { DiscardingSocket } from './astro-capture.ts';
-
-type AstroHandler = (request: IncomingMessage, response: ServerResponse, next?: (error?: unknown) => void, locals?: object) => void | Promise<void>;
+import { getInProcess, type AstroHandler } from './astro-capture.ts';
 
 /** Pages that show every role (listings, feeds, the sitemap): re-rendered after every publication. */
 function listingPaths(model: ReadModel): string[] {
@@ -63,22 +59,7 @@ export function pathsAffectedBy(previous: ReadModel, next: ReadModel): Set<strin
 
 /** Renders one page through Astro in this process, as a GET from the site itself would, and resolves with its status once it is written. */
 export function renderInProcess(handler: AstroHandler, path: string, locals: object): Promise<number> {
-  const socket = new DiscardingSocket() as unknown as Socket;
-  const request = new IncomingMessage(socket);
-  request.method = 'GET';
-  request.url = path;
-  request.headers = { host: 'localhost', 'accept-encoding': 'br, gzip' };
-  request.push(null);
-  const response = new ServerResponse(request);
-  response.assignSocket(socket);
-  return new Promise<number>((resolve, reject) => {
-    response.once('finish', () => resolve(response.statusCode));
-    response.once('error', reject);
-    Promise.resolve(handler(request, response, (error) => reject(error instanceof Error ? error : new Error(`could not render ${path}`)), locals)).catch(reject);
-  }).finally(() => {
-    response.detachSocket(socket);
-    socket.destroy();
-  });
+  return getInProcess(handler, path, locals, () => undefined, (response) => response.statusCode);
 }
 
 export interface MaterialisedPages {
