@@ -5,7 +5,7 @@ import type { ReadModel } from '../features/read-model/read-model.ts';
 import { committedReadModel } from '../features/site-pages/test-support/read-model-fixture.ts';
 import { listMaterialisedPaths, pathsAffectedBy, rolesChangedBetween } from './materialised-pages.ts';
 import { holdReadModel, type ReadModelHolder } from './read-model-holder.ts';
-import { SITE_ENTRY } from './site-build.ts';
+import { ensureSiteBuilt, SITE_ENTRY } from './site-build.ts';
 import { send, startSiteInProcess, type SiteUnderTest } from './test-support/site-under-test.ts';
 import { loadAstroHandler } from './web-server.ts';
 
@@ -30,6 +30,8 @@ let renders = 0;
 beforeAll(async () => {
   const first = await committedReadModel();
   holder = holdReadModel(first, async () => withOnePublication(first));
+  // Built before the handler is loaded: a build started later would replace the files it imports.
+  await ensureSiteBuilt(() => undefined);
   const astroHandler = await loadAstroHandler(pathToFileURL(SITE_ENTRY).href);
   site = await startSiteInProcess({
     readModel: holder,

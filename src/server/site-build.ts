@@ -11,6 +11,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SITE_ENTRY = join(ROOT, 'dist/server/entry.mjs');
 /** The islands bundled for the server beside Astro's bundle (astro.config.mjs), which render the query pages (ADR 0171). */
 export const SITE_ISLANDS = join(ROOT, 'dist/server/islands.mjs');
+/** Written by astro.config.mjs once a build has finished, dated when that build started. */
+const BUILD_STAMP = join(ROOT, 'dist/.build-complete');
 /** The built browser files (island bundles, icons). */
 export const SITE_CLIENT_ROOT = join(ROOT, 'dist/client');
 const INPUTS = ['src', 'astro.config.mjs', 'package-lock.json'];
@@ -28,11 +30,14 @@ async function newestModification(path: string): Promise<number> {
   return newest;
 }
 
-/** Tells whether the built site is missing or older than any of its sources. */
+/**
+ * Tells whether the built site is missing, still being written or older than any of its sources. The
+ * build's own stamp decides, not the bundle's date: Astro writes entry.mjs long before the islands
+ * bundle and the browser files, and a process that read "fresh" from it mid-build loaded a half-written site.
+ */
 export async function isSiteBuildStale(): Promise<boolean> {
-  const built = await stat(SITE_ENTRY).catch(() => null);
-  // A build from before the islands bundle (ADR 0171) lacks it: the server could not start.
-  if (!built || !(await stat(SITE_ISLANDS).catch(() => null))) return true;
+  const built = await stat(BUILD_STAMP).catch(() => null);
+  if (!built || !(await stat(SITE_ENTRY).catch(() => null)) || !(await stat(SITE_ISLANDS).catch(() => null))) return true;
   for (const input of INPUTS) if ((await newestModification(join(ROOT, input))) > built.mtimeMs) return true;
   return false;
 }
