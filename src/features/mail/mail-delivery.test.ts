@@ -188,11 +188,14 @@ describeEachDriver('update emails', (store) => {
     await settleConfirmations(store.db);
     await publish([publishedRevision(nurse, { before: [42.0, 'Yellow', 'Moderate'], after: [30.0, 'Red', 'Declining'] })]);
     const { server, driver } = await smtpServer();
-    // The first worker claims the email with a short lease and sends it, then "dies" before marking it sent.
-    const [claimed] = await claimDueMail(store.db, { leaseId: crypto.randomUUID(), leaseSeconds: 0.2, limit: 10 });
+    // The first worker claims the email and sends it, then "dies" before marking it sent.
+    const [claimed] = await claimDueMail(store.db, { leaseId: crypto.randomUUID(), leaseSeconds: 60, limit: 10 });
     expect(claimed).toBeDefined();
     await sendBeforeCrash(driver, claimed?.id ?? 0);
+    // While its lease runs, no other worker takes the email.
     expect(await deliverDueMail(store.db, driver, settings, { compose: SITE_MAIL_COMPOSER })).toMatchObject({ claimed: 0 });
+    // The lease runs out (set in the row rather than waited for: a short real lease expired early on a loaded machine).
+    await store.db.execute(sql`update mail_outbox set leased_until = now() - interval '1 second' where id = ${claimed?.id ?? 0}`);
     while ((await countOutboxByStatus(store.db)).sending > 0) await deliverDueMail(store.db, driver, { ...settings, leaseSeconds: 60 }, { compose: SITE_MAIL_COMPOSER });
 
     const received = await server.waitForMessages(2);
