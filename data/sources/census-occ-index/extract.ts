@@ -103,7 +103,16 @@ async function censusTitlesModule(): Promise<{ text: string; counts: Record<stri
   const kept = new Set(titles.filter((item) => item.part !== 'index').map((item) => item.key));
   const benchmark = benchmarkKeys();
   const occupation = occupationOfSoc(entries);
-  const counts = { index: 0, aggregate: 0, several: 0, codingNote: 0, verbatim: 0, benchmark: 0, heldOut: 0, duplicate: 0, unmapped: 0, kept: 0 };
+  // Rows that differ only in a schooling or activity note can name different jobs ("Bank cashier associate
+  // degree or higher" is the bank's officer, "… less than associate degree" a teller): once the notes are
+  // cut, such a title is ambiguous and is not learned at all.
+  const occupationsOfPlain = new Map<string, Set<string>>();
+  for (const item of titles) {
+    if (item.part !== 'index' || item.aggregate || item.socCodes.length !== 1) continue;
+    const key = verbatimKey(withoutCodingNotes(item.title));
+    occupationsOfPlain.set(key, (occupationsOfPlain.get(key) ?? new Set()).add(occupation.get(item.socCodes[0] ?? '') ?? `soc ${item.socCodes[0]}`));
+  }
+  const counts = { index: 0, aggregate: 0, several: 0, codingNote: 0, verbatim: 0, benchmark: 0, heldOut: 0, ambiguous: 0, duplicate: 0, unmapped: 0, kept: 0 };
   const byCode = new Map<string, string[]>();
   const added = new Set<string>();
   for (const item of titles) {
@@ -118,6 +127,7 @@ async function censusTitlesModule(): Promise<{ text: string; counts: Record<stri
       if (known.has(key)) counts.verbatim += 1;
       else if (benchmark.has(key)) counts.benchmark += 1;
       else if (kept.has(key)) counts.heldOut += 1;
+      else if ((occupationsOfPlain.get(key)?.size ?? 0) > 1) counts.ambiguous += 1;
       else if (added.has(key)) counts.duplicate += 1;
       else {
         const code = occupation.get(item.socCodes[0] ?? '');
