@@ -1,4 +1,5 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -6,6 +7,7 @@ describe('the configuration', () => {
   it('works with no environment at all: PGlite in ./data, port 4321, no mail', () => {
     expect(loadConfig({})).toEqual({
       dataDir: './data',
+      cacheDir: join(homedir(), '.cache'),
       databaseUrl: undefined,
       testDatabaseUrl: undefined,
       ci: false,
@@ -51,6 +53,7 @@ describe('the configuration', () => {
   it('reads every setting it documents', () => {
     const loaded = loadConfig({
       JOBZONE_DATA_DIR: '/var/lib/jobzone',
+      XDG_CACHE_HOME: '/var/cache/jobzone-user',
       DATABASE_URL: 'postgres://app@db:5432/jobzone',
       TEST_DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/test',
       CI: 'true',
@@ -62,6 +65,7 @@ describe('the configuration', () => {
     });
     expect(loaded).toMatchObject({
       dataDir: '/var/lib/jobzone',
+      cacheDir: '/var/cache/jobzone-user',
       databaseUrl: 'postgres://app@db:5432/jobzone',
       testDatabaseUrl: 'postgresql://postgres@127.0.0.1:5432/test',
       ci: true,

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const optionalText = z
@@ -33,6 +34,8 @@ const proxyList = optionalText
 const EnvironmentSchema = z.object({
   /** Folder for local state; the embedded PGlite database lives in its pglite/ subfolder. */
   JOBZONE_DATA_DIR: optionalText.transform((value) => value ?? './data'),
+  /** The user's cache folder (XDG base directories); jobzone keeps what it may always recompute there. */
+  XDG_CACHE_HOME: optionalText.transform((value) => value ?? join(homedir(), '.cache')),
   /** PostgreSQL connection URL; when set, the store uses PostgreSQL instead of the embedded PGlite. */
   DATABASE_URL: postgresUrl,
   /** PostgreSQL server for the store tests; when unset outside CI, the tests run on PGlite only. */
@@ -76,6 +79,8 @@ const EnvironmentSchema = z.object({
 export interface Config {
   /** Folder for local state (JOBZONE_DATA_DIR). */
   dataDir: string;
+  /** The user's cache folder (XDG_CACHE_HOME, else ~/.cache): only what can be recomputed. */
+  cacheDir: string;
   /** PostgreSQL URL of the store, or undefined for the embedded PGlite (DATABASE_URL). */
   databaseUrl: string | undefined;
   /** PostgreSQL URL for the store tests (TEST_DATABASE_URL). */
@@ -124,6 +129,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const values = parsed.data;
   return {
     dataDir: values.JOBZONE_DATA_DIR,
+    cacheDir: values.XDG_CACHE_HOME,
     databaseUrl: values.DATABASE_URL,
     testDatabaseUrl: values.TEST_DATABASE_URL,
     ci: values.CI,

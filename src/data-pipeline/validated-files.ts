@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { config } from '../config/config.ts';
 import { ensurePrivateDirectory, writeFileAtomically } from '../shared/files.ts';
 
 /**
@@ -48,8 +48,7 @@ async function computeSchemaFingerprint(): Promise<string> {
 }
 
 function defaultFolder(): string {
-  const cacheHome = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(cacheHome, 'jobzone', 'validated-catalog');
+  return join(config.cacheDir, 'jobzone', 'validated-catalog');
 }
 
 /** How many contents of one file are remembered (the committed catalog of a few checkouts, and test catalogs). */
