@@ -2,7 +2,8 @@
  * Where the data-derived baseline (method 2) loses rank agreement with the published exposure indices (issue 11):
  * decomposes the score into its layers, gives each layer's Spearman ρ with each index, adds the layers one at a time
  * to show what each does to ρ, and lists the occupations whose rank disagrees most with GPT-4 β and Felten AIOE and
- * which layer moved them. Reads only the committed catalog; prints Markdown.
+ * which layer moved them, and the baselines whose zone differs from the one the indices' mean rank would give. Reads only
+ * the committed catalog; prints Markdown.
  *
  *   node bench/baseline-rank-agreement.ts [--catalog <folder holding catalog/>] [--top <n>]
  */
@@ -189,5 +190,40 @@ for (const [key, name] of INDICES.filter(([key]) => key === 'eloundou-2023-gpt4-
       );
   }
 }
+
+/**
+ * Zones against the modern indices taken together: each index read as a percentile rank among the occupations it covers,
+ * averaged over the indices that cover the occupation; the catalog's own scores are then dealt out in that order, so an
+ * occupation gets the zone the indices' mean rank would give it. Listed: where that zone differs, largest rank gap first.
+ */
+function zoneDisagreements() {
+  const percentileOf = new Map<string, number[]>();
+  for (const [key] of INDICES) {
+    const covered = rows.filter((row) => row.index[key] !== undefined);
+    const ranks = averageRanks(covered.map((row) => row.index[key] as number));
+    covered.forEach((row, at) => percentileOf.set(row.code, [...(percentileOf.get(row.code) ?? []), (100 * ((ranks[at] as number) - 0.5)) / covered.length]));
+  }
+  const covered = rows.filter((row) => percentileOf.has(row.code));
+  const meanExposure = (row: Row) => {
+    const values = percentileOf.get(row.code) as number[];
+    return values.reduce((a, b) => a + b, 0) / values.length;
+  };
+  const n = covered.length;
+  const byShelter = [...covered].sort((a, b) => meanExposure(b) - meanExposure(a) || a.code.localeCompare(b.code));
+  const scores = covered.map((row) => row.score).sort((a, b) => a - b);
+  const zoneOf = (score: number) => (score >= 48 ? 'Green' : score >= 25 ? 'Yellow' : 'Red');
+  const scoreRank = new Map(averageRanks(covered.map((row) => row.score)).map((rank, at) => [(covered[at] as Row).code, (100 * (rank - 0.5)) / n]));
+  return byShelter
+    .map((row, at) => ({ row, zone: zoneOf(row.score), indexZone: zoneOf(scores[at] as number), gap: (scoreRank.get(row.code) as number) - (100 * (at + 0.5)) / n, exposure: meanExposure(row) }))
+    .filter((item) => item.zone !== item.indexZone)
+    .sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap) || a.row.code.localeCompare(b.row.code));
+}
+
+const zoneList = zoneDisagreements();
+out.push('', '## Zones against the mean rank of the modern indices', '');
+out.push(`${zoneList.length} baselines sit in another zone than the catalog's scores dealt out in the order of the indices' mean exposure rank would give them; the ${top} largest rank gaps (positive: the baseline more resistant than the indices say):`, '');
+out.push('| O*NET-SOC | Occupation | AIJRI | zone | zone by the indices | mean exposure pct | gap | inputs |', '|---|---|---:|---|---|---:|---:|---|');
+for (const item of zoneList.slice(0, top))
+  out.push(`| ${item.row.code} | ${item.row.title} | ${item.row.score.toFixed(1)} | ${item.zone} | ${item.indexZone} | ${item.exposure.toFixed(0)} | ${item.gap.toFixed(0)} | ${drivers(item.row)} |`);
 
 console.log(out.join('\n'));

@@ -12,8 +12,12 @@ export const BASELINE = {
    * where it rates T2–T4; a human E2 label caps at 3. Observed Claude use is not read here but once, as AI Tool Maturity.
    */
   taskRules: { capWhenHumansE0AndGpt4Low: 1, capWhenHumansE0: 2, capWhenHumansE2: 3 },
-  /** Frey & Osborne (2013) probability of computerisation from which a physical-automation row applies to an occupation. */
-  physicalAutomationFrom: 0.5,
+  /**
+   * Frey & Osborne (2013) probability of computerisation below which a physical-automation row does not apply: their own
+   * low-risk bound (Frey & Osborne 2017: low < 0.3, medium 0.3–0.7, high ≥ 0.7). A 2013 estimate does not veto a row whose
+   * cited deployments came later; it can still say an occupation is low risk (ADR 0096).
+   */
+  physicalAutomationFrom: 0.3,
 
   /** O*NET importance (0–100) of physical activities → Embodied Physicality 0–3 (lower bounds for 1, 2, 3). */
   physicality: [35, 55, 75],

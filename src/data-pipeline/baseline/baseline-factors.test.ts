@@ -131,6 +131,13 @@ describe('barriers from the curated tables and O*NET work context', () => {
     expect(barriers.liability.score).toBe(2);
   });
 
+  it('say on the page that liability 2 is signing off on your own licence and 1 includes carrying out what another licensee prescribes (ADR 0093)', () => {
+    expect(deriveBarriers(empty, { licensing, union: null }).liability.rationale).toMatch(/signs off decisions .* on their own licence/);
+    const nurse = deriveBarriers(empty, { licensing: { ...licensing, match: '29-1141', liability: 1 }, union: null });
+    expect(nurse.liability.rationale).toMatch(/carrying out what another licensee prescribes/);
+    expect(nurse.liability.rationale).not.toMatch(/own licence/);
+  });
+
   it('map union membership rates onto 0–2 at 10% and 20%, or take a named level', () => {
     expect([9.9, 10, 19.9, 20, 32.3].map(unionLevel)).toEqual([0, 1, 1, 2, 2]);
     const rate = deriveBarriers(empty, { licensing: null, union: { ...row, match: '25-', ratePercent: 32.3, level: null, note: 'from the release' } });

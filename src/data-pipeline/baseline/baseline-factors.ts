@@ -121,13 +121,26 @@ function derivePhysicalPresence(signals: OccupationSignals): Judged {
   };
 }
 
+/**
+ * What each liability level means on a baseline page (ADR 0093): 2 is signing off on your own licence; carrying out what
+ * another licensee prescribes is 1, however much is at stake.
+ */
+const LIABILITY_MEANING = [
+  'No personal liability beyond ordinary employment',
+  'Answerable for safety, money or results under supervision or regulation, or for carrying out what another licensee prescribes',
+  "Makes and signs off decisions about others' life, health, safety or legal rights on their own licence or certificate",
+] as const;
+
+/** What each cultural level says about the people served. */
+const CULTURAL_MEANING = ['caring is a small part of the work', 'people often expect a human', 'people expect a human'] as const;
+
 /** Derives the five barriers: physical presence and cultural expectation from O*NET, licensing, liability and union coverage from the curated tables. */
 export function deriveBarriers(signals: OccupationSignals, facts: CuratedFacts = { licensing: null, union: null }): Assessment['barriers'] {
   const caring = signals.assistingAndCaring;
   const cultural: Judged = caring
     ? {
         score: levelFrom(caring.value, BASELINE.culturalBarrier),
-        rationale: `Caring for others importance ${caring.value}/100: people expect a human.`,
+        rationale: `Caring for others importance ${caring.value}/100: ${CULTURAL_MEANING[levelFrom(caring.value, BASELINE.culturalBarrier)]}.`,
         provenance: fromSignal(caring, 'low'),
       }
     : neutralDefault(BASELINE.neutralBarrier, 'care work', 'no O*NET OnLine 2020 rating reached this occupation through the crosswalk');
@@ -142,7 +155,7 @@ export function deriveBarriers(signals: OccupationSignals, facts: CuratedFacts =
   const liability: Judged = licensing
     ? {
         score: licensing.liability,
-        rationale: `${['No personal liability beyond ordinary employment', 'Responsible for safety, money or results under supervision or regulation', "Personally accountable for others' life, health, safety or legal rights"][licensing.liability]}.`,
+        rationale: `${LIABILITY_MEANING[licensing.liability]}.`,
         provenance: curatedProvenance(licensing, `liability level ${licensing.liability}`),
       }
     : neutralDefault(BASELINE.neutralBarrier, 'liability', 'no row of the curated licensing table matches this occupation');

@@ -22,11 +22,22 @@ export const BASELINE_METHOD_VERSION = 'baseline-2';
 export const AI_SCOPE =
   '"AI" here means language models and software built on them (task labels of Eloundou et al. 2023, observed Claude use) and, for the occupations in the physical-automation table, autonomous vehicles and robots; other automation is not scored.';
 
-/** The physical-automation row of an occupation, where Frey & Osborne (2013) also rate it computerisable (or do not cover it). */
-export function physicalAutomationFor(rows: readonly PhysicalAutomationRow[], onetCode: string, freyOsborne: number | null): PhysicalAutomationRow | null {
-  const row = mostSpecific(rows, onetCode);
-  if (!row) return null;
-  return freyOsborne === null || freyOsborne >= BASELINE.physicalAutomationFrom ? row : null;
+/**
+ * The physical-automation rows of an occupation: every row of its most specific prefix (one per technology), unless
+ * Frey & Osborne (2013) rate it at low risk of computerisation (ADR 0096).
+ */
+export function physicalAutomationFor(rows: readonly PhysicalAutomationRow[], onetCode: string, freyOsborne: number | null): PhysicalAutomationRow[] {
+  const best = mostSpecific(rows, onetCode);
+  if (!best || (freyOsborne !== null && freyOsborne < BASELINE.physicalAutomationFrom)) return [];
+  return rows.filter((row) => row.match === best.match);
+}
+
+/** The row that speaks to a task: of the rows whose pattern matches the task's action, the one with the highest score. */
+export function physicalRowForTask(rows: readonly PhysicalAutomationRow[], statement: string): PhysicalAutomationRow | null {
+  const action = taskAction(statement);
+  let found: PhysicalAutomationRow | null = null;
+  for (const row of rows) if (row.taskPattern.test(action) && (found === null || row.score > found.score)) found = row;
+  return found;
 }
 
 /** One BLS wage series that can serve as a peer: its May 2021 level and its change, in the median and in the mean. */
@@ -140,15 +151,11 @@ export function prepareBaselineContext(data: SourceData, occupations: readonly O
 export function deriveBaselineAssessment(context: BaselineContext, record: OccupationRecord): AssessmentInput {
   const labelled = orderTasks(context.tasksByCode.get(record.onetCode) ?? []);
   const gathered = gatherSignals(context.data, record, context.element2020);
-  const physicalRow = physicalAutomationFor(context.curated.physicalAutomation, record.onetCode, gathered.freyOsborne);
-  const signals = { ...gathered, physicalAutomationInScope: physicalRow !== null };
+  const physicalRows = physicalAutomationFor(context.curated.physicalAutomation, record.onetCode, gathered.freyOsborne);
+  const signals = { ...gathered, physicalAutomationInScope: physicalRows.length > 0 };
   const tasks = deriveTasks(labelled, (task): TaskEvidence => {
-    return {
-      physical:
-        physicalRow && physicalRow.taskPattern.test(taskAction(task.task))
-          ? { technology: physicalRow.technology, score: physicalRow.score, citation: physicalRow.citation }
-          : null,
-    };
+    const row = physicalRowForTask(physicalRows, task.task);
+    return { physical: row ? { technology: row.technology, score: row.score, citation: row.citation } : null };
   });
   const peerWageChange = signals.wageChange === null ? null : wagePeerGroup(context.wagePeers, record.onetCode, signals.wageChange);
   const facts = { licensing: mostSpecific(context.curated.licensing, record.onetCode), union: mostSpecific(context.curated.union, record.onetCode) };

@@ -49,4 +49,12 @@ describe('the curated tables', () => {
     const badPattern = await copyWith('physical-automation.tsv', 'match\ttechnology\ttaskPattern\tscore\tcitation\tconfidence\n53-3032\ttrucks\t(drive\t4\tcite\tlow\n');
     await expect(readCuratedTables(badPattern)).rejects.toThrow(/physical-automation\.tsv:2: field "taskPattern": found "\(drive"; expected a regular expression/);
   });
+
+  it('allow a physical-automation prefix once per technology (ADR 0096), and no more', async () => {
+    const header = 'match\ttechnology\ttaskPattern\tscore\tcitation\tconfidence\n';
+    const two = await copyWith('physical-automation.tsv', `${header}53-7062.04\tsorters\tsort\t4\tTOMRA\tmedium\n53-7062.04\tforklifts\toperate forklifts\t3\tAmazon\tmedium\n`);
+    expect((await readCuratedTables(two)).physicalAutomation.map((row) => row.technology)).toEqual(['sorters', 'forklifts']);
+    const same = await copyWith('physical-automation.tsv', `${header}53-7062.04\tsorters\tsort\t4\tTOMRA\tmedium\n53-7062.04\tsorters\tseparate\t3\tAMP\tmedium\n`);
+    await expect(readCuratedTables(same)).rejects.toThrow(/physical-automation\.tsv:3: field "match": found "53-7062\.04" again \(first on line 2\); expected each prefix once per technology/);
+  });
 });

@@ -56,12 +56,15 @@ function baseRow(row: SourceRow): CuratedRow {
   return { match, citation: requiredText(row, 'citation'), confidence: oneOf(row, 'confidence', CONFIDENCES), file: row.file, line: row.line };
 }
 
-function checkUnique(rows: readonly CuratedRow[]): void {
+/** Checks that each prefix appears once, or once per `also` value (a physical-automation prefix may name several technologies). */
+function checkUnique<T extends CuratedRow>(rows: readonly T[], also?: (row: T) => string): void {
   const seen = new Map<string, CuratedRow>();
   for (const row of rows) {
-    const earlier = seen.get(row.match);
-    if (earlier) throw new SourceFileError(`${row.file}:${row.line}: field "match": found "${row.match}" again (first on line ${earlier.line}); expected each prefix once`);
-    seen.set(row.match, row);
+    const key = also ? `${row.match}\t${also(row)}` : row.match;
+    const earlier = seen.get(key);
+    const expected = also ? 'each prefix once per technology' : 'each prefix once';
+    if (earlier) throw new SourceFileError(`${row.file}:${row.line}: field "match": found "${row.match}" again (first on line ${earlier.line}); expected ${expected}`);
+    seen.set(key, row);
   }
 }
 
@@ -96,7 +99,9 @@ export async function readCuratedTables(dir: string = CURATED_DIR): Promise<Cura
       return { ...baseRow(row), technology: requiredText(row, 'technology'), taskPattern, score };
     },
   );
-  for (const rows of [licensing, union, physicalAutomation]) checkUnique(rows);
+  checkUnique(licensing);
+  checkUnique(union);
+  checkUnique(physicalAutomation, (row) => row.technology);
   return { licensing, union, physicalAutomation };
 }
 

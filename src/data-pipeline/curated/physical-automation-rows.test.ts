@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { taskAction } from '../baseline/task-action.ts';
-import { mostSpecific, readCuratedTables } from './curated-tables.ts';
+import { physicalAutomationFor, physicalRowForTask } from '../baseline/derive-baseline.ts';
+import { readCuratedTables } from './curated-tables.ts';
 
-/** Whether the physical-automation row of an occupation speaks to a task statement (ADR 0095). */
+/** The score the physical-automation rows of an occupation give a task statement (ADR 0095, 0096), or null. */
+async function liftTo(onetCode: string, statement: string): Promise<number | null> {
+  const rows = physicalAutomationFor((await readCuratedTables()).physicalAutomation, onetCode, null);
+  if (rows.length === 0) throw new Error(`no physical-automation row for ${onetCode}`);
+  return physicalRowForTask(rows, statement)?.score ?? null;
+}
+
+/** Whether a physical-automation row of an occupation speaks to a task statement. */
 async function lifts(onetCode: string, statement: string): Promise<boolean> {
-  const row = mostSpecific((await readCuratedTables()).physicalAutomation, onetCode);
-  if (!row) throw new Error(`no physical-automation row for ${onetCode}`);
-  return row.taskPattern.test(taskAction(statement));
+  return (await liftTo(onetCode, statement)) !== null;
 }
 
 describe('the physical-automation rows (task-by-task review, ADR 0095)', () => {
@@ -37,5 +42,28 @@ describe('the physical-automation rows (task-by-task review, ADR 0095)', () => {
     expect(await lifts('51-2011.00', 'Assemble prototypes or integrated-technology demonstrators of new or emerging environmental technologies.')).toBe(false);
     expect(await lifts('51-2023.00', 'Pack or fold insulation between panels.')).toBe(false);
     expect(await lifts('51-2022.00', 'Pack finished assemblies for shipment, and transport them to storage areas.')).toBe(true);
+  });
+
+  it('score sorting on recycling lines 4 and forklift driving 3, from two rows of the same occupation (ADR 0096)', async () => {
+    expect(await liftTo('53-7062.04', 'Sort materials, such as metals, glass, wood, paper or plastics, into appropriate containers for recycling.')).toBe(4);
+    expect(await liftTo('53-7062.04', 'Operate forklifts, pallet jacks, power lifts, or front-end loaders to load bales, bundles, or other heavy items.')).toBe(3);
+    expect(await liftTo('53-7062.04', 'Remove copper from circuit boards.')).toBeNull();
+  });
+
+  it('let packaging robots place products in containers and take completed products off, as they pack (ADR 0096)', async () => {
+    expect(await lifts('53-7064.00', 'Place or pour products or materials into containers, using hand tools and equipment, or fill containers from spouts or chutes.')).toBe(true);
+    expect(await lifts('53-7064.00', 'Remove completed or defective products or materials, placing them on moving equipment, such as conveyors, or in specified areas.')).toBe(true);
+    expect(await lifts('53-7064.00', 'Transport packages to customers\' vehicles.')).toBe(false);
+    expect(await lifts('51-2041.00', 'Position, align, fit, and weld parts to form complete units or subunits, following blueprints and layout specifications.')).toBe(true);
+    expect(await lifts('51-2041.00', 'Position or tighten braces, jacks, clamps, ropes, or bolt straps, or bolt parts in position for welding or riveting.')).toBe(false);
+    expect(await lifts('53-7064.00', 'Clean containers, materials, supplies, or work areas, using cleaning solutions and hand tools.')).toBe(false);
+  });
+
+  it('apply unless Frey & Osborne rate the occupation at low risk, below their own 0.3 (ADR 0096)', async () => {
+    const rows = (await readCuratedTables()).physicalAutomation;
+    expect(physicalAutomationFor(rows, '53-7064.00', 0.38).map((row) => row.technology)).toEqual(['packaging robotics']);
+    expect(physicalAutomationFor(rows, '53-7064.00', 0.29)).toEqual([]);
+    expect(physicalAutomationFor(rows, '53-7062.04', 0.85).map((row) => row.score)).toEqual([4, 3]);
+    expect(physicalAutomationFor(rows, '53-7061.00', 0.9)).toEqual([]);
   });
 });
