@@ -14,9 +14,9 @@ import { wordRoot } from './word-roots.ts';
 
 /**
  * Where a title comes from: O*NET's own title, its alternate and short titles, titles workers
- * reported, an expert role's alias, or an official title of the Census occupation index.
+ * reported, an expert role's alias, an official title of the Census occupation index, or an ESCO occupation label.
  */
-export type TitleKind = 'onet' | 'alternate' | 'short' | 'reported' | 'alias' | 'census';
+export type TitleKind = 'onet' | 'alternate' | 'short' | 'reported' | 'alias' | 'census' | 'esco';
 
 export interface SearchTitle {
   text: string;
@@ -147,8 +147,8 @@ interface Scratch {
 }
 
 /** Exact-match score by kind of title: the occupation's own title beats an alternate, which beats a reported one. */
-const KIND_FACTOR: Readonly<Record<TitleKind, number>> = { onet: 0.98, alternate: 0.98, short: 0.98, alias: 0.98, reported: 0.97, census: 0.97 };
-const KIND_ORDER: Readonly<Record<TitleKind, number>> = { onet: 0, alias: 1, alternate: 2, short: 3, reported: 4, census: 5 };
+const KIND_FACTOR: Readonly<Record<TitleKind, number>> = { onet: 0.98, alternate: 0.98, short: 0.98, alias: 0.98, reported: 0.97, census: 0.97, esco: 0.97 };
+const KIND_ORDER: Readonly<Record<TitleKind, number>> = { onet: 0, alias: 1, alternate: 2, short: 3, reported: 4, census: 5, esco: 6 };
 const PARTIAL_CEILING = 0.9;
 const QUERY_COVERAGE_SHARE = 0.6;
 const MAX_QUERY_TOKENS = 12;
@@ -321,8 +321,10 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
     rootWords: relatedByRoot(words),
     description,
     military: buildMilitaryTitles(),
+    // ESCO labels are matched as titles but not learned by the nearest-title matcher: an ESCO occupation
+    // brings many variants of one label, which outvoted the catalog's titles of other jobs (ADR 0036).
     neighbours: buildTitleNeighbours(
-      drafts.map((draft) => draft.tokens),
+      drafts.map((draft) => (draft.kind === 'esco' ? [] : draft.tokens)),
       formEntry,
     ),
     domains: buildDomainIndex(entries, primaryForms(formEntry, entries.length)),
