@@ -10,7 +10,7 @@
 import { CENSUS_TITLES } from './census-titles.ts';
 import { ESCO_TITLES } from './esco-titles.ts';
 import { OFFICE_TITLES } from './office-titles.ts';
-import type { SearchEntry, SearchTitle, TitleKind } from './search-index.ts';
+import type { SearchEntry, SearchTitle, TitleKind } from './search-types.ts';
 
 /** The title kinds added from sources beside the catalog; the benchmarks set them aside when they ask what the catalog itself holds. */
 export const ADDED_TITLE_KINDS: ReadonlySet<TitleKind> = new Set<TitleKind>(['census', 'esco']);

@@ -6,7 +6,7 @@
 import { boundedEditDistance } from './fuzzy-words.ts';
 import { queryDomains } from './domain-scoring.ts';
 import { headWord, kindMask, kindOfWord } from './kind-words.ts';
-import type { SearchIndex } from './search-index.ts';
+import type { SearchIndex } from './search-types.ts';
 import { isLeadingRankWord } from './query-words.ts';
 import { isLevelWord } from './search-text.ts';
 
