@@ -15,8 +15,8 @@ import type { SearchEntry, SearchIndex, SearchTitle, TitleKind } from './search-
 import { buildTitleNeighbours } from './title-neighbours.ts';
 import { wordRoot } from './word-roots.ts';
 
-/** Exact-match score by kind of title: the occupation's own title beats an alternate, which beats a reported one. */
-const KIND_FACTOR: Readonly<Record<TitleKind, number>> = { onet: 0.98, alternate: 0.98, short: 0.98, alias: 0.98, reported: 0.97, census: 0.97, esco: 0.97 };
+/** Exact-match score by kind of title: the occupation's own title beats an alternate, which beats a reported one; an ESCO label, reached through a crosswalk that gives each ESCO occupation one O*NET occupation, comes last. */
+const KIND_FACTOR: Readonly<Record<TitleKind, number>> = { onet: 0.98, alternate: 0.98, short: 0.98, alias: 0.98, reported: 0.97, census: 0.97, esco: 0.95 };
 const KIND_ORDER: Readonly<Record<TitleKind, number>> = { onet: 0, alias: 1, alternate: 2, short: 3, reported: 4, census: 5, esco: 6 };
 const PRIOR_EMPLOYMENT_WEIGHT = 0.05;
 const MAX_ROOT_WORDS = 4;
