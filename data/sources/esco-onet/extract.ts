@@ -45,7 +45,7 @@ export async function escoTitlesModule(): Promise<{ text: string; counts: Record
   const benchmark = benchmarkKeys();
   const censusKept = new Set(readCensusTitles().filter((item) => item.part !== 'index').map((item) => item.key));
   const onet2019 = onet2019Of();
-  const counts = { occupations: 0, lowConfidence: 0, unmapped: 0, labels: 0, verbatim: 0, benchmark: 0, heldOut: 0, ambiguous: 0, kept: 0 };
+  const counts = { occupations: 0, lowConfidence: 0, unmapped: 0, labels: 0, verbatim: 0, benchmark: 0, heldOut: 0, ambiguous: 0, unmappedLabels: 0, kept: 0 };
   const targetsOfKey = new Map<string, Set<string>>();
   const labelOfKey = new Map<string, string>();
   for (const occupation of readEscoOccupations()) {
@@ -69,7 +69,8 @@ export async function escoTitlesModule(): Promise<{ text: string; counts: Record
     if (known.has(key)) counts.verbatim += 1;
     else if (benchmark.has(key)) counts.benchmark += 1;
     else if (censusKept.has(key)) counts.heldOut += 1;
-    else if (targets.size > 1 || target.startsWith('unmapped')) counts.ambiguous += 1;
+    else if (targets.size > 1) counts.ambiguous += 1;
+    else if (target.startsWith('unmapped')) counts.unmappedLabels += 1;
     else {
       counts.kept += 1;
       byCode.set(target, [...(byCode.get(target) ?? []), displayTitle(labelOfKey.get(key) ?? '')]);
