@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CATALOG_FILES } from '../src/data-pipeline/catalog-records.ts';
 import { REPOSITORY_ROOT } from '../src/data-pipeline/committed-catalog.ts';
-import { withCensusTitles } from '../src/features/search/added-titles.ts';
+import { withOfficialTitles } from '../src/features/search/added-titles.ts';
 import { loadExpertRoleEntries, loadSearchEntries } from '../src/features/search/search-entries.ts';
 import type { SearchEntry, TitleKind } from '../src/features/search/search-index.ts';
 
@@ -45,13 +45,13 @@ async function readRawEntries(): Promise<SearchEntry[]> {
 
 /**
  * Loads the search entries every product path searches: the committed catalog when it exists, else
- * the raw O*NET files (says which), with the Census index titles as the read model and the CLI add them.
+ * the raw O*NET files (says which), with the Census index titles and ESCO labels as the read model and the CLI add them.
  */
 export async function loadBenchEntries(): Promise<{ entries: SearchEntry[]; source: string }> {
   if (existsSync(join(REPOSITORY_ROOT, CATALOG_FILES.titles)) && existsSync(join(REPOSITORY_ROOT, CATALOG_FILES.occupations))) {
-    return { entries: withCensusTitles(await loadSearchEntries(REPOSITORY_ROOT)), source: 'committed catalog (catalog/*.jsonl) + content/ + Census index titles' };
+    return { entries: withOfficialTitles(await loadSearchEntries(REPOSITORY_ROOT)), source: 'committed catalog (catalog/*.jsonl) + content/ + Census index titles + ESCO labels' };
   }
-  return { entries: withCensusTitles(await readRawEntries()), source: 'raw O*NET files in ../shared/data/onet (no committed catalog yet) + content/ + Census index titles' };
+  return { entries: withOfficialTitles(await readRawEntries()), source: 'raw O*NET files in ../shared/data/onet (no committed catalog yet) + content/ + Census index titles + ESCO labels' };
 }
 
 /** Drops every title of one kind, to measure how search does on titles it has never seen. */

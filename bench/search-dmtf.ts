@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REPOSITORY_ROOT } from '../src/data-pipeline/committed-catalog.ts';
+import { ADDED_TITLE_KINDS } from '../src/features/search/added-titles.ts';
 import type { SearchEntry, SearchIndex } from '../src/features/search/search-index.ts';
 import { normalizeText, titleForms } from '../src/features/search/search-text.ts';
 
@@ -57,7 +58,7 @@ export function verbatimKey(title: string): string {
 export function indexTitleKeys(index: SearchIndex): Set<string> {
   const keys = new Set<string>();
   for (const entry of index.entries) {
-    const titles = entry.titles.filter((item) => item.kind !== 'census').map((item) => item.text);
+    const titles = entry.titles.filter((item) => !ADDED_TITLE_KINDS.has(item.kind)).map((item) => item.text);
     for (const title of [entry.title, ...titles]) for (const form of titleForms(title)) keys.add(verbatimKey(form));
   }
   return keys;

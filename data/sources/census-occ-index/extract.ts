@@ -31,7 +31,7 @@ function queryFile(part: CensusTitle['part'], purpose: string): { text: string; 
 }
 
 /** The verbatim keys of every query of the other benchmarks, which the index must not learn from another source. */
-function benchmarkKeys(): Set<string> {
+export function benchmarkKeys(): Set<string> {
   const keys = new Set<string>();
   for (const line of readFileSync(DMTF_FILE, 'utf8').split('\n').slice(1)) keys.add(verbatimKey(line.split('\t')[2] ?? ''));
   const queries = (name: string, column: number) => {
@@ -75,14 +75,14 @@ function isCodingNote(title: string, restricted: boolean): boolean {
 }
 
 /** The verbatim keys of the catalog's titles as whole titles too ("Preschool Teachers, Except Special Education"). */
-function wholeTitleKeys(entries: readonly SearchEntry[]): Set<string> {
+export function wholeTitleKeys(entries: readonly SearchEntry[]): Set<string> {
   const keys = new Set<string>();
   for (const entry of entries) for (const title of [entry.title, ...entry.titles.map((item) => item.text)]) keys.add(verbatimKey(title));
   return keys;
 }
 
 /** A display form in the catalog's style: each lower-case word capitalised, small words and acronyms kept. */
-function displayTitle(title: string): string {
+export function displayTitle(title: string): string {
   const small = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
   return title
     .split(' ')

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { withCensusTitles } from '../../features/search/added-titles.ts';
+import { withOfficialTitles } from '../../features/search/added-titles.ts';
 import { loadSearchEntries, SearchDataError } from '../../features/search/search-entries.ts';
 import { buildSearchIndex, isSearchableQuery, searchTitles, type SearchAnswer, type SearchIndex } from '../../features/search/search-index.ts';
 import { describeFileError } from '../../shared/files.ts';
@@ -35,7 +35,7 @@ function toText(query: string, answer: SearchAnswer): string {
 
 async function loadIndex(root: string | undefined, io: CliIo): Promise<SearchIndex | null> {
   try {
-    return buildSearchIndex(withCensusTitles(await loadSearchEntries(root)));
+    return buildSearchIndex(withOfficialTitles(await loadSearchEntries(root)));
   } catch (error) {
     if (!(error instanceof SearchDataError)) throw error;
     io.stderr(`jobzone search: ${error.message}\n`);

@@ -3,7 +3,7 @@ import type { DataSource, IndexValue, OccupationRecord } from '../../data-pipeli
 import { compareSeniority, type Assessment, type Zone } from '../../methodology/index.ts';
 import type { ScoreJson } from '../catalog/catalog.schemas.ts';
 import { slugify } from '../../shared/slug.ts';
-import { withCensusTitles } from '../search/added-titles.ts';
+import { withOfficialTitles } from '../search/added-titles.ts';
 import { buildSearchIndex, type SearchEntry, type SearchIndex } from '../search/search-index.ts';
 
 /** The revision an assessment is currently published at. */
@@ -256,6 +256,6 @@ export function buildReadModel(input: ReadModelInput): ReadModel {
     occupations,
     categories: categoriesOf(assessments.values()),
     sources: input.sources,
-    search: searchIndexFor(withCensusTitles(buildSearchEntries(input, roles))),
+    search: searchIndexFor(withOfficialTitles(buildSearchEntries(input, roles))),
   };
 }

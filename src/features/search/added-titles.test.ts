@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { withCensusTitles, withoutCensusTitles } from './added-titles.ts';
+import { withCensusTitles, withEscoTitles, withOfficialTitles, withoutCensusTitles } from './added-titles.ts';
 import { CENSUS_TITLES } from './census-titles.ts';
+import { ESCO_TITLES } from './esco-titles.ts';
 import { buildSearchIndex, searchTitles, type SearchEntry } from './search-index.ts';
 
 const nurses: SearchEntry = { slug: 'registered-nurses', title: 'Registered Nurses', onetCode: '29-1141.00', socCode: '29-1141', titles: [] };
@@ -30,5 +31,27 @@ describe('the Census index titles', () => {
     expect(codes.length).toBeGreaterThan(300);
     expect(codes.every((code) => /^\d{2}-\d{4}\.\d{2}$/.test(code))).toBe(true);
     expect(Object.values(CENSUS_TITLES).every((titles) => titles.length > 0 && titles.every((title) => title.trim() !== '' && !title.includes('\\')))).toBe(true);
+  });
+});
+
+describe('the ESCO occupation labels', () => {
+  it('are added beside the Census titles and set aside with them', () => {
+    const entries = withEscoTitles(withCensusTitles([fishers, nurses], { '45-3031.00': ['Abalone Diver'] }), { '45-3031.00': ['Fishery Deckhand'] });
+    expect(entries[0]?.titles).toEqual([{ text: 'Abalone Diver', kind: 'census' }, { text: 'Fishery Deckhand', kind: 'esco' }]);
+    expect(withoutCensusTitles(entries)[0]?.titles).toEqual([]);
+  });
+
+  it('finds an occupation by an ESCO label and says where the label comes from', () => {
+    const index = buildSearchIndex(withEscoTitles([fishers, nurses], { '29-1141.00': ['Ward Nurse Practitioner Lead'] }));
+    const [first] = searchTitles(index, 'ward nurse practitioner lead').results;
+    expect(first?.onetCode).toBe('29-1141.00');
+    expect(first?.explanation).toBe('Matches a title of the European classification of occupations (ESCO): “Ward Nurse Practitioner Lead”');
+  });
+
+  it('ship labels under O*NET codes only, and the product paths add both sources', () => {
+    expect(Object.keys(ESCO_TITLES).length).toBeGreaterThan(300);
+    expect(Object.keys(ESCO_TITLES).every((code) => /^\d{2}-\d{4}\.\d{2}$/.test(code))).toBe(true);
+    const added = withOfficialTitles([{ ...nurses, titles: [] }])[0]?.titles ?? [];
+    expect(new Set(added.map((title) => title.kind))).toEqual(new Set(['census', 'esco']));
   });
 });

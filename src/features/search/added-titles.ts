@@ -1,14 +1,19 @@
 /**
  * Titles search knows beside the catalog's. The curated office titles ("Mayor", with the reason
  * shown to the reader) are part of the ranking and added by buildSearchIndex itself. The official
- * titles of the Census occupation index that the catalog lacks (census-titles.ts) are data: they are
- * added to the entries every product path builds its index from (the read model behind the
- * typeahead, /search and the API, and the CLI's loadSearchEntries), so all of them rank alike, while
- * an index built from a fixture holds only the fixture's titles.
+ * titles of the Census occupation index (census-titles.ts) and the ESCO occupation labels
+ * (esco-titles.ts) that the catalog lacks are data: withOfficialTitles adds them to the entries every
+ * product path builds its index from (the read model behind the typeahead, /search and the API, and
+ * the CLI's loadSearchEntries), so all of them rank alike, while an index built from a fixture holds
+ * only the fixture's titles.
  */
 import { CENSUS_TITLES } from './census-titles.ts';
+import { ESCO_TITLES } from './esco-titles.ts';
 import { OFFICE_TITLES } from './office-titles.ts';
-import type { SearchEntry, SearchTitle } from './search-index.ts';
+import type { SearchEntry, SearchTitle, TitleKind } from './search-types.ts';
+
+/** The title kinds added from sources beside the catalog; the benchmarks set them aside when they ask what the catalog itself holds. */
+export const ADDED_TITLE_KINDS: ReadonlySet<TitleKind> = new Set<TitleKind>(['census', 'esco']);
 
 function addToFirst(entries: readonly SearchEntry[], titles: Iterable<readonly [string, SearchTitle]>): SearchEntry[] {
   const firstByCode = new Map<string, number>();
@@ -42,7 +47,20 @@ export function withCensusTitles(entries: readonly SearchEntry[], census: Readon
   );
 }
 
-/** The entries without the Census titles: what the catalog itself holds. */
+/** Adds the ESCO occupation labels (kind "esco") to the occupations they are matched to, leaving the input untouched. */
+export function withEscoTitles(entries: readonly SearchEntry[], esco: Readonly<Record<string, readonly string[]>> = ESCO_TITLES): SearchEntry[] {
+  return addToFirst(
+    entries,
+    Object.entries(esco).flatMap(([onetCode, titles]) => titles.map((text) => [onetCode, { text, kind: 'esco' }] as const)),
+  );
+}
+
+/** Adds every title of a source beside the catalog (Census index, ESCO): what the product paths and the benchmarks search. */
+export function withOfficialTitles(entries: readonly SearchEntry[]): SearchEntry[] {
+  return withEscoTitles(withCensusTitles(entries));
+}
+
+/** The entries without the added titles: what the catalog itself holds. */
 export function withoutCensusTitles(entries: readonly SearchEntry[]): SearchEntry[] {
-  return entries.map((entry) => (entry.titles.some((title) => title.kind === 'census') ? { ...entry, titles: entry.titles.filter((title) => title.kind !== 'census') } : entry));
+  return entries.map((entry) => (entry.titles.some((title) => ADDED_TITLE_KINDS.has(title.kind)) ? { ...entry, titles: entry.titles.filter((title) => !ADDED_TITLE_KINDS.has(title.kind)) } : entry));
 }

@@ -6,7 +6,7 @@
  */
 import { DOMAIN_ROWS, domainWords, type DomainRow } from './domain-words.ts';
 import { headKind, kindAgreement, kindMask } from './kind-words.ts';
-import type { SearchIndex } from './search-index.ts';
+import type { SearchIndex } from './search-types.ts';
 import { tokenize } from './search-text.ts';
 
 /** A found occupation of the query's domain gains this much. */

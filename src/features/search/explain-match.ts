@@ -6,7 +6,7 @@
 import { boundedEditDistance } from './fuzzy-words.ts';
 import { queryDomains } from './domain-scoring.ts';
 import { headWord, kindMask, kindOfWord } from './kind-words.ts';
-import type { SearchIndex } from './search-index.ts';
+import type { SearchIndex } from './search-types.ts';
 import { isLeadingRankWord } from './query-words.ts';
 import { isLevelWord } from './search-text.ts';
 
@@ -25,7 +25,7 @@ export interface MatchFacts {
   domain?: number | null;
 }
 
-const KIND_LABEL = { onet: 'the O*NET title', alternate: 'an O*NET alternate title', short: 'an O*NET short title', reported: 'a title workers report', alias: 'an alias', census: 'an official title of the Census occupation index' } as const;
+const KIND_LABEL = { onet: 'the O*NET title', alternate: 'an O*NET alternate title', short: 'an O*NET short title', reported: 'a title workers report', alias: 'an alias', census: 'an official title of the Census occupation index', esco: 'a title of the European classification of occupations (ESCO)' } as const;
 
 function formWords(index: SearchIndex, form: number): string[] {
   const words: string[] = [];

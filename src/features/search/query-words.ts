@@ -5,7 +5,7 @@
  */
 import { findNearWords } from './fuzzy-words.ts';
 import { sameKindWords } from './kind-words.ts';
-import type { SearchIndex } from './search-index.ts';
+import type { SearchIndex } from './search-types.ts';
 import { isLevelWord } from './search-text.ts';
 
 const VARIANT_FACTOR = 0.99;

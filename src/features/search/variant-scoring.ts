@@ -1,0 +1,111 @@
+/**
+ * Scores one variant of a query (as typed, expanded, without its level words…) against every title form
+ * that shares a word with it, keeping each form's best score in the index's scratch buffers.
+ */
+import { markDescriptions } from './description-field.ts';
+import { headKind, headWord, kindAgreement, kindMask } from './kind-words.ts';
+import { matchTokenOnce, type QueryContext, type QueryToken, type Variant } from './query-words.ts';
+import { exactKey } from './search-text.ts';
+import type { SearchIndex } from './search-types.ts';
+
+const PARTIAL_CEILING = 0.9;
+const QUERY_COVERAGE_SHARE = 0.6;
+/** A query word the matched title lacks but the occupation's description uses counts this much toward coverage. */
+const DESCRIPTION_SHARE = 0.5;
+/** At most this much is added to a partial match whose occupation's description uses every query word. */
+const DESCRIPTION_BONUS = 0.03;
+/** A title that lacks the query's head word ("custodian" in "Head Custodian") keeps this share of its score. */
+const HEAD_MISSING_FACTOR = 0.9;
+/** Bits available to mark which query tokens a form matched. */
+const MAX_TOKEN_BITS = 30;
+
+export function scoreVariant(index: SearchIndex, variant: Variant, context: QueryContext): void {
+  const { tokenQuery, tokenTitle, query, title, best, tokenStack, formStack, touched, formTokens, entryDescription, entryDescriptionStack, exact } = index.scratch;
+  const tokens: QueryToken[] = [];
+  const words: string[] = [];
+  for (const [position, token] of variant.tokens.entries()) {
+    const matched = matchTokenOnce(index, token, position === variant.tokens.length - 1, context);
+    if (matched) {
+      tokens.push(matched);
+      words.push(token);
+    }
+  }
+  const queryWeight = tokens.reduce((sum, token) => sum + token.weight, 0);
+  if (queryWeight === 0) return;
+  const queryKinds = kindMask(words);
+  const queryHeadKind = headKind(words);
+  const head = context.head !== null && words.includes(context.head) ? context.head : headWord(words);
+  const headBit = head === null ? 0 : 1 << Math.min(MAX_TOKEN_BITS, words.lastIndexOf(head));
+  let formCount = 0;
+  for (const [position, token] of tokens.entries()) {
+    const bit = position < MAX_TOKEN_BITS ? 1 << position : 0;
+    let tokenFormCount = 0;
+    for (const match of token.matches) {
+      const list = index.postings[match.id];
+      if (!list) continue;
+      const onQuery = match.quality * token.weight;
+      const onTitle = match.quality * (index.wordWeight[match.id] ?? 0);
+      for (let at = 0; at < list.length; at += 1) {
+        const form = list[at] ?? 0;
+        const seen = tokenQuery[form] ?? 0;
+        if (seen === 0) tokenStack[tokenFormCount++] = form;
+        if (onQuery > seen) tokenQuery[form] = onQuery;
+        if (onTitle > (tokenTitle[form] ?? 0)) tokenTitle[form] = onTitle;
+      }
+    }
+    for (let at = 0; at < tokenFormCount; at += 1) {
+      const form = tokenStack[at] ?? 0;
+      if ((query[form] ?? 0) === 0) {
+        formStack[formCount++] = form;
+        formTokens[form] = 0;
+      }
+      query[form] = (query[form] ?? 0) + (tokenQuery[form] ?? 0);
+      title[form] = (title[form] ?? 0) + (tokenTitle[form] ?? 0);
+      formTokens[form] = (formTokens[form] ?? 0) | bit;
+      tokenQuery[form] = 0;
+      tokenTitle[form] = 0;
+    }
+  }
+  const describedCount = words.length > 1 ? markDescriptions(index.description, entryDescription, entryDescriptionStack, words, MAX_TOKEN_BITS) : 0;
+  const weights = tokens.map((token) => token.weight);
+  const bitCount = Math.min(MAX_TOKEN_BITS, tokens.length);
+  const keep = (form: number, score: number, isExact: boolean) => {
+    const previous = best[form] ?? 0;
+    if (previous === 0) touched.forms[touched.count++] = form;
+    if (score > previous) {
+      best[form] = score;
+      exact[form] = isExact ? 1 : 0;
+    }
+  };
+  for (let position = 0; position < formCount; position += 1) {
+    const form = formStack[position] ?? 0;
+    // A query word the title lacks still counts, more weakly, when the occupation's description uses it.
+    const unmatched = (entryDescription[index.formEntry[form] ?? 0] ?? 0) & ~(formTokens[form] ?? 0);
+    const describedMask = entryDescription[index.formEntry[form] ?? 0] ?? 0;
+    let described = 0;
+    let describedAll = 0;
+    if (describedMask !== 0) {
+      for (let bit = 0; bit < bitCount; bit += 1) {
+        if ((describedMask & (1 << bit)) === 0) continue;
+        const weight = weights[bit] ?? 0;
+        describedAll += weight;
+        if (unmatched & (1 << bit)) described += DESCRIPTION_SHARE * weight;
+      }
+    }
+    const queryCoverage = Math.min(1, ((query[form] ?? 0) + described) / queryWeight);
+    const titleCoverage = Math.min(1, (title[form] ?? 0) / (index.formWeight[form] ?? 1));
+    const fromTitle = PARTIAL_CEILING * (QUERY_COVERAGE_SHARE * queryCoverage + (1 - QUERY_COVERAGE_SHARE) * titleCoverage);
+    // Between titles that fit equally, the occupation whose description is about the query's words wins.
+    const partial = Math.min(PARTIAL_CEILING, fromTitle + DESCRIPTION_BONUS * (describedAll / queryWeight));
+    const kinds = kindAgreement(queryKinds, index.formKindMask[form] ?? 0, queryHeadKind, index.formHeadKind[form] ?? 0);
+    const headKept = headBit === 0 || ((formTokens[form] ?? 0) & headBit) !== 0 ? 1 : HEAD_MISSING_FACTOR;
+    query[form] = 0;
+    title[form] = 0;
+    keep(form, partial * kinds * headKept * (index.formFactor[form] ?? 1) * variant.factor, false);
+  }
+  for (let position = 0; position < describedCount; position += 1) entryDescription[entryDescriptionStack[position] ?? 0] = 0;
+  for (const form of index.exactForms.get(exactKey(variant.tokens)) ?? []) {
+    keep(form, (index.formFactor[form] ?? 1) * variant.factor, true);
+    if (variant.factor === 1) index.scratch.typedExactly[form] = 1;
+  }
+}
