@@ -26,7 +26,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'bench/**/*.test.ts'], exclude: [SHARED_TESTS] } },
-      ...(runSharedTests ? [{ extends: true, test: { name: 'shared', include: [`src/${SHARED_TESTS}`] } }] : []),
+      ...(runSharedTests ? [{ extends: true, test: { name: 'shared', include: [`src/${SHARED_TESTS}`, `bench/${SHARED_TESTS}`] } }] : []),
       ...(runBrowserTests
         ? [
             {
