@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     children.push(site);
     // The site reports its pre-rendering (pages, cache size) and each prepared publication on stderr.
     const reports: string[] = [];
-    site.stderr?.on('data', (chunk: Buffer) => reports.push(...chunk.toString().split('\n').filter((line) => /^(materialised|prepared version|memory:)/.test(line))));
+    site.stderr?.on('data', (chunk: Buffer) => reports.push(...chunk.toString().split('\n').filter((line) => /^(materialised|prepared version|memory:|render thread)/.test(line))));
     const materialised = waitForOutput(site, 'materialised', Number(values['prerender-timeout']) * 1000).then(
       () => true,
       () => false,

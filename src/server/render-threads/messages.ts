@@ -28,7 +28,8 @@ export type ToThread =
   | { type: 'render'; id: number; version: number; path: string; url: string };
 
 export type FromThread =
-  | { type: 'ready'; version: number }
+  /** The thread holds the version; its V8 heap then, in MB, for the log. */
+  | { type: 'ready'; version: number; heapUsedMb: number; heapTotalMb: number }
   /** The thread could not make the version; `needsInput` asks for the full input (it did not hold `from`). */
   | { type: 'failed'; version: number; needsInput: boolean; message: string }
   | { type: 'page'; id: number; body: Uint8Array; etag: string; storable: boolean; hasIslands: boolean }

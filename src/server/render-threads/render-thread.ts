@@ -3,6 +3,8 @@
  * versions, and renders search, compare and report pages with the same typed renderers the main
  * thread uses. It never touches the store, Astro or the network.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildReadModel, type ReadModel, type ReadModelInput } from '../../features/read-model/read-model.ts';
 import { applyPublishedRoles } from '../../features/read-model/read-model-update.ts';
@@ -23,13 +25,20 @@ const data = workerData as RenderThreadData;
 const islands = ((await import(data.islandsEntry)) as { renderIslandHtml: IslandRenderer }).renderIslandHtml;
 const models = new Map<number, { model: ReadModel; input: ReadModelInput }>();
 const shells = new Map<string, RouteShell>();
+// Building a model leaves about as much garbage as the model itself, and an idle thread would keep that
+// heap for a long time: collect once per model built. Workers take no V8 options, so `gc` is fetched
+// from a fresh context (the flag is process-wide and only adds that function to new contexts).
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 const send = (message: FromThread, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 function keep(version: number, builtAt: Date, made: { model: ReadModel; input: ReadModelInput }): void {
   // The main thread's version and time, so ETags and anything that shows them come out the same.
   models.set(version, { model: { ...made.model, version, builtAt }, input: made.input });
   for (const older of [...models.keys()].sort((a, b) => a - b).slice(0, Math.max(0, models.size - MESSAGE_BOUNDS.modelsKept))) models.delete(older);
-  send({ type: 'ready', version });
+  collectGarbage();
+  const heap = process.memoryUsage();
+  send({ type: 'ready', version, heapUsedMb: Math.round(heap.heapUsed / 1048576), heapTotalMb: Math.round(heap.heapTotal / 1048576) });
 }
 
 function render(message: Extract<ToThread, { type: 'render' }>): void {
