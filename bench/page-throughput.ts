@@ -12,7 +12,7 @@
  * Needs nginx (Debian nginx-light), wrk and taskset.
  */
 import type { ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -57,6 +57,20 @@ async function visitOnce(siteUrl: string, paths: readonly string[]): Promise<{ m
   return { median: median(times), hits, statuses };
 }
 
+/** Busy and total clock ticks of each core, from /proc/stat. */
+async function coreTimes(): Promise<{ busy: number; total: number }[]> {
+  const lines = (await readFile('/proc/stat', 'utf8')).split('\n').filter((line) => /^cpu\d+ /.test(line));
+  return lines.map((line) => {
+    const ticks = line.split(/\s+/).slice(1).map(Number);
+    const total = ticks.reduce((sum, tick) => sum + tick, 0);
+    // idle and iowait are the fourth and fifth figures.
+    return { busy: total - (ticks[3] ?? 0) - (ticks[4] ?? 0), total };
+  });
+}
+
+const busyShares = (before: { busy: number; total: number }[], after: { busy: number; total: number }[]) =>
+  after.map((core, index) => (core.busy - (before[index]?.busy ?? 0)) / Math.max(1, core.total - (before[index]?.total ?? 0)));
+
 const spread = <T>(items: readonly T[], count: number): T[] => {
   if (items.length <= count) return [...items];
   const step = items.length / count;
@@ -75,7 +89,7 @@ async function main(): Promise<void> {
     children.push(site);
     // The site reports its pre-rendering (pages, cache size) and each prepared publication on stderr.
     const reports: string[] = [];
-    site.stderr?.on('data', (chunk: Buffer) => reports.push(...chunk.toString().split('\n').filter((line) => /^(materialised|prepared version|memory:)/.test(line))));
+    site.stderr?.on('data', (chunk: Buffer) => reports.push(...chunk.toString().split('\n').filter((line) => /^(materialised|prepared version|memory:|render thread)/.test(line))));
     const materialised = waitForOutput(site, 'materialised', Number(values['prerender-timeout']) * 1000).then(
       () => true,
       () => false,
@@ -141,10 +155,14 @@ async function main(): Promise<void> {
       const cpuPerRequest = ((await cpuSecondsOf(pid)) - cpuBefore) / samples;
       const script = join(work, `${name.replace(/\W/g, '-')}.lua`);
       await writeFile(script, pathRotationScript(Array.from({ length: 20_000 }, (_, n) => pathFor(n))));
+      const [serverCpuBefore, coresBefore, loadStarted] = [await cpuSecondsOf(pid), await coreTimes(), performance.now()];
       const loaded = await runWrk({ url, connections, seconds: dynamicSeconds, headers: COMPRESSED, cores: LOAD_CORE, script });
+      const serverCores = ((await cpuSecondsOf(pid)) - serverCpuBefore) / ((performance.now() - loadStarted) / 1000);
+      const busy = busyShares(coresBefore, await coreTimes());
       out(
         `${name.padEnd(16)} c=1: median ${sampled.median.toFixed(2)} ms wall, ${(cpuPerRequest * 1000).toFixed(2)} ms CPU mean (statuses ${[...sampled.statuses].join(',')}) | ` +
-          `c=${connections} ${dynamicSeconds} s distinct: ${loaded.perSecond.toFixed(0)} req/s, p99 ${loaded.p99.toFixed(1)} ms, max ${loaded.max.toFixed(0)} ms, timeouts ${loaded.timeouts}, errors ${loaded.errors} (goal: ≤ 2 ms CPU, max < 1 s, no timeouts)`,
+          `c=${connections} ${dynamicSeconds} s distinct: ${loaded.perSecond.toFixed(0)} req/s, p99 ${loaded.p99.toFixed(1)} ms, max ${loaded.max.toFixed(0)} ms, timeouts ${loaded.timeouts}, errors ${loaded.errors} (goal: ≤ 2 ms CPU, max < 1 s, no timeouts); ` +
+          `server used ${serverCores.toFixed(2)} cores, machine cores busy ${busy.map((share) => `${(share * 100).toFixed(0)}%`).join(' / ')}`,
       );
     }
     out(`RSS at the end: ${(await rssMbOf(pid)).toFixed(0)} MB; load average now: ${await loadAverage()}`);

@@ -15,7 +15,9 @@ import { pathToFileURL } from 'node:url';
 import { readCatalogToLoad } from '../../src/features/catalog/catalog-source.ts';
 import { createOpenData } from '../../src/features/open-data/open-data.usecases.ts';
 import { createRateLimiter } from '../../src/features/rate-limits/rate-limits.usecases.ts';
-import { buildReadModel, type ReadModelInput } from '../../src/features/read-model/read-model.ts';
+import { config } from '../../src/config/config.ts';
+import { buildReadModel, type ReadModel, type ReadModelInput } from '../../src/features/read-model/read-model.ts';
+import type { ModelOrigin } from '../../src/server/render-threads/messages.ts';
 import { readModelInputOf } from '../../src/features/site-pages/test-support/read-model-fixture.ts';
 import { DEFAULT_SUBSCRIPTION_LIMITS } from '../../src/features/subscriptions/subscriptions.usecases.ts';
 import { holdReadModel } from '../../src/server/read-model-holder.ts';
@@ -50,7 +52,14 @@ function withPublications(input: ReadModelInput, key: string, count: number): Re
 await ensureSiteBuilt(log);
 const [input, scratch, astroHandler] = await Promise.all([readCatalogToLoad().then(readModelInputOf), openScratchPgliteStore(), loadAstroHandler(pathToFileURL(SITE_ENTRY).href)]);
 let publications = 0;
-const readModel = holdReadModel(buildReadModel(input), async () => buildReadModel(withPublications(input, publishedKey, publications)), log);
+// Render threads (RENDER_THREADS, ADR 0178) follow each model from the input it was built from.
+const origins = new WeakMap<ReadModel, ModelOrigin>();
+const built = (from: ReadModelInput) => {
+  const model = buildReadModel(from);
+  origins.set(model, { input: from });
+  return model;
+};
+const readModel = holdReadModel(built(input), async () => built(withPublications(input, publishedKey, publications)), log, undefined, (model) => origins.get(model));
 const publicUrl = `http://127.0.0.1:${port}`;
 const { server } = createWebServer({
   readModel,
@@ -60,11 +69,12 @@ const { server } = createWebServer({
   clientRoot: SITE_CLIENT_ROOT,
   astroHandler,
   serverIslands: await loadServerIslands(pathToFileURL(SITE_ISLANDS).href),
+  renderThreads: { count: config.renderThreads, islandsEntry: pathToFileURL(SITE_ISLANDS).href },
   apiRateLimits: null,
   materialise: true,
   log,
 });
-server.listen(port, '127.0.0.1', () => process.stdout.write(`jobzone is running at ${publicUrl}/\n`));
+server.listen(port, '127.0.0.1', () => process.stdout.write(`jobzone is running at ${publicUrl}/ (${config.renderThreads} render threads)\n`));
 process.on('SIGHUP', () => process.stderr.write(`${memoryLine()}\n`));
 process.on('SIGUSR2', () => {
   publications += 1;

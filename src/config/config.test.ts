@@ -23,6 +23,7 @@ describe('the configuration', () => {
       remote: undefined,
       webConcurrency: availableParallelism(),
       prerender: true,
+      renderThreads: Math.min(8, availableParallelism() - 1),
     });
   });
 
@@ -37,6 +38,14 @@ describe('the configuration', () => {
     expect(() => loadConfig({ WEB_CONCURRENCY: '0' })).toThrow('WEB_CONCURRENCY="0": expected a whole number of processes from 1 to 64');
     expect(() => loadConfig({ WEB_CONCURRENCY: 'many' })).toThrow(ConfigError);
     expect(() => loadConfig({ JOBZONE_PRERENDER: 'no' })).toThrow('JOBZONE_PRERENDER="no": expected true or false');
+  });
+
+  it('renders in RENDER_THREADS threads (0 to 8): by default all cores but one on the embedded store, none on PostgreSQL', () => {
+    expect(loadConfig({ RENDER_THREADS: '0' }).renderThreads).toBe(0);
+    expect(loadConfig({ RENDER_THREADS: '3' }).renderThreads).toBe(3);
+    expect(loadConfig({}).renderThreads).toBe(Math.min(8, availableParallelism() - 1));
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/jobzone' }).renderThreads).toBe(0);
+    expect(() => loadConfig({ RENDER_THREADS: '9' })).toThrow('RENDER_THREADS="9": expected a whole number of threads from 0 to 8');
   });
 
   it('trusts X-Forwarded-For only from the proxies TRUST_PROXY names', () => {

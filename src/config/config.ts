@@ -13,6 +13,8 @@ const postgresUrl = optionalText.refine(
   'a PostgreSQL connection URL such as postgres://user@host:5432/database',
 );
 
+const MAX_RENDER_THREADS = 8;
+
 function positiveInteger(description: string, max: number, fallback: number) {
   return optionalText
     .refine((value) => value === undefined || (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= max), description)
@@ -71,6 +73,10 @@ const EnvironmentSchema = z.object({
   /** Web processes to run on PostgreSQL (each follows publications through LISTEN/NOTIFY); defaults to the number of cores. The embedded store always runs one. */
   WEB_CONCURRENCY: positiveInteger('a whole number of processes from 1 to 64', 64, availableParallelism()),
   /** Whether the server renders every read-model page ahead of requests after start ("true" by default; "false" for short-lived test servers). */
+  /** Render threads beside the web process (ADR 0178); left out, the embedded store uses all cores but one and PostgreSQL none. */
+  RENDER_THREADS: optionalText
+    .refine((value) => value === undefined || (/^\d+$/.test(value) && Number(value) <= MAX_RENDER_THREADS), `a whole number of threads from 0 to ${MAX_RENDER_THREADS}`)
+    .transform((value) => (value === undefined ? undefined : Number(value))),
   JOBZONE_PRERENDER: optionalText
     .refine((value) => value === undefined || value === 'true' || value === 'false', 'true or false')
     .transform((value) => value !== 'false'),
@@ -111,6 +117,8 @@ export interface Config {
   webConcurrency: number;
   /** Whether pages are rendered ahead of requests after start (JOBZONE_PRERENDER). */
   prerender: boolean;
+  /** Worker threads rendering query pages beside the web process (RENDER_THREADS, ADR 0178): 0–8. */
+  renderThreads: number;
 }
 
 /** Raised when an environment variable has a value jobzone cannot use; the message names it. */
@@ -145,6 +153,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     remote: values.JOBZONE_URL === undefined && values.JOBZONE_TOKEN === undefined ? undefined : { url: values.JOBZONE_URL?.replace(/\/+$/, ''), token: values.JOBZONE_TOKEN },
     webConcurrency: values.WEB_CONCURRENCY,
     prerender: values.JOBZONE_PRERENDER,
+    // PostgreSQL runs a process per core (WEB_CONCURRENCY); the embedded store's one process gets the other cores as threads.
+    renderThreads: values.RENDER_THREADS ?? (values.DATABASE_URL ? 0 : Math.min(MAX_RENDER_THREADS, availableParallelism() - 1)),
   };
 }
 

@@ -116,6 +116,7 @@ async function start(): Promise<void> {
     clientRoot: SITE_CLIENT_ROOT,
     astroHandler: await loadAstroHandler(pathToFileURL(SITE_ENTRY).href),
     serverIslands: await loadServerIslands(pathToFileURL(SITE_ISLANDS).href),
+    renderThreads: { count: config.renderThreads, islandsEntry: pathToFileURL(SITE_ISLANDS).href },
     materialise: config.prerender,
     log,
     subscriptions: {
@@ -141,6 +142,7 @@ async function start(): Promise<void> {
   const stop = () => {
     log('Stopping…');
     clearInterval(snapshotTimer);
+    // Closing the server also stops its render threads.
     server.close();
     server.closeAllConnections();
     void Promise.all([internalApi?.close(), stopListening(), mailWorker.stop().then(() => mailDriver.close())])

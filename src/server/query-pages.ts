@@ -8,6 +8,7 @@ import { routeShellOf, type RouteShell } from '../presentation/query-pages/route
 import { contentSecurityPolicy, inlineScriptHashes } from '../web/lib/security-headers.ts';
 import { renderThroughAstro } from './astro-capture.ts';
 import { QUERY_PAGES, type QueryPage } from './query-page-routes.ts';
+import type { RenderPool, ThreadRender } from './render-threads/render-pool.ts';
 
 type AstroHandler = Parameters<typeof renderThroughAstro>[0];
 
@@ -25,7 +26,12 @@ export interface QueryPagesOptions {
   publicUrl: string;
   islands: IslandRenderer;
   log: (line: string) => void;
+  /** Render threads (ADR 0178); without them, or when they decline, pages render on this thread. */
+  threads?: RenderPool | null;
 }
+
+/** Retry-After of a page whose render thread took too long (it is replaced meanwhile). */
+const RETRY_AFTER_SECONDS = '5';
 
 /**
  * Serves search, compare and the personal report without Astro (ADR 0171): the page is rendered by
@@ -70,6 +76,11 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
     };
   };
 
+  const renderHere = (page: QueryPage, model: ReadModel, url: URL, ready: ReadyShell) => {
+    const result = page.render(model, url, { shell: ready.shell, islands: options.islands, publicUrl: options.publicUrl });
+    return result && { body: Buffer.from(result.html, 'utf8'), etag: etagOf(model.version, result.html), storable: result.storable, hasIslands: result.hasIslands };
+  };
+
   return {
     rendered: () => renderedCount,
     async serve(request, response, model) {
@@ -81,16 +92,22 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
       if (!page || key === null || !key.includes('?')) return false;
       const ready = await shellOf(page, model);
       if (!ready) return false;
-      const result = page.render(model, url, { shell: ready.shell, islands: options.islands, publicUrl: options.publicUrl });
+      const rendered: ThreadRender = options.threads ? await options.threads.render(model.version, page.path, `${url.pathname}${url.search}`, ready.shell) : { kind: 'here' };
+      if (rendered.kind === 'timed-out') {
+        response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': RETRY_AFTER_SECONDS });
+        response.end('This page took too long to render. Please try again in a few seconds.\n');
+        return true;
+      }
+      const result = rendered.kind === 'here' ? renderHere(page, model, url, ready) : rendered.kind === 'page' ? rendered : null;
       if (result === null) return false;
       renderedCount += 1;
-      const { html, storable, hasIslands } = result;
+      const { body, etag, storable, hasIslands } = result;
       const policy = hasIslands ? ready.policyWithIslands : ready.policyWithout;
       const acceptEncoding = request.headers['accept-encoding'];
       const coding = chooseContentCoding(acceptEncoding);
       if (!storable) {
         // As the middleware answers a page that says no-store: compressed for this reader, never kept.
-        const encoded = await encodeBodyFor(Buffer.from(html, 'utf8'), coding);
+        const encoded = await encodeBodyFor(body, coding);
         response.writeHead(200, {
           'content-type': 'text/html; charset=utf-8',
           'cache-control': 'no-store',
@@ -104,9 +121,9 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
       }
       const stored = {
         status: 200,
-        etag: etagOf(model.version, html),
+        etag,
         headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy },
-        bodies: await encodeBodyToStore(Buffer.from(html, 'utf8'), coding),
+        bodies: await encodeBodyToStore(body, coding),
       };
       options.cache.set(model.version, key, stored);
       const answer = answerWithPage(stored, { ifNoneMatch: request.headers['if-none-match'] ?? null, acceptEncoding }, 'miss');

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { buildReadModel } from '../features/read-model/read-model.ts';
 import { readReadModelInput } from '../features/read-model/read-model.repository.ts';
+import { applyPublishedRoles } from '../features/read-model/read-model-update.ts';
 import { answers } from '../features/read-model/test-support/read-model-answers.ts';
 import { publishAssessment } from '../features/revisions/revisions.usecases.ts';
 import { expertAssessment, loadSampleCatalog } from '../features/revisions/test-support/publishing-fixture.ts';
@@ -29,11 +30,20 @@ describeEachDriver('the server’s read model holder', (store) => {
     // An update shares the entries of the roles it left alone; a rebuild makes every entry again.
     expect(updated.assessments.get('telemarketers/all-levels')).toBe(first.assessments.get('telemarketers/all-levels'));
     expect(answers(updated)).toEqual(answers(await rebuilt(store.db)));
+    // What a render thread is sent (ADR 0178): the update from the version it holds makes the same model.
+    const origin = holder.originOf?.(updated);
+    expect(origin?.update).toMatchObject({ from: first.version, roles: ['ward-nurse'] });
+    const firstInput = holder.originOf?.(first)?.input;
+    const inThread = firstInput && origin?.update ? applyPublishedRoles({ model: buildReadModel(firstInput), input: firstInput }, origin.update.roles, origin.update.published) : null;
+    expect(inThread && answers(inThread.model)).toEqual(answers(updated));
 
     await publishAssessment(store.db, edited(1, { role: { title: 'Ward Nurse (Adult)' } }), { note: 'Renamed.', author: 'Ada Assessor' });
     const renamed = await holder.refresh(['ward-nurse']);
     expect(renamed.roles.get('ward-nurse')?.title).toBe('Ward Nurse (Adult)');
     expect(renamed.assessments.get('telemarketers/all-levels')).not.toBe(updated.assessments.get('telemarketers/all-levels'));
     expect(answers(renamed)).toEqual(answers(await rebuilt(store.db)));
+    // A rebuild is followed from its whole input.
+    expect(holder.originOf?.(renamed)?.update).toBeUndefined();
+    expect(answers(buildReadModel(holder.originOf?.(renamed)?.input ?? { occupations: [], roles: [], assessments: [], titles: [], sources: [] }))).toEqual(answers(renamed));
   });
 });

@@ -1,7 +1,8 @@
-import { buildReadModel, type ReadModel, type ReadModelInput } from '../features/read-model/read-model.ts';
+import { buildReadModel, type ReadModel } from '../features/read-model/read-model.ts';
 import { readPublishedRoles, readReadModelInput } from '../features/read-model/read-model.repository.ts';
 import { applyPublishedRoles } from '../features/read-model/read-model-update.ts';
 import type { Database } from '../store/database.ts';
+import type { ModelOrigin } from './render-threads/messages.ts';
 
 /** Work that must finish before a new read model is served, such as pre-rendering the pages it changes. */
 export type PrepareSwap = (next: ReadModel, previous: ReadModel) => Promise<void>;
@@ -13,6 +14,8 @@ export interface ReadModelHolder {
   refresh: (roles?: readonly string[]) => Promise<ReadModel>;
   /** Registers work awaited before each swap; returns a function that removes it. Holders that never swap may leave it out. */
   beforeSwap?: (prepare: PrepareSwap) => () => void;
+  /** The input a model was built from and the update that made it, which render threads follow (ADR 0178); holders that cannot tell leave it out. */
+  originOf?: (model: ReadModel) => ModelOrigin | undefined;
 }
 
 /** Brings the current model up to a publication of some roles, or answers null when only a full rebuild can. */
@@ -24,7 +27,13 @@ export type UpdateRoles = (current: ReadModel, roles: readonly string[]) => Prom
  * while the previous one is still served, then swaps: readers see the old model or the new one with
  * its pages ready, never the new one half-prepared.
  */
-export function holdReadModel(first: ReadModel, rebuild: () => Promise<ReadModel>, log: (line: string) => void = () => undefined, update?: UpdateRoles): ReadModelHolder {
+export function holdReadModel(
+  first: ReadModel,
+  rebuild: () => Promise<ReadModel>,
+  log: (line: string) => void = () => undefined,
+  update?: UpdateRoles,
+  originOf?: (model: ReadModel) => ModelOrigin | undefined,
+): ReadModelHolder {
   let model = first;
   let refreshing: Promise<ReadModel> | null = null;
   const preparations = new Set<PrepareSwap>();
@@ -52,6 +61,7 @@ export function holdReadModel(first: ReadModel, rebuild: () => Promise<ReadModel
       preparations.add(prepare);
       return () => void preparations.delete(prepare);
     },
+    ...(originOf ? { originOf } : {}),
   };
 }
 
@@ -60,20 +70,21 @@ export function holdReadModel(first: ReadModel, rebuild: () => Promise<ReadModel
  * publication that names its roles updates only them (ADR 0177), anything else rebuilds from the store.
  */
 export async function createReadModelHolder(db: Database, log?: (line: string) => void): Promise<ReadModelHolder> {
-  // The input each model was built from, which the next update patches; dropped with its model.
-  const inputs = new WeakMap<ReadModel, ReadModelInput>();
+  // The input each model was built from, which the next update patches, and the update that made it; dropped with its model.
+  const origins = new WeakMap<ReadModel, ModelOrigin>();
   const load = async () => {
     const input = await readReadModelInput(db);
     const model = buildReadModel(input);
-    inputs.set(model, input);
+    origins.set(model, { input });
     return model;
   };
   const update: UpdateRoles = async (current, roles) => {
-    const input = inputs.get(current);
+    const input = origins.get(current)?.input;
     if (!input) return null;
-    const next = applyPublishedRoles({ model: current, input }, roles, await readPublishedRoles(db, roles));
-    if (next) inputs.set(next.model, next.input);
+    const published = await readPublishedRoles(db, roles);
+    const next = applyPublishedRoles({ model: current, input }, roles, published);
+    if (next) origins.set(next.model, { input: next.input, update: { from: current.version, roles, published } });
     return next?.model ?? null;
   };
-  return holdReadModel(await load(), load, log, update);
+  return holdReadModel(await load(), load, log, update, (model) => origins.get(model));
 }

@@ -21,6 +21,7 @@ import { createRemoteCliEndpoint, isRemoteCliRequest } from './remote-cli-endpoi
 import { isBodyless, plainPathOf, prepareFastAnswer, writeFastAnswer, type FastAnswer } from './fast-answers.ts';
 import { createQueryPages, type QueryPages } from './query-pages.ts';
 import type { IslandRenderer } from '../presentation/query-pages/island-slot.ts';
+import { createRenderPool, type RenderPool } from './render-threads/render-pool.ts';
 
 type AstroHandler = (request: IncomingMessage, response: ServerResponse, next?: (error?: unknown) => void, locals?: object) => void | Promise<void>;
 
@@ -50,6 +51,11 @@ export interface WebServerOptions {
   materialise?: boolean;
   /** Renders the pages a publication changes before the new read model is served; defaults to `materialise`. */
   prepareOnPublication?: boolean;
+  /**
+   * Worker threads that render search, compare and the report beside this one (ADR 0178): how many,
+   * and the islands bundle they load. Needs `serverIslands` and a holder that tells each model's origin.
+   */
+  renderThreads?: { count: number; islandsEntry: string; maxQueuePerThread?: number };
   /** Where the server reports background work (pre-rendering); silent by default. */
   log?: (line: string) => void;
 }
@@ -62,6 +68,8 @@ export interface WebServer {
   materialised: MaterialisedPages;
   /** How many search, compare and report pages were rendered without Astro (ADR 0171). */
   queryPagesRendered: () => number;
+  /** The render threads, when the server has them (ADR 0178). */
+  renderPool: RenderPool | null;
 }
 
 const SERVED_METHODS = new Set(['GET', 'HEAD', 'POST']);
@@ -108,10 +116,17 @@ export function createWebServer(options: WebServerOptions): WebServer {
     localsFor: (model) => localsFor(model, '127.0.0.1'),
     log: options.log ?? (() => undefined),
   });
+  const { originOf } = options.readModel;
+  const renderPool =
+    options.serverIslands && originOf && options.renderThreads && options.renderThreads.count > 0
+      ? createRenderPool({ threads: options.renderThreads.count, islandsEntry: options.renderThreads.islandsEntry, maxQueuePerThread: options.renderThreads.maxQueuePerThread, publicUrl: options.publicUrl, originOf, current: () => options.readModel.current(), log: options.log })
+      : null;
   const queryPages = options.serverIslands
-    ? createQueryPages({ handler: options.astroHandler, cache: renderCache, localsFor: (model) => localsFor(model, '127.0.0.1'), publicUrl: options.publicUrl, islands: options.serverIslands, log: options.log ?? (() => undefined) })
+    ? createQueryPages({ handler: options.astroHandler, cache: renderCache, localsFor: (model) => localsFor(model, '127.0.0.1'), publicUrl: options.publicUrl, islands: options.serverIslands, log: options.log ?? (() => undefined), threads: renderPool })
     : null;
-  const stopPreparing = (options.prepareOnPublication ?? options.materialise) ? options.readModel.beforeSwap?.(materialised.prepareSwap) : undefined;
+  const prepares = (options.prepareOnPublication ?? options.materialise) === true;
+  // The threads build the new version on their own core while this one pre-renders its pages.
+  const stopPreparing = prepares || renderPool ? options.readModel.beforeSwap?.(async (next, previous) => void (await Promise.all([renderPool?.follow(next), prepares ? materialised.prepareSwap(next, previous) : undefined]))) : undefined;
   let servedVersion = 0;
   const server = createServer((request, response) => {
     const version = options.readModel.current().version;
@@ -127,8 +142,9 @@ export function createWebServer(options: WebServerOptions): WebServer {
   server.on('close', () => {
     stopPreparing?.();
     void mcp.close();
+    void renderPool?.close();
   });
-  return { server, renderCache, materialised, queryPagesRendered: () => queryPages?.rendered() ?? 0 };
+  return { server, renderCache, materialised, queryPagesRendered: () => queryPages?.rendered() ?? 0, renderPool };
 }
 
 interface Context {

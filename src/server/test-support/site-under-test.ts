@@ -21,7 +21,7 @@ export interface SiteUnderTest extends WebServer {
 
 /** Starts the site in-process; the store is a scratch PGlite database and the read model is the committed catalog. */
 export async function startSiteInProcess(
-  overrides: Partial<Pick<WebServerOptions, 'bodyLimits' | 'renderCacheBounds' | 'trustedProxies' | 'apiRateLimits' | 'readModel' | 'astroHandler' | 'serverIslands' | 'prepareOnPublication' | 'log'>> = {},
+  overrides: Partial<Pick<WebServerOptions, 'bodyLimits' | 'renderCacheBounds' | 'trustedProxies' | 'apiRateLimits' | 'readModel' | 'astroHandler' | 'serverIslands' | 'prepareOnPublication' | 'log' | 'renderThreads'>> = {},
   options: { accounts?: Partial<SignInDependencies> } = {},
 ): Promise<SiteUnderTest> {
   await ensureSiteBuilt(() => undefined);
