@@ -1,6 +1,6 @@
 import { formatFileProblem, stringifyAssessmentYaml } from '../../features/assessments/assessment-yaml.ts';
 import { writeAssessmentFile } from '../../features/assessments/assessment-files.ts';
-import { scoreAssessment } from '../../methodology/index.ts';
+import { methodologyOf, scoreAssessment } from '../../methodology/index.ts';
 import { assessmentName } from '../../presentation/seniority-labels.ts';
 import { describeFileError } from '../../shared/files.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
@@ -29,7 +29,7 @@ Exit codes: 0 imported, 1 the page could not be read as an assessment, 2 usage e
       return EXIT.invalid;
     }
     const { role } = loaded.assessment;
-    const result = scoreAssessment(loaded.assessment);
+    const result = scoreAssessment(loaded.assessment, methodologyOf(loaded.assessment.methodology));
     if (values.output) {
       try {
         await writeAssessmentFile(values.output, loaded.input);

@@ -6,6 +6,7 @@ import type { AssessmentEntry, ReadModel } from '../../features/read-model/read-
 import { escapeXml } from '../escape.ts';
 import { badgeDescription } from './badge.ts';
 import { briefOf } from '../site-pages/role-summary.ts';
+import { formatScore } from '../format.ts';
 
 /** What the embeddable card shows. */
 export interface EmbedCardView {
@@ -49,7 +50,7 @@ export function buildEmbedCardView(model: ReadModel, slug: string, seniority: st
   return {
     title: entry.title,
     seniorityLabel: seniorityLabel(entry.seniority),
-    scoreText: entry.figures.score.toFixed(1),
+    scoreText: formatScore(entry.figures.score),
     ...briefOf(entry),
     zone: entry.figures.zone,
     zoneClass: `zone zone--${entry.figures.zone.toLowerCase()}`,
