@@ -6,6 +6,7 @@ import { describeFileError } from '../../shared/files.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { loadAssessmentSource } from '../load-assessment-source.ts';
 import { parseCommandArgs } from '../parse-args.ts';
+import { formatScore } from '../../presentation/format.ts';
 
 export const importPageCommand: Command = {
   usage: `Usage: jobzone import-page <page.txt> [-o out.yaml]
@@ -44,9 +45,9 @@ Exit codes: 0 imported, 1 the page could not be read as an assessment, 2 usage e
     io.stderr(`Imported ${assessmentName(role.title, role.seniority)}: ${loaded.assessment.tasks.length} tasks${target}\n`);
     for (const notice of loaded.notices) io.stderr(`${formatFileProblem(notice)}\n`);
     if (loaded.mismatches.length === 0) {
-      io.stderr(`Re-scored: ${result.score.toFixed(1)} ${result.label}; every published figure is reproduced.\n`);
+      io.stderr(`Re-scored: ${formatScore(result.score)} ${result.label}; every published figure is reproduced.\n`);
     } else {
-      io.stderr(`Re-scored: ${result.score.toFixed(1)} ${result.label}; ${loaded.mismatches.length} published figure(s) differ:\n`);
+      io.stderr(`Re-scored: ${formatScore(result.score)} ${result.label}; ${loaded.mismatches.length} published figure(s) differ:\n`);
       for (const mismatch of loaded.mismatches) io.stderr(`  ${mismatch.figure}: published ${mismatch.published}, engine ${mismatch.computed}\n`);
     }
     return EXIT.ok;
