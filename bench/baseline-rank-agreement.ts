@@ -8,7 +8,7 @@
  *   node bench/baseline-rank-agreement.ts [--catalog <folder holding catalog/>] [--top <n>]
  */
 import { join } from 'node:path';
-import { scoreAssessment, type Assessment } from '../src/methodology/index.ts';
+import { methodologyOf, scoreAssessment, type Assessment } from '../src/methodology/index.ts';
 import { readJsonLines, REPOSITORY_ROOT } from '../src/data-pipeline/committed-catalog.ts';
 import { BaselineRecordSchema, OccupationRecordSchema } from '../src/data-pipeline/catalog-records.ts';
 import { averageRanks, spearman } from '../src/data-pipeline/report/spearman.ts';
@@ -70,7 +70,7 @@ interface Row {
 }
 
 const rows: Row[] = baselines.map(({ onetCode, assessment }) => {
-  const result = scoreAssessment(assessment);
+  const result = scoreAssessment(assessment, methodologyOf(assessment.methodology));
   const indices = occupations.get(onetCode)?.indices ?? [];
   return {
     code: onetCode,

@@ -10,7 +10,7 @@
  *   node bench/face-validity-against-indices.ts
  */
 import { join } from 'node:path';
-import { scoreAssessment, type Assessment } from '../src/methodology/index.ts';
+import { methodologyOf, scoreAssessment, type Assessment } from '../src/methodology/index.ts';
 import { readJsonLines, REPOSITORY_ROOT } from '../src/data-pipeline/committed-catalog.ts';
 import { BaselineRecordSchema, OccupationRecordSchema } from '../src/data-pipeline/catalog-records.ts';
 import { spearman } from '../src/data-pipeline/report/spearman.ts';
@@ -25,7 +25,7 @@ const idx = (code: string, key: string) => occupations.get(code)?.indices.find((
 const ZONE: readonly ZoneCheck[] = ZONE_CHECKS;
 const ORDER: [string, string][] = ORDER_CHECKS.map((check) => [check.higher, check.lower]);
 
-const results = new Map(baselines.map(({ onetCode, assessment }) => [onetCode, scoreAssessment(assessment)]));
+const results = new Map(baselines.map(({ onetCode, assessment }) => [onetCode, scoreAssessment(assessment, methodologyOf(assessment.methodology))]));
 const sortedScores = [...results.values()].map((r) => r.score).sort((a, b) => a - b);
 const n = sortedScores.length;
 const m2pct = new Map([...results].map(([c, r]) => [c, r.score]));
@@ -81,7 +81,8 @@ for (const k of KEYS) {
 type R = { code: string; score: number; zone: string; label: string; qs: boolean };
 function evaluate(name: string, modify: (code: string, a: Assessment) => Assessment) {
   const rs: R[] = baselines.map(({ onetCode, assessment }) => {
-    const r = scoreAssessment(modify(onetCode, assessment));
+    const modified = modify(onetCode, assessment);
+    const r = scoreAssessment(modified, methodologyOf(modified.methodology));
     return { code: onetCode, score: r.score, zone: r.zone, label: r.label, qs: r.quickScreen.agrees };
   });
   const by = new Map(rs.map((r) => [r.code, r]));

@@ -2,7 +2,7 @@ import { comparePublishedFigures, parsePublishedPage, type FigureMismatch, type 
 import { readAssessmentFile } from '../features/assessments/assessment-files.ts';
 import type { FileProblem } from '../features/assessments/assessment-yaml.ts';
 import { readTextInput } from '../features/assessments/text-input.ts';
-import { validateAssessment, formatPath, scoreAssessment, type Assessment, type AssessmentInput } from '../methodology/index.ts';
+import { validateAssessment, formatPath, methodologyOf, scoreAssessment, type Assessment, type AssessmentInput } from '../methodology/index.ts';
 
 export type LoadedSource =
   | { ok: true; kind: 'yaml' | 'page'; assessment: Assessment; input: AssessmentInput; notices: FileProblem[]; mismatches: FigureMismatch[]; published: PublishedFigures | null }
@@ -33,6 +33,6 @@ export async function loadAssessmentSource(path: string, kind: 'yaml' | 'page' =
     severity: problem.severity,
   });
   if (!validated.ok) return { ok: false, problems: validated.problems.map(located) };
-  const mismatches = comparePublishedFigures(page.published, scoreAssessment(validated.assessment));
+  const mismatches = comparePublishedFigures(page.published, scoreAssessment(validated.assessment, methodologyOf(validated.assessment.methodology)));
   return { ok: true, kind: 'page', assessment: validated.assessment, input: page.assessment, notices: validated.problems.map(located), mismatches, published: page.published };
 }

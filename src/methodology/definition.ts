@@ -113,9 +113,14 @@ export type MethodologyDefinition = Widen<Omit<typeof aijri1, KeptExactly>> & Pi
 export const METHODOLOGIES: Readonly<Record<string, MethodologyDefinition>> = { [aijri1.version]: aijri1 };
 export const CURRENT_METHODOLOGY = aijri1;
 
+/** Looks a version up among the given definitions; only their own entries count ("constructor" is no version). */
+export function findMethodology(version: string, methodologies: Readonly<Record<string, MethodologyDefinition>> = METHODOLOGIES): MethodologyDefinition | undefined {
+  return Object.hasOwn(methodologies, version) ? methodologies[version] : undefined;
+}
+
 /** Returns the definition figures were computed under, from the version their revision records; an unknown version is an error, never a silent fallback. */
 export function methodologyOf(version: string): MethodologyDefinition {
-  const definition = METHODOLOGIES[version];
+  const definition = findMethodology(version);
   if (!definition) throw new Error(`methodology version "${version}" is not known to this build; expected one of: ${Object.keys(METHODOLOGIES).join(', ')}`);
   return definition;
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { explainScore } from './explain.ts';
+import { aijri1 } from './definition.ts';
 import { workedExample, workedExampleWith } from './test-support/worked-example.ts';
 
 describe('explaining the worked example', () => {
-  const explanation = explainScore(workedExample);
+  const explanation = explainScore(workedExample, aijri1);
 
   it('gives the band 59.2–68.9 with a stable zone', () => {
     expect(explanation.band).toEqual({ low: 59.2, high: 68.9, zoneStable: true });
@@ -30,7 +31,7 @@ describe('explaining the worked example', () => {
 
   it('reports an unstable zone when one step crosses a threshold', () => {
     const nearEdge = workedExampleWith({ tasks: [{ name: 'only task', share: 100, score: 3 }] });
-    const { band } = explainScore(nearEdge);
+    const { band } = explainScore(nearEdge, aijri1);
     expect(band.zoneStable).toBe(false);
     expect(band.low).toBeLessThan(48);
   });

@@ -1,6 +1,5 @@
 import {
   BARRIER_KEYS,
-  CURRENT_METHODOLOGY,
   EVIDENCE_KEYS,
   PROTECTIVE_KEYS,
   type MethodologyDefinition,
@@ -106,7 +105,7 @@ const roundDelta = (value: number) => Math.round(value * 10) / 10;
  * Explains a score per methodology §2.5: the formula score after each judgement input moves one
  * step up and one step down, largest effects first, and the band those single steps span.
  */
-export function explainScore(input: ScoringInput, definition: MethodologyDefinition = CURRENT_METHODOLOGY): Explanation {
+export function explainScore(input: ScoringInput, definition: MethodologyDefinition): Explanation {
   // Every step but a task's leaves the tasks as they are: their exposure is worked out once.
   const exposure = taskExposureOf(input.tasks);
   const formulaScore = computeFormulaScore(input, definition, exposure);

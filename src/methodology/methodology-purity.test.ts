@@ -21,6 +21,15 @@ describe('the methodology stays pure', () => {
     expect(violations.filter((text) => text.startsWith('no-restricted-globals'))).toHaveLength(1);
   });
 
+  it('refuses any import that climbs out of src/methodology, whatever folder it names', async () => {
+    const outside = await ruleViolations("import { x } from '../mcp/anything.ts';\nexport const y = x;\n", 'src/methodology/leaky.ts');
+    expect(outside).toEqual([expect.stringContaining('depends on nothing else in the project')]);
+    const fromSupport = await ruleViolations("import { x } from '../../data-pipeline/anything.ts';\nexport const y = x;\n", 'src/methodology/test-support/leaky.ts');
+    expect(fromSupport).toEqual([expect.stringContaining('depends on nothing else in the project')]);
+    const inside = await ruleViolations("import { aijri1 } from '../definition.ts';\nexport const y = aijri1;\n", 'src/methodology/test-support/fine.ts');
+    expect(inside).toEqual([]);
+  });
+
   it('allows the same imports elsewhere', async () => {
     const code = "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n";
     expect(await ruleViolations(code, 'src/cli/anything.ts')).toEqual([]);

@@ -30,7 +30,7 @@ describe('score properties', () => {
   it('stays within 0–100 for any valid inputs', () => {
     fc.assert(
       fc.property(scoringInput, (input) => {
-        const { score, formulaScore } = scoreAssessment(input);
+        const { score, formulaScore } = scoreAssessment(input, aijri1);
         return score >= 0 && score <= 100 && formulaScore >= 0 && formulaScore <= 100;
       }),
       { numRuns: 500 },
@@ -42,7 +42,7 @@ describe('score properties', () => {
       fc.property(scoringInput, fc.integer({ min: 0, max: raises.length - 1 }), (input, which) => {
         const raised = raises[which]?.apply(input);
         fc.pre(raised !== null && raised !== undefined);
-        return computeFormulaScore(raised) >= computeFormulaScore(input);
+        return computeFormulaScore(raised, aijri1) >= computeFormulaScore(input, aijri1);
       }),
       { numRuns: 1000 },
     );
@@ -55,7 +55,7 @@ describe('score properties', () => {
         const task = input.tasks[index];
         fc.pre(task !== undefined && task.score > ranges.taskScore.min);
         const lowered = { ...input, tasks: input.tasks.map((other, i) => (i === index ? { ...other, score: other.score - 1 } : other)) };
-        return computeFormulaScore(lowered) >= computeFormulaScore(input);
+        return computeFormulaScore(lowered, aijri1) >= computeFormulaScore(input, aijri1);
       }),
       { numRuns: 1000 },
     );
@@ -64,9 +64,9 @@ describe('score properties', () => {
   it('shows a score with one decimal whose zone is the zone it reports', () => {
     fc.assert(
       fc.property(scoringInput, fc.option(fc.integer({ min: 0, max: 1000 }).map((tenths) => tenths / 10)), (input, override) => {
-        const result = scoreAssessment({ ...input, override: override === null ? null : { score: override, justification: 'checked' } });
+        const result = scoreAssessment({ ...input, override: override === null ? null : { score: override, justification: 'checked' } }, aijri1);
         const shown = Number(result.score.toFixed(1));
-        return shown === result.score && zoneOf(shown) === result.zone && result.label.startsWith(result.zone);
+        return shown === result.score && zoneOf(shown, aijri1) === result.zone && result.label.startsWith(result.zone);
       }),
       { numRuns: 500 },
     );

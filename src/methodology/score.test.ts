@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { scoreAssessment, zoneOf, decideSubLabel, quickScreen } from './score.ts';
+import { aijri1 } from './definition.ts';
 import { workedExample, workedExampleWith } from './test-support/worked-example.ts';
 
 describe('scoring the worked example of methodology §3', () => {
-  const result = scoreAssessment(workedExample);
+  const result = scoreAssessment(workedExample, aijri1);
 
   it('weighs each task as share × score', () => {
     expect(result.tasks.map((task) => task.weighted)).toEqual([0.4, 0.5, 0.45, 0.45, 0.45, 0.1]);
@@ -59,8 +60,8 @@ describe('the formula at its edges', () => {
       { name: 'c', share: 33.34, score: 1 },
     ];
     // 0.9999 + 0.6666 + 0.3334 = 1.9999 exactly; floats give 1.9998999999999998
-    expect(scoreAssessment(workedExampleWith({ tasks })).taskExposure).toBe(2);
-    expect(scoreAssessment(workedExampleWith({ tasks })).taskResistance).toBe(4);
+    expect(scoreAssessment(workedExampleWith({ tasks }), aijri1).taskExposure).toBe(2);
+    expect(scoreAssessment(workedExampleWith({ tasks }), aijri1).taskResistance).toBe(4);
   });
 
   it('scores the worst possible inputs 0 and clamps scores above 100', () => {
@@ -70,22 +71,22 @@ describe('the formula at its edges', () => {
       evidence: Object.fromEntries(Object.keys(workedExample.evidence).map((key) => [key, { score: -2 }])) as typeof workedExample.evidence,
       barriers: Object.fromEntries(Object.keys(workedExample.barriers).map((key) => [key, { score: 0 }])) as typeof workedExample.barriers,
     });
-    expect(scoreAssessment(worst).formulaScore).toBe(0);
-    expect(scoreAssessment(worst).zone).toBe('Red');
-    expect(scoreAssessment(worst).subLabel).toBe('Declining');
+    expect(scoreAssessment(worst, aijri1).formulaScore).toBe(0);
+    expect(scoreAssessment(worst, aijri1).zone).toBe('Red');
+    expect(scoreAssessment(worst, aijri1).subLabel).toBe('Declining');
 
     const best = workedExampleWith({
       tasks: [{ name: 'human work', share: 100, score: 1 }],
       evidence: Object.fromEntries(Object.keys(workedExample.evidence).map((key) => [key, { score: 2 }])) as typeof workedExample.evidence,
       barriers: Object.fromEntries(Object.keys(workedExample.barriers).map((key) => [key, { score: 2 }])) as typeof workedExample.barriers,
     });
-    const scored = scoreAssessment(best);
+    const scored = scoreAssessment(best, aijri1);
     expect(scored.unclampedScore).toBeGreaterThan(100);
     expect(scored.formulaScore).toBe(100);
   });
 
   it('lets an override replace the score and decide the zone, keeping the formula score', () => {
-    const result = scoreAssessment(workedExampleWith({ override: { score: 45.5, justification: 'peers sit lower' } }));
+    const result = scoreAssessment(workedExampleWith({ override: { score: 45.5, justification: 'peers sit lower' } }), aijri1);
     expect(result.formulaScore).toBe(64);
     expect(result.score).toBe(45.5);
     expect(result.zone).toBe('Yellow');
@@ -96,7 +97,7 @@ describe('the formula at its edges', () => {
 
   it('keeps an assessor-set impact and marks it as differing from the default', () => {
     const tasks = workedExample.tasks.map((task, index) => (index === 0 ? { ...task, impact: 'not_involved' as const } : task));
-    const result = scoreAssessment(workedExampleWith({ tasks }));
+    const result = scoreAssessment(workedExampleWith({ tasks }), aijri1);
     expect(result.tasks[0]).toMatchObject({ impact: 'not_involved', impactIsDefault: false });
     expect(result.split).toEqual({ displacement: 0, augmentation: 70, notInvolved: 30 });
     expect(result.score).toBe(64);
@@ -105,24 +106,24 @@ describe('the formula at its edges', () => {
 
 describe('zones and sub-labels', () => {
   it('puts 48.0 in Green, 47.9 and 25.0 in Yellow, 24.9 in Red', () => {
-    expect([zoneOf(48), zoneOf(47.9), zoneOf(25), zoneOf(24.9)]).toEqual(['Green', 'Yellow', 'Yellow', 'Red']);
+    expect([zoneOf(48, aijri1), zoneOf(47.9, aijri1), zoneOf(25, aijri1), zoneOf(24.9, aijri1)]).toEqual(['Green', 'Yellow', 'Yellow', 'Red']);
   });
 
   it('picks the first sub-label rule that holds', () => {
     const figures = (growth: number, shareAtLeast3: number, shareAtLeast4: number) => ({ growth, shareAtLeast3, shareAtLeast4, score: 50 });
-    expect(decideSubLabel('Green', figures(2, 90, 90)).subLabel).toBe('Accelerated');
-    expect(decideSubLabel('Green', figures(1, 40, 0)).subLabel).toBe('Transforming');
-    expect(decideSubLabel('Green', figures(1, 39, 0)).subLabel).toBe('Stable');
-    expect(decideSubLabel('Yellow', figures(0, 50, 40)).subLabel).toBe('Urgent');
-    expect(decideSubLabel('Yellow', figures(0, 50, 39)).subLabel).toBe('Moderate');
-    expect(decideSubLabel('Red', figures(-1, 90, 90)).subLabel).toBe('Declining');
-    expect(decideSubLabel('Red', figures(0, 90, 90)).subLabel).toBe('Imminent');
+    expect(decideSubLabel('Green', figures(2, 90, 90), aijri1).subLabel).toBe('Accelerated');
+    expect(decideSubLabel('Green', figures(1, 40, 0), aijri1).subLabel).toBe('Transforming');
+    expect(decideSubLabel('Green', figures(1, 39, 0), aijri1).subLabel).toBe('Stable');
+    expect(decideSubLabel('Yellow', figures(0, 50, 40), aijri1).subLabel).toBe('Urgent');
+    expect(decideSubLabel('Yellow', figures(0, 50, 39), aijri1).subLabel).toBe('Moderate');
+    expect(decideSubLabel('Red', figures(-1, 90, 90), aijri1).subLabel).toBe('Declining');
+    expect(decideSubLabel('Red', figures(0, 90, 90), aijri1).subLabel).toBe('Imminent');
   });
 
   it('screens S ≥ 4 as likely Green, 1–3 as likely Yellow and ≤ 0 as likely Red', () => {
-    expect(quickScreen(3, 1).label).toBe('Likely Green Zone');
-    expect(quickScreen(2, 2).label).toBe('Likely Green Zone (Accelerated)');
-    expect(quickScreen(1, 0).label).toBe('Likely Yellow Zone');
-    expect(quickScreen(1, -1).label).toBe('Likely Red Zone');
+    expect(quickScreen(3, 1, aijri1).label).toBe('Likely Green Zone');
+    expect(quickScreen(2, 2, aijri1).label).toBe('Likely Green Zone (Accelerated)');
+    expect(quickScreen(1, 0, aijri1).label).toBe('Likely Yellow Zone');
+    expect(quickScreen(1, -1, aijri1).label).toBe('Likely Red Zone');
   });
 });

@@ -1,7 +1,6 @@
 import { add, clamp, compare, dec, divRound, mul, round, sub, sum, toNumber, type Decimal } from './decimal.ts';
 import {
   BARRIER_KEYS,
-  CURRENT_METHODOLOGY,
   EVIDENCE_KEYS,
   PROTECTIVE_KEYS,
   type BarrierKey,
@@ -66,12 +65,12 @@ export interface ScoreResult {
 }
 
 /** Returns the impact class a task score implies when the assessor sets none. */
-export function defaultImpact(score: number, definition: MethodologyDefinition = CURRENT_METHODOLOGY): Impact {
+export function defaultImpact(score: number, definition: MethodologyDefinition): Impact {
   return definition.defaultImpactByScore[score] ?? 'augmentation';
 }
 
 /** Returns the zone of a score already rounded to the shown decimal. */
-export function zoneOf(score: number, definition: MethodologyDefinition = CURRENT_METHODOLOGY): Zone {
+export function zoneOf(score: number, definition: MethodologyDefinition): Zone {
   const shown = dec(score);
   if (compare(shown, dec(definition.zones.greenFrom)) >= 0) return 'Green';
   if (compare(shown, dec(definition.zones.yellowFrom)) >= 0) return 'Yellow';
@@ -122,7 +121,7 @@ export function taskExposureOf(tasks: ScoringInput['tasks']): Decimal {
  * Returns the formula score (one decimal, clamped) for the given inputs. `taskExposure`, when given,
  * must be taskExposureOf(input.tasks): explainScore moves one input at a time and reuses it.
  */
-export function computeFormulaScore(input: ScoringInput, definition: MethodologyDefinition = CURRENT_METHODOLOGY, taskExposure?: Decimal): number {
+export function computeFormulaScore(input: ScoringInput, definition: MethodologyDefinition, taskExposure?: Decimal): number {
   return toNumber(computeCore(input, definition, taskExposure).score, definition.places.score);
 }
 
@@ -134,7 +133,7 @@ function shareWhere(input: ScoringInput, predicate: (task: ScoringInput['tasks']
 export function decideSubLabel(
   zone: Zone,
   figures: SubLabelDecision['figures'],
-  definition: MethodologyDefinition = CURRENT_METHODOLOGY,
+  definition: MethodologyDefinition,
 ): SubLabelDecision {
   const rules = definition.subLabels;
   const decide = (subLabel: SubLabel, rule: string): SubLabelDecision => ({ subLabel, rule, figures });
@@ -156,7 +155,7 @@ export function decideSubLabel(
 }
 
 /** Returns the quick screen of methodology §2.3 (S = P + G). */
-export function quickScreen(protective: number, growth: number, definition: MethodologyDefinition = CURRENT_METHODOLOGY) {
+export function quickScreen(protective: number, growth: number, definition: MethodologyDefinition) {
   const rules = definition.quickScreen;
   const total = protective + growth;
   if (total >= rules.greenFrom) {
@@ -181,7 +180,7 @@ function compositionOf(core: Core, definition: MethodologyDefinition): ScoreResu
 }
 
 /** Scores an assessment: every derived figure of methodology §2, the zone, sub-label and quick screen. */
-export function scoreAssessment(input: ScoringInput, definition: MethodologyDefinition = CURRENT_METHODOLOGY): ScoreResult {
+export function scoreAssessment(input: ScoringInput, definition: MethodologyDefinition): ScoreResult {
   const { places } = definition;
   const core = computeCore(input, definition);
   const percent = (value: Decimal) => toNumber(value, places.percent);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { dec, sum, toFixed, compare } from './decimal.ts';
 import { AssessmentSchema, type Assessment } from './schema.ts';
 import { defaultImpact } from './score.ts';
+import { findMethodology, METHODOLOGIES, type MethodologyDefinition } from './definition.ts';
 import { describeForbiddenCharacter, MULTI_LINE_EXPECTED, printable, SINGLE_LINE_EXPECTED } from './text-rules.ts';
 
 export type PathSegment = string | number;
@@ -22,6 +23,8 @@ export function formatPath(path: readonly PathSegment[]): string {
 export interface ValidationContext {
   /** Role slugs that exist in the catalog; when given, links to other roles must point at one of them. */
   knownRoleSlugs?: ReadonlySet<string>;
+  /** The methodology versions an assessment may name; the ones this build ships unless a re-scoring brings its own. */
+  methodologies?: Readonly<Record<string, MethodologyDefinition>>;
 }
 
 function describeFound(value: unknown): string {
@@ -87,14 +90,24 @@ export function crossFieldProblems(assessment: Assessment, context: ValidationCo
   if (compare(total, dec(100)) !== 0) {
     problems.push({ path: ['tasks'], message: `shares sum to ${toFixed(total, 2).replace(/\.?0+$/, '')}; they must sum to 100`, severity: 'error' });
   }
+  // Every figure is computed under the version the assessment names, so an unknown one is refused here rather than scored under another.
+  const methodologies = context.methodologies ?? METHODOLOGIES;
+  const definition = findMethodology(assessment.methodology, methodologies);
+  if (!definition) {
+    problems.push({
+      path: ['methodology'],
+      message: `found "${printable(assessment.methodology)}"; expected a methodology version this build knows: ${Object.keys(methodologies).join(', ')}`,
+      severity: 'error',
+    });
+  }
   const firstIndexByName = new Map<string, number>();
   assessment.tasks.forEach((task, index) => {
     const key = task.name.trim().toLowerCase();
     const first = firstIndexByName.get(key);
     if (first === undefined) firstIndexByName.set(key, index);
     else problems.push({ path: ['tasks', index, 'name'], message: `"${task.name}" is already the name of tasks[${first}]; task names must be unique`, severity: 'error' });
-    const implied = defaultImpact(task.score);
-    if (task.impact && task.impact !== implied) {
+    const implied = definition ? defaultImpact(task.score, definition) : undefined;
+    if (task.impact && implied && task.impact !== implied) {
       problems.push({
         path: ['tasks', index, 'impact'],
         message: `impact ${task.impact} differs from the default for score ${task.score} (${implied}); allowed, and shown on the page`,

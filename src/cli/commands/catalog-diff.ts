@@ -5,6 +5,7 @@ import { CatalogFileError, REPOSITORY_ROOT, readJsonLines } from '../../data-pip
 import { describeMoved, diffBaselines, type BaselineDiffEntry } from '../../data-pipeline/diff/baseline-diff.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
+import { formatScore } from '../../presentation/format.ts';
 
 /** Finds baselines.jsonl in a catalog folder, or in the catalog/ folder of a repository. */
 function baselinesFile(folder: string): string {
@@ -12,7 +13,7 @@ function baselinesFile(folder: string): string {
   throw new CatalogFileError(`${folder}: holds no baselines.jsonl (nor catalog/baselines.jsonl); expected a catalog folder, e.g. one extracted with "git show main:catalog/baselines.jsonl"`);
 }
 
-const headline = (entry: BaselineDiffEntry['before']) => (entry ? `${entry.score.toFixed(1)} ${entry.label}` : '—');
+const headline = (entry: BaselineDiffEntry['before']) => (entry ? `${formatScore(entry.score)} ${entry.label}` : '—');
 
 function formatEntry(entry: BaselineDiffEntry): string {
   const methods = entry.methodBefore === entry.methodAfter ? '' : ` [${entry.methodBefore ?? 'new'} → ${entry.methodAfter ?? 'removed'}]`;

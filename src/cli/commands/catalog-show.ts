@@ -5,6 +5,7 @@ import { seniorityLabel } from '../../presentation/seniority-labels.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { parseCommandArgs } from '../parse-args.ts';
 import { reportPublishingFailure } from './publishing-output.ts';
+import { formatScore } from '../../presentation/format.ts';
 
 const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
 
@@ -17,8 +18,8 @@ function formatShown(shown: ShownAssessment, key: string): string {
     `${shown.title}${code} — ${seniority}`,
     `${status} · revision ${shown.revision.number} by ${shown.revision.author}, ${shown.revision.publishedAt.slice(0, 10)} · methodology ${shown.methodologyVersion}`,
     '',
-    `AIJRI ${shown.score.toFixed(1)}/100 · ${shown.label} · ${shown.headline}`,
-    `Uncertainty band ${shown.band.low.toFixed(1)}–${shown.band.high.toFixed(1)}; the zone ${shown.band.zoneStable ? 'holds' : 'can change'} if one judgement moves one step.`,
+    `AIJRI ${formatScore(shown.score)}/100 · ${shown.label} · ${shown.headline}`,
+    `Uncertainty band ${formatScore(shown.band.low)}–${formatScore(shown.band.high)}; the zone ${shown.band.zoneStable ? 'holds' : 'can change'} if one judgement moves one step.`,
     `Task resistance ${shown.taskResistance.toFixed(2)}/5.0 · evidence ${signed(shown.totals.evidence)}/10 · barriers ${shown.totals.barriers}/10 · growth ${signed(shown.totals.growth)} · protective ${shown.totals.protective}/9`,
     `Time in tasks scoring 3+: ${shown.shareAtLeast3}% · 4+: ${shown.shareAtLeast4}% · displacement ${shown.split.displacement}%, augmentation ${shown.split.augmentation}%, not involved ${shown.split.notInvolved}%`,
     '',

@@ -1,11 +1,12 @@
 import { formatFileProblem, stringifyAssessmentYaml } from '../../features/assessments/assessment-yaml.ts';
 import { writeAssessmentFile } from '../../features/assessments/assessment-files.ts';
-import { scoreAssessment } from '../../methodology/index.ts';
+import { methodologyOf, scoreAssessment } from '../../methodology/index.ts';
 import { assessmentName } from '../../presentation/seniority-labels.ts';
 import { describeFileError } from '../../shared/files.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { loadAssessmentSource } from '../load-assessment-source.ts';
 import { parseCommandArgs } from '../parse-args.ts';
+import { formatScore } from '../../presentation/format.ts';
 
 export const importPageCommand: Command = {
   usage: `Usage: jobzone import-page <page.txt> [-o out.yaml]
@@ -29,7 +30,7 @@ Exit codes: 0 imported, 1 the page could not be read as an assessment, 2 usage e
       return EXIT.invalid;
     }
     const { role } = loaded.assessment;
-    const result = scoreAssessment(loaded.assessment);
+    const result = scoreAssessment(loaded.assessment, methodologyOf(loaded.assessment.methodology));
     if (values.output) {
       try {
         await writeAssessmentFile(values.output, loaded.input);
@@ -44,9 +45,9 @@ Exit codes: 0 imported, 1 the page could not be read as an assessment, 2 usage e
     io.stderr(`Imported ${assessmentName(role.title, role.seniority)}: ${loaded.assessment.tasks.length} tasks${target}\n`);
     for (const notice of loaded.notices) io.stderr(`${formatFileProblem(notice)}\n`);
     if (loaded.mismatches.length === 0) {
-      io.stderr(`Re-scored: ${result.score.toFixed(1)} ${result.label}; every published figure is reproduced.\n`);
+      io.stderr(`Re-scored: ${formatScore(result.score)} ${result.label}; every published figure is reproduced.\n`);
     } else {
-      io.stderr(`Re-scored: ${result.score.toFixed(1)} ${result.label}; ${loaded.mismatches.length} published figure(s) differ:\n`);
+      io.stderr(`Re-scored: ${formatScore(result.score)} ${result.label}; ${loaded.mismatches.length} published figure(s) differ:\n`);
       for (const mismatch of loaded.mismatches) io.stderr(`  ${mismatch.figure}: published ${mismatch.published}, engine ${mismatch.computed}\n`);
     }
     return EXIT.ok;

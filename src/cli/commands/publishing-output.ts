@@ -7,6 +7,7 @@ import { ServerUnavailableError } from '../../server/internal-client.ts';
 import { StoreError } from '../../store/database.ts';
 import { EXIT, type CliIo, type ExitCode } from '../cli-io.ts';
 import { RemoteAccessError } from '../remote-publishing.ts';
+import { formatScore } from '../../presentation/format.ts';
 
 /** Prints the message of an error the user can act on (conflict, invalid input, store unavailable) and returns exit code 1; rethrows anything else. */
 export function reportPublishingFailure(error: unknown, command: string, io: CliIo): ExitCode {
@@ -18,7 +19,7 @@ export function reportPublishingFailure(error: unknown, command: string, io: Cli
 }
 
 const signed = (value: number) => (value > 0 ? `+${value.toFixed(1)}` : value < 0 ? `-${Math.abs(value).toFixed(1)}` : '±0.0');
-const headline = (figures: { score: number; zone: string; subLabel: string }) => `${figures.score.toFixed(1)} ${figures.zone} (${figures.subLabel})`;
+const headline = (figures: { score: number; zone: string; subLabel: string }) => `${formatScore(figures.score)} ${figures.zone} (${figures.subLabel})`;
 
 /** Describes one published revision in one line: which, by whom, and how the headline moved. */
 export function formatPublished(revision: PublishedRevision): string {
@@ -35,7 +36,7 @@ export function formatPlan(changes: readonly PlannedChange[]): string {
     const delta = Math.round((change.after.score - change.before.score) * 10) / 10;
     const zone = change.before.zone === change.after.zone ? change.after.zone : `${change.before.zone} → ${change.after.zone}`;
     const subLabel = change.before.subLabel === change.after.subLabel ? change.after.subLabel : `${change.before.subLabel} → ${change.after.subLabel}`;
-    return [`${change.roleSlug}/${change.seniority}`, `${change.before.score.toFixed(1)} → ${change.after.score.toFixed(1)} (${signed(delta)})`, zone, subLabel];
+    return [`${change.roleSlug}/${change.seniority}`, `${formatScore(change.before.score)} → ${formatScore(change.after.score)} (${signed(delta)})`, zone, subLabel];
   });
   const header = ['assessment', 'score', 'zone', 'sub-label'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));

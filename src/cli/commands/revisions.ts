@@ -5,6 +5,7 @@ import { parseCommandArgs } from '../parse-args.ts';
 import { withPublishing } from '../publishing-access.ts';
 import type { PublishingSettings } from './publish.ts';
 import { reportPublishingFailure } from './publishing-output.ts';
+import { formatScore } from '../../presentation/format.ts';
 
 /** Turns a revision into the line `jobzone revisions --json` prints. */
 export function toRevisionLine(revision: RevisionSummary): RevisionLine {
@@ -45,7 +46,7 @@ Exit codes: 0 listed, 1 not found or the store is unavailable, 2 usage error.`,
         }
         io.stdout(`${listed.roleSlug}/${listed.seniority}: ${lines.length} revision${lines.length === 1 ? '' : 's'}\n`);
         for (const line of lines) {
-          io.stdout(`  ${String(line.revision).padStart(3)}  ${line.publishedAt.slice(0, 16).replace('T', ' ')}  ${line.score.toFixed(1).padStart(5)} ${line.zone} (${line.subLabel})  ${line.author}: ${line.note}\n`);
+          io.stdout(`  ${String(line.revision).padStart(3)}  ${line.publishedAt.slice(0, 16).replace('T', ' ')}  ${formatScore(line.score).padStart(5)} ${line.zone} (${line.subLabel})  ${line.author}: ${line.note}\n`);
         }
         return EXIT.ok;
       } catch (error) {

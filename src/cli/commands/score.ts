@@ -1,4 +1,4 @@
-import { explainScore, scoreAssessment, toScoreJson } from '../../methodology/index.ts';
+import { explainScore, methodologyOf, scoreAssessment, toScoreJson } from '../../methodology/index.ts';
 import { formatFileProblem } from '../../features/assessments/assessment-yaml.ts';
 import { EXIT, UsageError, type Command } from '../cli-io.ts';
 import { formatScoreReport } from '../../presentation/cli/score-report.ts';
@@ -26,8 +26,9 @@ Exit codes: 0 scored, 1 the input is invalid, 2 usage error.`,
       for (const problem of loaded.problems) io.stderr(`${formatFileProblem(problem)}\n`);
       return EXIT.invalid;
     }
-    const result = scoreAssessment(loaded.assessment);
-    const explanation = explainScore(loaded.assessment);
+    const definition = methodologyOf(loaded.assessment.methodology);
+    const result = scoreAssessment(loaded.assessment, definition);
+    const explanation = explainScore(loaded.assessment, definition);
     for (const mismatch of loaded.mismatches) {
       io.stderr(`${file}: published ${mismatch.figure} is ${mismatch.published}, the engine computes ${mismatch.computed}\n`);
     }

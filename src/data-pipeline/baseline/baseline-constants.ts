@@ -1,3 +1,5 @@
+import { aijri1, type MethodologyDefinition } from '../../methodology/definition.ts';
+
 /**
  * Every threshold the data-derived baseline uses, in one place. docs/baseline-method.md gives the
  * reasoning for each; change them only together with that document and the sanity report.
@@ -80,3 +82,6 @@ export const BASELINE = {
   /** Aliases taken from the alternate titles. */
   aliasCount: 5,
 } as const;
+
+/** The methodology version the baseline method writes its assessments for: their tasks, impacts and verdicts follow its rules. */
+export const BASELINE_METHODOLOGY: MethodologyDefinition = aijri1;

@@ -1,7 +1,7 @@
 import type { Impact, Task } from '../../methodology/index.ts';
 import { defaultImpact } from '../../methodology/index.ts';
 import type { AutomationLevel, ExposureLabel, LabelledTask, TaskType } from '../sources/eloundou-files.ts';
-import { BASELINE } from './baseline-constants.ts';
+import { BASELINE, BASELINE_METHODOLOGY } from './baseline-constants.ts';
 
 const LEVEL_MEANING: Record<AutomationLevel, string> = {
   T0: 'not automatable',
@@ -98,7 +98,7 @@ export function combineTaskScore(task: Pick<LabelledTask, 'gpt4Automation' | 'gp
 
 /** Returns the impact of a task: not involved where human annotators saw no LLM exposure (E0) and no other signal lifted the score, else the score's default. */
 export function taskImpactOf(score: number, humanExposure: ExposureLabel, lifted = false): Impact {
-  return humanExposure === 'E0' && !lifted ? 'not_involved' : defaultImpact(score);
+  return humanExposure === 'E0' && !lifted ? 'not_involved' : defaultImpact(score, BASELINE_METHODOLOGY);
 }
 
 /** Orders an occupation's tasks Core first, then Supplemental, then unrated, each by O*NET task ID. */
@@ -128,7 +128,7 @@ export function deriveTasks(labelled: readonly LabelledTask[], evidenceOf: (task
       share: shares[index] as number,
       score,
       // The impact is written out only where it differs from the score's default, to keep the catalog small.
-      ...(impact === defaultImpact(score) ? {} : { impact }),
+      ...(impact === defaultImpact(score, BASELINE_METHODOLOGY) ? {} : { impact }),
       rationale: `${TYPE_LABEL[task.taskType]} GPT-4: ${task.gpt4Automation} (${LEVEL_MEANING[task.gpt4Automation]}); humans: ${task.humanExposure} (${EXPOSURE_MEANING[task.humanExposure]}).${steps}`,
       // Confidence is medium where GPT-4 and the human raters agree on whether an LLM touches the task at all.
       provenance: {

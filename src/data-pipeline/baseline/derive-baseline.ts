@@ -1,4 +1,4 @@
-import { scoreAssessment, validateAssessment, formatPath, type Assessment, type AssessmentInput } from '../../methodology/index.ts';
+import { methodologyOf, scoreAssessment, validateAssessment, formatPath, type Assessment, type AssessmentInput } from '../../methodology/index.ts';
 import type { BaselineRecord, OccupationRecord } from '../catalog-records.ts';
 import type { Progress } from '../build/progress.ts';
 import { compareText } from '../build/slugs.ts';
@@ -7,7 +7,7 @@ import type { LabelledTask } from '../sources/eloundou-files.ts';
 import type { AlternateTitle } from '../sources/onet-files.ts';
 import type { SourceData } from '../sources/source-data.ts';
 import { BaselineValidationError } from './baseline-errors.ts';
-import { BASELINE } from './baseline-constants.ts';
+import { BASELINE, BASELINE_METHODOLOGY } from './baseline-constants.ts';
 import { deriveBarriers, deriveEvidence, deriveGrowth, deriveProtective } from './baseline-factors.ts';
 import { deriveTasks, orderTasks, type TaskEvidence } from './baseline-tasks.ts';
 import { mostSpecific, type CuratedTables, type PhysicalAutomationRow } from '../curated/curated-tables.ts';
@@ -161,7 +161,7 @@ export function deriveBaselineAssessment(context: BaselineContext, record: Occup
   const facts = { licensing: mostSpecific(context.curated.licensing, record.onetCode), union: mostSpecific(context.curated.union, record.onetCode) };
   const toolUse = measureToolUse(context.data, tasks, labelled.map((task) => task.task));
   const assessment: Assessment = {
-    methodology: 'aijri-1',
+    methodology: BASELINE_METHODOLOGY.version,
     status: 'baseline',
     baselineMethod: { version: BASELINE_METHOD_VERSION, aiScope: AI_SCOPE },
     role: {
@@ -190,7 +190,7 @@ export function deriveBaselineAssessment(context: BaselineContext, record: Occup
     ],
     resources: [],
   };
-  assessment.verdict = writeVerdict(assessment, scoreAssessment(assessment), signals);
+  assessment.verdict = writeVerdict(assessment, scoreAssessment(assessment, methodologyOf(assessment.methodology)), signals);
   return assessment;
 }
 

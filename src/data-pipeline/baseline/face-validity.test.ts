@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreAssessment, type ScoreResult } from '../../methodology/index.ts';
+import { methodologyOf, scoreAssessment, type ScoreResult } from '../../methodology/index.ts';
 import { readCommittedCatalog } from '../committed-catalog.ts';
 import { ORDER_CHECKS, ZONE_CHECKS } from './face-validity-checks.ts';
 
@@ -10,7 +10,7 @@ import { ORDER_CHECKS, ZONE_CHECKS } from './face-validity-checks.ts';
  */
 
 const catalog = await readCommittedCatalog();
-const results = new Map(catalog.baselines.map((baseline) => [baseline.onetCode, { title: baseline.assessment.role.title, result: scoreAssessment(baseline.assessment) }]));
+const results = new Map(catalog.baselines.map((baseline) => [baseline.onetCode, { title: baseline.assessment.role.title, result: scoreAssessment(baseline.assessment, methodologyOf(baseline.assessment.methodology)) }]));
 
 function resultOf(code: string): { title: string; result: ScoreResult } {
   const found = results.get(code);

@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { scoreAssessment, type Zone } from '../../methodology/index.ts';
+import { methodologyOf, scoreAssessment, type Zone } from '../../methodology/index.ts';
 import { CATALOG_FILES, type BaselineRecord, type OccupationRecord, type TitleRecord } from '../catalog-records.ts';
 import { deriveBaselines } from '../baseline/derive-baseline.ts';
 import { readSourceData } from '../sources/source-data.ts';
@@ -64,7 +64,7 @@ export async function buildCatalog(dataDir: string, outDir: string, progress: Pr
   }
   progress.finish();
   const byZone: Record<Zone, number> = { Green: 0, Yellow: 0, Red: 0 };
-  for (const baseline of catalog.baselines) byZone[scoreAssessment(baseline.assessment).zone] += 1;
+  for (const baseline of catalog.baselines) byZone[scoreAssessment(baseline.assessment, methodologyOf(baseline.assessment.methodology)).zone] += 1;
   return {
     occupations: catalog.occupations.length,
     titles: catalog.titles.length,

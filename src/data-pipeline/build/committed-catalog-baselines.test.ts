@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreAssessment, validateAssessment } from '../../methodology/index.ts';
+import { methodologyOf, scoreAssessment, validateAssessment } from '../../methodology/index.ts';
 import { readCommittedCatalog } from '../committed-catalog.ts';
 
 const catalog = await readCommittedCatalog();
@@ -21,7 +21,7 @@ describe('the committed catalog', () => {
       expect(assessment).toMatchObject({ status: 'baseline', methodology: 'aijri-1', baselineMethod: { version: 'baseline-2' }, role: { seniority: 'all-levels', onetCodes: [onetCode] } });
       expect(assessment.baselineMethod?.aiScope).toMatch(/language models.*autonomous vehicles and robots/);
       expect(assessment.verdict).toMatch(/^Data-derived baseline, not reviewed\./);
-      expect(scoreAssessment(assessment).score).toBeGreaterThanOrEqual(0);
+      expect(scoreAssessment(assessment, methodologyOf(assessment.methodology)).score).toBeGreaterThanOrEqual(0);
     }
   });
 
@@ -36,7 +36,7 @@ describe('the committed catalog', () => {
     const score = (code: string) => {
       const baseline = catalog.baselines.find((item) => item.onetCode === code);
       if (!baseline) throw new Error(`no baseline for ${code}`);
-      return scoreAssessment(baseline.assessment);
+      return scoreAssessment(baseline.assessment, methodologyOf(baseline.assessment.methodology));
     };
     expect(score('47-2181.00').score).toBeGreaterThan(score('41-9041.00').score);
     expect(score('47-2111.00').zone).toBe('Green');

@@ -1,4 +1,4 @@
-import { scoreAssessment, type Assessment } from '../../methodology/index.ts';
+import { methodologyOf, scoreAssessment, type Assessment } from '../../methodology/index.ts';
 
 /** The method version of a baseline: written on it since baseline-2; the first catalog carried none. */
 export function baselineMethodOf(assessment: Pick<Assessment, 'baselineMethod'>): string {
@@ -20,7 +20,7 @@ export interface Headline {
 }
 
 const headline = (assessment: Assessment): Headline => {
-  const result = scoreAssessment(assessment);
+  const result = scoreAssessment(assessment, methodologyOf(assessment.methodology));
   return { score: result.score, zone: result.zone, label: result.label };
 };
 
@@ -29,8 +29,8 @@ const GROUPS = ['protective', 'barriers', 'evidence'] as const;
 /** Lists the judgement inputs that differ: task exposure (weighted mean task score), protective principles, growth, evidence and barriers. */
 export function movedInputs(before: Assessment, after: Assessment): MovedInput[] {
   const moved: MovedInput[] = [];
-  const exposureBefore = scoreAssessment(before).taskExposure;
-  const exposureAfter = scoreAssessment(after).taskExposure;
+  const exposureBefore = scoreAssessment(before, methodologyOf(before.methodology)).taskExposure;
+  const exposureAfter = scoreAssessment(after, methodologyOf(after.methodology)).taskExposure;
   if (exposureBefore !== exposureAfter) moved.push({ input: 'task exposure', before: exposureBefore, after: exposureAfter });
   for (const group of GROUPS) {
     const a = before[group] as Record<string, { score: number }>;

@@ -1,4 +1,4 @@
-import { scoreAssessment, type Assessment } from '../../methodology/index.ts';
+import { methodologyOf, scoreAssessment, type Assessment } from '../../methodology/index.ts';
 
 /** One input where an expert assessment and its occupation's baseline differ, as shown side by side. */
 export interface DifferingInput {
@@ -37,8 +37,8 @@ const signed = (value: number) => `${value > 0 ? '+' : ''}${value}`;
 
 /** Compares an expert assessment with the baseline of its occupation: headline figures and the inputs that differ. */
 export function compareExpertWithBaseline(expert: Assessment, baseline: Assessment, onetCode: string): ExpertBaselineComparison {
-  const a = scoreAssessment(expert);
-  const b = scoreAssessment(baseline);
+  const a = scoreAssessment(expert, methodologyOf(expert.methodology));
+  const b = scoreAssessment(baseline, methodologyOf(baseline.methodology));
   const inputs: DifferingInput[] = [];
   const total = (input: string, label: string, x: number, y: number, format: (value: number) => string = String) => {
     if (x !== y) inputs.push({ input, label, expert: format(x), baseline: format(y) });

@@ -1,4 +1,4 @@
-import { scoreAssessment, type Zone } from '../../methodology/index.ts';
+import { methodologyOf, scoreAssessment, type Zone } from '../../methodology/index.ts';
 import { INDEX_DEFINITIONS } from '../build/index-values.ts';
 import { compareText } from '../build/slugs.ts';
 import type { CommittedCatalog } from '../committed-catalog.ts';
@@ -74,7 +74,7 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
 export function computeCatalogReport(catalog: Pick<CommittedCatalog, 'occupations' | 'baselines'>, listLength = 15): CatalogReport {
   const occupations = new Map(catalog.occupations.map((record) => [record.onetCode, record]));
   const scored = catalog.baselines.map((baseline) => {
-    const result = scoreAssessment(baseline.assessment);
+    const result = scoreAssessment(baseline.assessment, methodologyOf(baseline.assessment.methodology));
     const occupation = occupations.get(baseline.onetCode);
     const percentiles = (occupation?.indices ?? []).filter((value) => value.index !== 'eloundou-2023-gpt4-beta').map((value) => value.percentile);
     return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreAssessment } from '../../methodology/index.ts';
+import { methodologyOf, scoreAssessment } from '../../methodology/index.ts';
 import { readCommittedCatalog } from '../committed-catalog.ts';
 import { LAYERS, withLayers } from './layer-agreement.ts';
 
@@ -17,7 +17,8 @@ describe('the score built up one layer at a time', () => {
     const second = withLayers(physicians.assessment, 2);
     expect(second.barriers.physical.score).toBe(physicians.assessment.barriers.physical.score);
     expect(second.barriers.regulatory.score).toBe(0);
-    expect(scoreAssessment(withLayers(physicians.assessment, LAYERS.length)).score).toBe(scoreAssessment(physicians.assessment).score);
+    const definition = methodologyOf(physicians.assessment.methodology);
+    expect(scoreAssessment(withLayers(physicians.assessment, LAYERS.length), definition).score).toBe(scoreAssessment(physicians.assessment, definition).score);
   });
 
   it('reads a step count out of range as the nearest step', () => {

@@ -1,4 +1,4 @@
-import { scoreAssessment, type Assessment } from '../../methodology/index.ts';
+import { methodologyOf, scoreAssessment, type Assessment } from '../../methodology/index.ts';
 
 type BarrierKey = keyof Assessment['barriers'];
 type EvidenceKey = keyof Assessment['evidence'];
@@ -40,6 +40,6 @@ export function withLayers(assessment: Assessment, count: number): Assessment {
 export function layerScores(assessments: readonly { onetCode: string; assessment: Assessment }[]): { label: string; scores: { onetCode: string; value: number }[] }[] {
   return LAYERS.map((layer, index) => ({
     label: layer.label,
-    scores: assessments.map(({ onetCode, assessment }) => ({ onetCode, value: scoreAssessment(withLayers(assessment, index + 1)).score })),
+    scores: assessments.map(({ onetCode, assessment }) => ({ onetCode, value: scoreAssessment(withLayers(assessment, index + 1), methodologyOf(assessment.methodology)).score })),
   }));
 }

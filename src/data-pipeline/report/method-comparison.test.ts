@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readExpertAssessmentFiles } from '../../features/catalog/catalog-source.ts';
-import { AssessmentSchema, scoreAssessment } from '../../methodology/index.ts';
+import { AssessmentSchema, methodologyOf, scoreAssessment } from '../../methodology/index.ts';
 import { readCommittedCatalog } from '../committed-catalog.ts';
 import { compareExpertWithBaseline } from '../diff/expert-vs-baseline.ts';
 import { compareMethods, renderMethodComparison } from './method-comparison.ts';
@@ -38,7 +38,7 @@ describe('the method comparison of the catalog report', () => {
     const pilots = catalog.baselines.find((record) => record.onetCode === '53-2011.00');
     if (!pilots) throw new Error('no 53-2011.00 baseline in catalog/baselines.jsonl');
     // Every task at 5 puts the pilots in Red; their committed baseline is in another zone, and no other baseline moves.
-    const zoneNow = scoreAssessment(pilots.assessment).zone;
+    const zoneNow = scoreAssessment(pilots.assessment, methodologyOf(pilots.assessment.methodology)).zone;
     expect(zoneNow).not.toBe('Red');
     expect(comparison.transitions.Red[zoneNow]).toBe(1);
     expect(comparison.transitions.Green.Yellow + comparison.transitions.Green.Red + comparison.transitions.Yellow.Green + comparison.transitions.Yellow.Red).toBe(0);

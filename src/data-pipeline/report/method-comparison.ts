@@ -1,4 +1,4 @@
-import { scoreAssessment, type Assessment, type Zone } from '../../methodology/index.ts';
+import { methodologyOf, scoreAssessment, type Assessment, type Zone } from '../../methodology/index.ts';
 import type { BaselineRecord, OccupationRecord } from '../catalog-records.ts';
 import { INDEX_DEFINITIONS } from '../build/index-values.ts';
 import { baselineMethodOf } from '../diff/baseline-diff.ts';
@@ -105,7 +105,7 @@ function figuresOf(baselines: readonly BaselineRecord[], occupations: ReadonlyMa
   const byZone: Record<Zone, number> = { Green: 0, Yellow: 0, Red: 0 };
   let quickScreenAgrees = 0;
   let nearBoundary = 0;
-  const results = baselines.map((baseline) => ({ onetCode: baseline.onetCode, result: scoreAssessment(baseline.assessment) }));
+  const results = baselines.map((baseline) => ({ onetCode: baseline.onetCode, result: scoreAssessment(baseline.assessment, methodologyOf(baseline.assessment.methodology)) }));
   for (const { result } of results) {
     byZone[result.zone] += 1;
     if (result.quickScreen.agrees) quickScreenAgrees += 1;
@@ -144,12 +144,12 @@ export function compareMethods(
   experts: readonly { file: string; assessment: Assessment }[] = [],
 ): MethodComparison {
   const occupations = new Map(occupationList.map((record) => [record.onetCode, record]));
-  const old = new Map(before.map((record) => [record.onetCode, scoreAssessment(record.assessment)]));
+  const old = new Map(before.map((record) => [record.onetCode, scoreAssessment(record.assessment, methodologyOf(record.assessment.methodology))]));
   const transitions = Object.fromEntries(ZONES.map((zone) => [zone, { Green: 0, Yellow: 0, Red: 0 }])) as Record<Zone, Record<Zone, number>>;
   const movers: Mover[] = [];
   const groups = new Map<string, { category: string; count: number; before: Record<Zone, number>; after: Record<Zone, number> }>();
   for (const record of after) {
-    const now = scoreAssessment(record.assessment);
+    const now = scoreAssessment(record.assessment, methodologyOf(record.assessment.methodology));
     const then = old.get(record.onetCode);
     const category = occupations.get(record.onetCode)?.category ?? record.assessment.role.category;
     const group = groups.get(category) ?? { category, count: 0, before: { Green: 0, Yellow: 0, Red: 0 }, after: { Green: 0, Yellow: 0, Red: 0 } };
@@ -183,7 +183,7 @@ export function compareMethods(
     fallers: ranked.slice(-10).reverse(),
     byMajorGroup: [...groups.values()].sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : 0)),
     withoutInput: NEUTRALISED.map(({ input, apply }) => {
-      const scores = after.map((record) => ({ onetCode: record.onetCode, value: scoreAssessment(apply(record.assessment)).score }));
+      const scores = after.map((record) => ({ onetCode: record.onetCode, value: scoreAssessment(apply(record.assessment), methodologyOf(record.assessment.methodology)).score }));
       return { input, spearman: INDEX_DEFINITIONS.map((definition) => ({ key: definition.key, score: spearmanWith(scores, occupations, definition.key) })) };
     }),
     byLayer: layerScores(after).map(({ label, scores }) => ({

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scoreAssessment } from '../../methodology/index.ts';
+import { methodologyOf, scoreAssessment } from '../../methodology/index.ts';
 import { workedExampleFigures } from '../../methodology/test-support/worked-example.ts';
 import { formatFileProblem, parseAssessmentYaml, stringifyAssessmentYaml } from './assessment-yaml.ts';
 
@@ -20,7 +20,7 @@ describe('reading an assessment file', () => {
   it('loads the worked example and scores every figure of methodology §3', () => {
     const parsed = parseAssessmentYaml(exampleText, 'mid-level.yaml');
     if (!parsed.ok) throw new Error(parsed.problems.map(formatFileProblem).join('\n'));
-    const result = scoreAssessment(parsed.assessment);
+    const result = scoreAssessment(parsed.assessment, methodologyOf(parsed.assessment.methodology));
     expect(result).toMatchObject(workedExampleFigures);
     expect(parsed.notices).toEqual([]);
   });

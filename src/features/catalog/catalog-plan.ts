@@ -1,4 +1,4 @@
-import { explainScore, scoreAssessment, toScoreJson, type Assessment } from '../../methodology/index.ts';
+import { explainScore, methodologyOf, scoreAssessment, toScoreJson, type Assessment } from '../../methodology/index.ts';
 import type { CatalogToLoad } from './catalog-source.ts';
 import { CatalogError } from './catalog.errors.ts';
 import type { ScoreJson } from './catalog.schemas.ts';
@@ -48,7 +48,8 @@ export interface CatalogPlan {
 
 /** Computes the stored figures of an assessment: its score and the explanation of it. */
 export function figuresOf(assessment: Assessment): ScoreJson {
-  return toScoreJson(scoreAssessment(assessment), explainScore(assessment));
+  const definition = methodologyOf(assessment.methodology);
+  return toScoreJson(scoreAssessment(assessment, definition), explainScore(assessment, definition));
 }
 
 /** Checks a catalog and turns it into the roles, assessments and titles it publishes; every problem is reported at once and nothing is returned then. */

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { AssessmentSchema, scoreAssessment, type Assessment } from '../../methodology/index.ts';
+import { AssessmentSchema, methodologyOf, scoreAssessment, type Assessment } from '../../methodology/index.ts';
 import { describeEachDriver } from '../../store/test-support/test-database.ts';
 import { isNotable } from '../mail/notify-on-publish.ts';
 import type { PublishedRevision } from '../revisions/published-revision.ts';
@@ -82,6 +82,7 @@ describeEachDriver('bringing a loaded store up to the committed catalog', (store
     expect(await ensureCatalogCurrent(store.db, { read: async () => catalog })).toBeNull();
     const changed = await ensureCatalogCurrent(store.db, { read: async () => methodTwo(catalog) });
     expect(changed).toMatchObject({ revisionsPublished: 1, republished: 2 });
-    expect(scoreAssessment(methodTwo(catalog).baselines[0]?.assessment as Assessment).zone).toBe('Green');
+    const first = methodTwo(catalog).baselines[0]?.assessment as Assessment;
+    expect(scoreAssessment(first, methodologyOf(first.methodology)).zone).toBe('Green');
   });
 });

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { REPOSITORY_ROOT } from '../../data-pipeline/committed-catalog.ts';
 import { toScoreJson } from '../../methodology/index.ts';
-import { explainScore, scoreAssessment, type Assessment } from '../../methodology/index.ts';
+import { explainScore, methodologyOf, scoreAssessment, type Assessment } from '../../methodology/index.ts';
 import { describeEachDriver } from '../../store/test-support/test-database.ts';
 import { readCatalogToLoad, readExpertAssessmentFiles, type CatalogToLoad } from './catalog-source.ts';
 import { CatalogError } from './catalog.errors.ts';
@@ -29,7 +29,7 @@ function catalogWithExperts(): CatalogToLoad {
   return { ...catalog, experts };
 }
 
-const scoreJsonOf = (assessment: Assessment) => toScoreJson(scoreAssessment(assessment), explainScore(assessment));
+const scoreJsonOf = (assessment: Assessment) => toScoreJson(scoreAssessment(assessment, methodologyOf(assessment.methodology)), explainScore(assessment, methodologyOf(assessment.methodology)));
 
 function messageChain(error: unknown): string {
   const parts: string[] = [];
@@ -42,7 +42,7 @@ function messageChain(error: unknown): string {
 describeEachDriver('the catalog store', (store) => {
   it('counts every assessment once, under the zone of its current revision', async () => {
     await loadCommittedCatalog(store.db, catalogWithExperts());
-    const expertZones = experts.map(({ assessment }) => scoreAssessment(assessment).zone);
+    const expertZones = experts.map(({ assessment }) => scoreAssessment(assessment, methodologyOf(assessment.methodology)).zone);
     const count = (zone: string) => expertZones.filter((expertZone) => expertZone === zone).length;
     expect(await getCatalogStats(store.db)).toEqual({
       occupations: 6 + expertCodes.length,

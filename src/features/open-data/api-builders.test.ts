@@ -18,7 +18,7 @@ import {
   RoleListSchema,
   SearchResponseSchema,
 } from './api.schemas.ts';
-import { explainScore, scoreAssessment, toScoreJson } from '../../methodology/index.ts';
+import { explainScore, methodologyOf, scoreAssessment, toScoreJson } from '../../methodology/index.ts';
 
 const context = { publicUrl: 'https://jobzone.test' };
 let model: ReadModel;
@@ -100,7 +100,7 @@ describe('one assessment', () => {
     if (!entry) throw new Error('the committed catalog has expert assessments');
     const answer = getAssessment(model, entry.roleSlug, entry.seniority, context);
     expect(AssessmentResponseSchema.parse(answer)).toEqual(answer);
-    expect(answer.figures).toEqual(toScoreJson(scoreAssessment(entry.assessment), explainScore(entry.assessment)));
+    expect(answer.figures).toEqual(toScoreJson(scoreAssessment(entry.assessment, methodologyOf(entry.assessment.methodology)), explainScore(entry.assessment, methodologyOf(entry.assessment.methodology))));
     expect(answer.revision.number).toBe(entry.revision.number);
     expect(answer.meta.permalink).toBe(`https://jobzone.test/api/v1/roles/${entry.roleSlug}/${entry.seniority}/revisions/${entry.revision.number}`);
     expect(answer.meta.citation.text).toContain(`revision ${entry.revision.number}`);

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { CURRENT_METHODOLOGY, METHODOLOGIES } from '../../methodology/definition.ts';
 import { periodChangesOf } from '../history-pages/history-queries.ts';
 import { assessmentKey, type ReadModel } from '../read-model/read-model.ts';
+import { answerRoleSearch } from '../read-model/role-search-answer.ts';
 import { rankMovers, type Mover } from '../revisions/movers.ts';
-import { buildSearchApiResponse, SEARCH_API_DEFAULT_LIMIT, SEARCH_API_MAX_LIMIT } from '../../presentation/open-data/search-api.ts';
+import { normalizeQuery } from '../search/search-text.ts';
 import { ApiError } from './api-errors.ts';
 import { absolute, assessmentPaths, metaOf, type ApiContext } from './api-links.ts';
 import { roleListItemOf } from './api-roles.ts';
@@ -14,6 +15,8 @@ export const MAX_MOVERS_DAYS = 365;
 export const DEFAULT_MOVERS_DAYS = 30;
 export const MAX_MOVERS = 100;
 export const DEFAULT_MOVERS = 20;
+export const SEARCH_API_DEFAULT_LIMIT = 8;
+export const SEARCH_API_MAX_LIMIT = 20;
 
 const wholeNumber = (min: number, max: number) =>
   z
@@ -43,8 +46,25 @@ export type MoversQuery = z.output<typeof MoversQuerySchema>;
 
 /** Answers GET /api/v1/search: today's typeahead answer (query, results, notInCatalog) with the metadata block. */
 export function searchJobs(model: ReadModel, query: SearchQuery, context: ApiContext): SearchResponse {
-  const answer = buildSearchApiResponse(model, new URLSearchParams({ q: query.q, limit: String(query.limit) }));
-  return { ...answer, meta: metaOf(model, context, { title: `jobzone search: ${answer.query}`, path: `/api/v1/search?q=${encodeURIComponent(answer.query)}` }) };
+  const text = normalizeQuery(query.q);
+  const { hits, notInCatalog } = answerRoleSearch(model, text, query.limit);
+  return {
+    query: text,
+    results: hits.map(({ slug, title, matchedTitle, onetCode, entry, url, explanation, description }) => ({
+      slug,
+      title,
+      matchedTitle,
+      onetCode,
+      score: entry?.figures.score ?? null,
+      zone: entry?.figures.zone ?? null,
+      label: entry?.figures.label ?? null,
+      url,
+      explanation,
+      description,
+    })),
+    notInCatalog,
+    meta: metaOf(model, context, { title: `jobzone search: ${text}`, path: `/api/v1/search?q=${encodeURIComponent(text)}` }),
+  };
 }
 
 /** Answers GET /api/v1/occupations/{onetCode}: O*NET facts, wages, projections, index percentiles and every assessment mapped to it. */

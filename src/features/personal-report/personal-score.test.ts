@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { methodologyOf } from '../../methodology/definition.ts';
 import { scoreAssessment } from '../../methodology/score.ts';
 import type { ReadModel } from '../read-model/read-model.ts';
 import { addRelatedTask, dropRoleTask, setTaskShare } from './personal-edits.ts';
@@ -65,7 +66,7 @@ describe('each personal adjustment', () => {
   it('a time split moves the score as the methodology says: 10 points from a score-3 task to the score-1 task raises it', () => {
     const report = reportOf(expert, { shares: { '3': 5, '6': 20 } });
     const [base] = expert.bases;
-    const expected = scoreAssessment({ ...base!.judgements, tasks: base!.tasks.map((task, index) => ({ ...task, share: index === 2 ? 5 : index === 5 ? 20 : task.share })) });
+    const expected = scoreAssessment({ ...base!.judgements, tasks: base!.tasks.map((task, index) => ({ ...task, share: index === 2 ? 5 : index === 5 ? 20 : task.share })) }, methodologyOf(base!.methodologyVersion));
     expect(report.score).toBe(expected.score);
     expect(report.score).toBeGreaterThan(64);
     expect(report.attribution).toEqual([expect.objectContaining({ key: 'split', delta: report.delta })]);

@@ -1,4 +1,4 @@
-import { CURRENT_METHODOLOGY, type Zone } from '../../methodology/definition.ts';
+import { methodologyOf, type MethodologyDefinition, type Zone } from '../../methodology/definition.ts';
 import { explainScore } from '../../methodology/explain.ts';
 import { computeFormulaScore, scoreAssessment, zoneOf, type ScoreResult, type ScoringInput } from '../../methodology/score.ts';
 import {
@@ -85,22 +85,25 @@ function scoringInput(tasks: readonly PersonTask[], judgements: BaseAssessment['
 }
 
 /** The assessor's override, if any, carried as a fixed offset in tenths so an unchanged report keeps the role's score. */
-function overrideOffset(base: BaseAssessment): number {
+function overrideOffset(base: BaseAssessment, definition: MethodologyDefinition): number {
   if (!base.judgements.override) return 0;
-  return toTenths(base.judgements.override.score) - toTenths(computeFormulaScore(scoringInput(roleTasks(base), base.judgements)));
+  return toTenths(base.judgements.override.score) - toTenths(computeFormulaScore(scoringInput(roleTasks(base), base.judgements), definition));
 }
 
-function clampTenths(tenths: number): number {
-  const { min, max } = CURRENT_METHODOLOGY.ranges.score;
+function clampTenths(tenths: number, definition: MethodologyDefinition): number {
+  const { min, max } = definition.ranges.score;
   return Math.min(max * 10, Math.max(min * 10, tenths));
 }
 
-function scoreOf(tasks: readonly PersonTask[], judgements: BaseAssessment['judgements'], offset: number): number {
-  return clampTenths(toTenths(computeFormulaScore(scoringInput(tasks, judgements))) + offset) / 10;
+/** Scores a person's version of the role under the methodology of the role's revision it starts from. */
+function scoreOf(tasks: readonly PersonTask[], judgements: BaseAssessment['judgements'], offset: number, definition: MethodologyDefinition): number {
+  return clampTenths(toTenths(computeFormulaScore(scoringInput(tasks, judgements), definition)) + offset, definition) / 10;
 }
 
 interface Pipeline {
   base: BaseAssessment;
+  /** The methodology the base's figures were computed under: every stage is scored under it too. */
+  definition: MethodologyDefinition;
   offset: number;
   afterDrop: PersonTask[];
   afterAdd: PersonTask[];
@@ -138,7 +141,8 @@ function runPipeline(source: ReportSource, inputs: PersonalInputs): Pipeline | {
   for (const key of inputs.context) {
     if (!CONTEXT_FACTORS.some((factor) => factor.key === key)) problems.push({ field: 'ctx', message: `Unknown workplace context "${key}".` });
   }
-  return { base, offset: overrideOffset(base), afterDrop, afterAdd, afterCoarse, split, shifted, judgements: withContext(base.judgements, inputs.context), problems };
+  const definition = methodologyOf(base.methodologyVersion);
+  return { base, definition, offset: overrideOffset(base, definition), afterDrop, afterAdd, afterCoarse, split, shifted, judgements: withContext(base.judgements, inputs.context), problems };
 }
 
 const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
@@ -167,24 +171,24 @@ function attribute(source: ReportSource, inputs: PersonalInputs, pipeline: Pipel
     steps.push({ key, label, detail, scoreAfter, delta: tenthsDelta(scoreAfter, previous) });
     previous = scoreAfter;
   };
-  const { base, offset } = pipeline;
+  const { base, offset, definition } = pipeline;
   if (inputs.level !== null && inputs.level !== source.seniority) {
-    record('seniority', `Seniority: ${base.label}`, `scored from the ${base.label} assessment instead of ${baseFor(source, null)?.label ?? source.seniority}`, scoreOf(roleTasks(base), base.judgements, offset));
+    record('seniority', `Seniority: ${base.label}`, `scored from the ${base.label} assessment instead of ${baseFor(source, null)?.label ?? source.seniority}`, scoreOf(roleTasks(base), base.judgements, offset, definition));
   }
   if (inputs.drop.length > 0) {
     const names = inputs.drop.map((number) => base.tasks[number - 1]?.name ?? `task ${number}`);
-    record('drop', `Removed ${inputs.drop.length === 1 ? 'a task' : `${inputs.drop.length} tasks`}`, `${names.join('; ')} (their time spread over your other tasks)`, scoreOf(pipeline.afterDrop, base.judgements, offset));
+    record('drop', `Removed ${inputs.drop.length === 1 ? 'a task' : `${inputs.drop.length} tasks`}`, `${names.join('; ')} (their time spread over your other tasks)`, scoreOf(pipeline.afterDrop, base.judgements, offset, definition));
   }
   const added = pipeline.afterAdd.filter((task) => task.origin.kind === 'added');
   if (added.length > 0) {
-    record('add', `Added ${added.length === 1 ? 'a task' : `${added.length} tasks`}`, `${added.map((task) => `${task.name} (score ${task.score})`).join('; ')}, ${ADDED_TASK_SHARE}% of time each`, scoreOf(pipeline.afterAdd, base.judgements, offset));
+    record('add', `Added ${added.length === 1 ? 'a task' : `${added.length} tasks`}`, `${added.map((task) => `${task.name} (score ${task.score})`).join('; ')}, ${ADDED_TASK_SHARE}% of time each`, scoreOf(pipeline.afterAdd, base.judgements, offset, definition));
   }
   if (Object.keys(inputs.shares).length > 0 || Object.keys(inputs.coarse ?? {}).length > 0) {
-    record('split', 'Your time split', splitDetail(pipeline.afterAdd, pipeline.split), scoreOf(pipeline.split, base.judgements, offset));
+    record('split', 'Your time split', splitDetail(pipeline.afterAdd, pipeline.split), scoreOf(pipeline.split, base.judgements, offset, definition));
   }
   if (inputs.design !== 0) {
     const toward = inputs.design > 0 ? 'designing new solutions' : 'applying existing tools';
-    record('design', `${signed(inputs.design)} points toward ${toward}`, `time moved between design-like tasks (score 1–2) and apply-like tasks (score 3–5)`, scoreOf(pipeline.shifted, base.judgements, offset));
+    record('design', `${signed(inputs.design)} points toward ${toward}`, `time moved between design-like tasks (score 1–2) and apply-like tasks (score 3–5)`, scoreOf(pipeline.shifted, base.judgements, offset, definition));
   }
   let judgements = base.judgements;
   for (const factor of CONTEXT_FACTORS) {
@@ -192,7 +196,7 @@ function attribute(source: ReportSource, inputs: PersonalInputs, pipeline: Pipel
     const before = judgements.barriers[factor.barrier].score;
     judgements = withContext(judgements, [factor.key]);
     const detail = before >= factor.value ? `${factor.barrierLabel} barrier already at ${before} of 2: no change` : `${factor.barrierLabel} barrier from ${before} to ${factor.value} of 2`;
-    record(factor.key, factor.label, detail, scoreOf(pipeline.shifted, judgements, offset));
+    record(factor.key, factor.label, detail, scoreOf(pipeline.shifted, judgements, offset, definition));
   }
   return steps;
 }
@@ -211,7 +215,7 @@ function suggestMoves(inputs: PersonalInputs, pipeline: Pipeline, score: number)
       if (moved === undefined) {
         const split = tasks.map((task) => (task.id === from.id ? { ...task, share: task.share - amount } : task.id === to.id ? { ...task, share: task.share + amount } : task));
         const shifted = withDesignShift(split, Math.max(designRangeOf(split).min, Math.min(designRangeOf(split).max, inputs.design)), []);
-        moved = scoreOf(shifted, pipeline.judgements, pipeline.offset);
+        moved = scoreOf(shifted, pipeline.judgements, pipeline.offset, pipeline.definition);
         cache.set(key, moved);
       }
       const gain = tenthsDelta(moved, score);
@@ -252,15 +256,15 @@ export function computePersonalReport(source: ReportSource, inputs: PersonalInpu
   const reference = baseFor(source, null);
   if (!reference) return { ok: false, problems: [{ field: 'role', message: `${source.title} has no assessment at ${source.seniority}.` }], splitTasks: null, base: null };
   const roleScore = reference.score;
-  const { base, offset, shifted, judgements } = pipeline;
-  const score = scoreOf(shifted, judgements, offset);
+  const { base, definition, offset, shifted, judgements } = pipeline;
+  const score = scoreOf(shifted, judgements, offset, definition);
   const input = scoringInput(shifted, judgements);
-  const result = scoreAssessment(offset === 0 ? input : { ...input, override: { score, justification: 'The assessor’s adjustment of the role’s formula score, carried over.' } });
-  const explanation = explainScore(input);
-  const shift = (value: number) => clampTenths(toTenths(value) + offset) / 10;
+  const result = scoreAssessment(offset === 0 ? input : { ...input, override: { score, justification: 'The assessor’s adjustment of the role’s formula score, carried over.' } }, definition);
+  const explanation = explainScore(input, definition);
+  const shift = (value: number) => clampTenths(toTenths(value) + offset, definition) / 10;
   const low = shift(explanation.band.low);
   const high = shift(explanation.band.high);
-  const zone = zoneOf(score);
+  const zone = zoneOf(score, definition);
   return {
     ok: true,
     report: {
@@ -274,7 +278,7 @@ export function computePersonalReport(source: ReportSource, inputs: PersonalInpu
       delta: tenthsDelta(score, roleScore),
       attribution: attribute(source, inputs, pipeline, roleScore),
       suggestions: suggestMoves(inputs, pipeline, score),
-      band: { low, high, zoneStable: zoneOf(low) === zone && zoneOf(high) === zone },
+      band: { low, high, zoneStable: zoneOf(low, definition) === zone && zoneOf(high, definition) === zone },
       designRange: designRangeOf(pipeline.split),
       roleBarriers: Object.fromEntries(CONTEXT_FACTORS.map((factor) => [factor.key, base.judgements.barriers[factor.barrier].score])) as Record<ContextKey, number>,
     },

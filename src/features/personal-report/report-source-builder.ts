@@ -15,7 +15,7 @@ const withImpact = <T extends object>(fields: T, impact: SourceTask['impact']): 
 const scoresOf = <K extends string>(keys: readonly K[], values: Record<K, { score: number }>) =>
   Object.fromEntries(keys.map((key) => [key, { score: values[key].score }])) as Record<K, { score: number }>;
 
-function baseOf(seniority: string, document: Assessment, score: number): BaseAssessment {
+function baseOf(seniority: string, document: Assessment, figures: { score: number; methodologyVersion: string }): BaseAssessment {
   return {
     seniority,
     label: seniorityLabel(seniority),
@@ -27,7 +27,8 @@ function baseOf(seniority: string, document: Assessment, score: number): BaseAss
       barriers: scoresOf(BARRIER_KEYS, document.barriers),
       override: document.override ? { score: document.override.score, justification: document.override.justification } : null,
     },
-    score,
+    score: figures.score,
+    methodologyVersion: figures.methodologyVersion,
   };
 }
 
@@ -43,7 +44,7 @@ export function buildReportSource(model: ReadModel, slug: string, seniority: str
   const reference = role.seniorities.includes(seniority) ? seniority : role.defaultSeniority;
   const bases = role.seniorities.flatMap((level) => {
     const found = findAssessment(model, slug, level);
-    return found ? [baseOf(level, found.entry.assessment, found.entry.figures.score)] : [];
+    return found ? [baseOf(level, found.entry.assessment, found.entry.figures)] : [];
   });
   const own = role.onetCode ? model.occupations.get(role.onetCode) : undefined;
   const codes = [...(role.kind === 'expert' && own ? [own.onetCode] : []), ...(own?.relatedOnetCodes ?? []).slice(0, RELATED_OCCUPATION_LIMIT)];

@@ -22,6 +22,8 @@ export interface BaseAssessment {
   judgements: Omit<ScoringInput, 'tasks'>;
   /** The published score of this assessment. */
   score: number;
+  /** The methodology version that score was computed under; the report scores the person's version under it too. */
+  methodologyVersion: string;
 }
 
 export interface RelatedOccupation {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { explainScore, scoreAssessment, toScoreJson, type Assessment } from '../../methodology/index.ts';
+import { explainScore, methodologyOf, scoreAssessment, toScoreJson, type Assessment } from '../../methodology/index.ts';
 import { diffRevisions } from './revision-diff.ts';
 import { expertAssessment } from './test-support/publishing-fixture.ts';
 
-const side = (revision: number, document: Assessment) => ({ revision, document, figures: toScoreJson(scoreAssessment(document), explainScore(document)) });
+const side = (revision: number, document: Assessment) => ({ revision, document, figures: toScoreJson(scoreAssessment(document, methodologyOf(document.methodology)), explainScore(document, methodologyOf(document.methodology))) });
 
 describe('the diff between two revisions', () => {
   it('shows the score, zone and label before and after, and every scoring input that changed', () => {

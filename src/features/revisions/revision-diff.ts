@@ -1,4 +1,4 @@
-import { BARRIER_KEYS, EVIDENCE_KEYS, PROTECTIVE_KEYS, aijri1, type Assessment, type SubLabel, type Zone } from '../../methodology/index.ts';
+import { BARRIER_KEYS, EVIDENCE_KEYS, PROTECTIVE_KEYS, methodologyOf, type Assessment, type SubLabel, type Zone } from '../../methodology/index.ts';
 import type { ScoreJson } from '../catalog/catalog.schemas.ts';
 
 /** What a diff compares: a revision's number, document and stored figures. */
@@ -86,14 +86,16 @@ function overrideChange(before: Assessment, after: Assessment): InputChange[] {
 
 /** Lists the scoring inputs that differ between two documents: tasks (by name), protective principles, growth, evidence, barriers, override. */
 export function diffInputs(before: Assessment, after: Assessment): InputChange[] {
+  // Inputs are named as the newer document's methodology names them.
+  const definition = methodologyOf(after.methodology);
   return [
     ...taskChanges(before, after),
-    ...dimensionChanges('protective', PROTECTIVE_KEYS, aijri1.protective, before.protective, after.protective),
+    ...dimensionChanges('protective', PROTECTIVE_KEYS, definition.protective, before.protective, after.protective),
     ...(before.growth.score === after.growth.score
       ? []
-      : [{ kind: 'growth' as const, key: 'growth', label: aijri1.growthLabel, change: 'changed' as const, before: { score: before.growth.score }, after: { score: after.growth.score } }]),
-    ...dimensionChanges('evidence', EVIDENCE_KEYS, aijri1.evidence, before.evidence, after.evidence),
-    ...dimensionChanges('barrier', BARRIER_KEYS, aijri1.barriers, before.barriers, after.barriers),
+      : [{ kind: 'growth' as const, key: 'growth', label: definition.growthLabel, change: 'changed' as const, before: { score: before.growth.score }, after: { score: after.growth.score } }]),
+    ...dimensionChanges('evidence', EVIDENCE_KEYS, definition.evidence, before.evidence, after.evidence),
+    ...dimensionChanges('barrier', BARRIER_KEYS, definition.barriers, before.barriers, after.barriers),
     ...overrideChange(before, after),
   ];
 }

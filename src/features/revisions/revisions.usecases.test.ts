@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { aijri1, explainScore, scoreAssessment, toScoreJson, type Assessment, type MethodologyDefinition } from '../../methodology/index.ts';
+import { aijri1, explainScore, methodologyOf, scoreAssessment, toScoreJson, type Assessment, type MethodologyDefinition } from '../../methodology/index.ts';
 import { config } from '../../config/config.ts';
 import { openPostgresStore } from '../../store/database.ts';
 import { describeEachDriver } from '../../store/test-support/test-database.ts';
@@ -14,7 +14,7 @@ import { planEvidenceChange, rescoreAll, setEvidence } from './bulk-changes.ts';
 import { expertAssessment, loadSampleCatalog, SAMPLE_OCCUPATIONS } from './test-support/publishing-fixture.ts';
 
 const by = { author: 'Ada Assessor', note: 'Charting tools matured.' };
-const figuresOf = (assessment: Assessment) => toScoreJson(scoreAssessment(assessment), explainScore(assessment));
+const figuresOf = (assessment: Assessment) => toScoreJson(scoreAssessment(assessment, methodologyOf(assessment.methodology)), explainScore(assessment, methodologyOf(assessment.methodology)));
 
 async function revisionCount(db: Parameters<typeof listRevisions>[0]): Promise<number> {
   const [row] = await db.select({ total: sql<number>`count(*)::int` }).from(revisionsTable);

@@ -3,6 +3,7 @@ import {
   AssessmentSchema,
   METHODOLOGIES,
   compareSeniority,
+  findMethodology,
   explainScore,
   formatPath,
   scoreAssessment,
@@ -52,7 +53,7 @@ interface Prepared {
 
 /** Scores a document with the methodology version it names; the figures stored with a revision. */
 export function computeRevisionFigures(document: Assessment, methodologies: Readonly<Record<string, MethodologyDefinition>> = METHODOLOGIES): ScoreJson {
-  const definition = methodologies[document.methodology];
+  const definition = findMethodology(document.methodology, methodologies);
   if (!definition) {
     throw new RevisionError(
       'revision.invalid',
@@ -78,12 +79,12 @@ function invalid(problems: readonly string[]): RevisionError {
   return new RevisionError('revision.invalid', `nothing was published:\n${shown.join('\n')}${more}`);
 }
 
-function parseItems(items: readonly PublishItem[]): { parsed: { item: PublishItem; document: Assessment; source: string }[]; problems: string[] } {
+function parseItems(items: readonly PublishItem[], methodologies: PublishOptions['methodologies']): { parsed: { item: PublishItem; document: Assessment; source: string }[]; problems: string[] } {
   const problems: string[] = [];
   const parsed: { item: PublishItem; document: Assessment; source: string }[] = [];
   items.forEach((item, index) => {
     const source = item.source ?? `assessment ${index + 1}`;
-    const result = validateAssessment(item.document);
+    const result = validateAssessment(item.document, methodologies ? { methodologies } : {});
     if (!result.ok) {
       for (const problem of result.problems) if (problem.severity === 'error') problems.push(`${source}: ${formatPath(problem.path) || 'document'}: ${problem.message}`);
       return;
@@ -128,7 +129,7 @@ export async function publishAssessments(db: Database, items: readonly PublishIt
   if (!note) throw new RevisionError('revision.invalid', 'a revision needs a note saying what changed and why; nothing was published');
   if (!author) throw new RevisionError('revision.invalid', 'a revision needs an author; nothing was published');
   if (items.length === 0) return [];
-  const { parsed, problems } = parseItems(items);
+  const { parsed, problems } = parseItems(items, options.methodologies);
   if (problems.length > 0) throw invalid(problems);
 
   const prepared: Prepared[] = [];
@@ -167,7 +168,7 @@ export async function publishAssessments(db: Database, items: readonly PublishIt
         // Links already published stay publishable (a round trip must be accepted); a publication may not add a link to a role that does not exist.
         const previous = before.get(entry.key)?.latest?.document;
         const known = new Set([...knownSlugs, ...(previous ? referencedSlugs(previous) : [])]);
-        const result = validateAssessment(entry.document, { knownRoleSlugs: known });
+        const result = validateAssessment(entry.document, { knownRoleSlugs: known, ...(options.methodologies ? { methodologies: options.methodologies } : {}) });
         if (!result.ok) for (const problem of result.problems) if (problem.severity === 'error') problems.push(`${entry.source}: ${formatPath(problem.path)}: ${problem.message}`);
         const code = entry.document.role.onetCodes[0];
         if (code !== undefined && !onetCodes.has(code)) {

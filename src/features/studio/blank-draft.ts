@@ -1,4 +1,4 @@
-import { BARRIER_KEYS, EVIDENCE_KEYS, PROTECTIVE_KEYS, aijri1, type AssessmentInput } from '../../methodology/index.ts';
+import { BARRIER_KEYS, EVIDENCE_KEYS, PROTECTIVE_KEYS, CURRENT_METHODOLOGY, type AssessmentInput } from '../../methodology/index.ts';
 
 /** What a blank draft needs to know about its role. */
 export interface BlankRole {
@@ -14,7 +14,7 @@ const TO_WRITE = 'To be written.';
 export function blankAssessment(role: BlankRole): AssessmentInput {
   const judged = (score: number) => ({ score, rationale: TO_WRITE });
   return {
-    methodology: aijri1.version,
+    methodology: CURRENT_METHODOLOGY.version,
     status: 'expert',
     role: { slug: role.slug, title: role.title, seniority: role.seniority, category: role.category, aliases: [], onetCodes: [], notThisRole: [] },
     tasks: [{ name: 'Main task of the role', share: 100, score: 3, rationale: TO_WRITE }],

@@ -1,4 +1,4 @@
-import { BARRIER_KEYS, EVIDENCE_KEYS, PROTECTIVE_KEYS, scoreAssessment, type Assessment } from '../../methodology/index.ts';
+import { BARRIER_KEYS, EVIDENCE_KEYS, PROTECTIVE_KEYS, methodologyOf, scoreAssessment, type Assessment } from '../../methodology/index.ts';
 
 /** An expert assessment with the baseline it is compared with and the published indices of its occupation. */
 export interface CalibrationPair {
@@ -57,8 +57,8 @@ function inputsOf(document: Assessment, taskExposure: number): Map<string, numbe
 export function buildCalibration(pairs: readonly CalibrationPair[]): Calibration {
   const differences = new Map<string, number[]>();
   const rows: CalibrationRow[] = pairs.map((pair) => {
-    const expert = scoreAssessment(pair.expert);
-    const baseline = scoreAssessment(pair.baseline);
+    const expert = scoreAssessment(pair.expert, methodologyOf(pair.expert.methodology));
+    const baseline = scoreAssessment(pair.baseline, methodologyOf(pair.baseline.methodology));
     const a = inputsOf(pair.expert, expert.taskExposure);
     const b = inputsOf(pair.baseline, baseline.taskExposure);
     for (const [input, value] of a) {

@@ -1,4 +1,4 @@
-import { BARRIER_KEYS, CURRENT_METHODOLOGY, EVIDENCE_KEYS, PROTECTIVE_KEYS, explainScore, formatPath, scoreAssessment, validateAssessment, type Assessment } from '../../methodology/index.ts';
+import { BARRIER_KEYS, EVIDENCE_KEYS, PROTECTIVE_KEYS, explainScore, methodologyOf, formatPath, scoreAssessment, validateAssessment, type Assessment } from '../../methodology/index.ts';
 
 // Pure: the editor page renders with it and the live-score island runs the same code in the browser.
 
@@ -183,8 +183,9 @@ export function scoreDraft(document: unknown): LiveScore {
   if (!result.ok) return { ok: false, score: null, zone: null, subLabel: null, label: null, band: null, movers: [], shareTotal, problems };
   const assessment: Assessment = result.assessment;
   try {
-    const scored = scoreAssessment(assessment, CURRENT_METHODOLOGY);
-    const explained = explainScore(assessment, CURRENT_METHODOLOGY);
+    const definition = methodologyOf(assessment.methodology);
+    const scored = scoreAssessment(assessment, definition);
+    const explained = explainScore(assessment, definition);
     const movers = [...explained.sensitivity]
       .filter((entry) => entry.inFormula && entry.largestMove > 0)
       .sort((a, b) => b.largestMove - a.largestMove)

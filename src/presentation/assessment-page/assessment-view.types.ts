@@ -1,5 +1,4 @@
 import type { TaskTableRow } from '../task-table.ts';
-import type { ExpertBaselineView } from './expert-baseline-view.ts';
 import type { Provenance, Zone } from '../../methodology/index.ts';
 import type { PercentileDot, RangeBarGeometry, ScoreScaleGeometry, SplitSegment } from '../chart-geometry.ts';
 
@@ -268,4 +267,12 @@ export interface AssessmentPageView {
     publishedText: string;
   };
   reportHref: string;
+}
+
+/** The expert page's small "beside the baseline" section: both scores and the inputs where they differ. */
+export interface ExpertBaselineView {
+  baseline: RoleLink;
+  baselineMethod: string;
+  summary: string;
+  rows: { label: string; expert: string; baseline: string }[];
 }

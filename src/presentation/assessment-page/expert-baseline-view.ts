@@ -1,14 +1,9 @@
 import type { Assessment } from '../../methodology/index.ts';
 import { compareExpertWithBaseline } from '../../data-pipeline/diff/expert-vs-baseline.ts';
-import type { RoleLink } from './assessment-view.types.ts';
+import type { ExpertBaselineView, RoleLink } from './assessment-view.types.ts';
+import { formatScore } from '../format.ts';
 
-/** The expert page's small "beside the baseline" section: both scores and the inputs where they differ. */
-export interface ExpertBaselineView {
-  baseline: RoleLink;
-  baselineMethod: string;
-  summary: string;
-  rows: { label: string; expert: string; baseline: string }[];
-}
+export type { ExpertBaselineView };
 
 /** Builds the section for an expert assessment and the data-derived baseline of the O*NET occupation it maps to. */
 export function buildExpertBaselineView(expert: Assessment, baseline: Assessment, onetCode: string, baselineLink: RoleLink): ExpertBaselineView {
@@ -18,7 +13,7 @@ export function buildExpertBaselineView(expert: Assessment, baseline: Assessment
   return {
     baseline: baselineLink,
     baselineMethod: comparison.baseline.method,
-    summary: `This assessment scores ${comparison.expert.score.toFixed(1)}, ${direction} the data-derived baseline of ${comparison.baseline.title} (${onetCode}) at ${comparison.baseline.score.toFixed(1)}.`,
+    summary: `This assessment scores ${formatScore(comparison.expert.score)}, ${direction} the data-derived baseline of ${comparison.baseline.title} (${onetCode}) at ${formatScore(comparison.baseline.score)}.`,
     rows: comparison.inputs.map((input) => ({ label: input.label, expert: input.expert, baseline: input.baseline })),
   };
 }

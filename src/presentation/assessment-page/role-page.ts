@@ -2,6 +2,7 @@ import { seniorityLabel } from '../seniority-labels.ts';
 import type { ReadModel } from '../../features/read-model/read-model.ts';
 import { findAssessment, searchRoles } from '../../features/read-model/read-model.queries.ts';
 import { assessmentPath, buildAssessmentPageView, roleLinkOf, type AssessmentPageView, type RoleLink } from './assessment-view.ts';
+import { formatScore } from '../format.ts';
 
 /** What the 404 page of an unknown role or seniority shows. */
 export interface RoleNotFoundView {
@@ -38,7 +39,7 @@ export function resolveRolePage(model: ReadModel, slug: string, seniority?: stri
   const assessedSeniorities = role
     ? role.seniorities.flatMap((level) => {
         const entry = model.assessments.get(`${slug}/${level}`);
-        return entry ? [{ label: seniorityLabel(level), href: assessmentPath(slug, level), scoreText: entry.figures.score.toFixed(1) }] : [];
+        return entry ? [{ label: seniorityLabel(level), href: assessmentPath(slug, level), scoreText: formatScore(entry.figures.score) }] : [];
       })
     : [];
   const path = seniority ? `/roles/${slug}/${seniority}` : `/roles/${slug}`;

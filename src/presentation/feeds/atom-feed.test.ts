@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { explainScore, scoreAssessment, toScoreJson } from '../../methodology/index.ts';
+import { explainScore, methodologyOf, scoreAssessment, toScoreJson } from '../../methodology/index.ts';
 import { buildAtomFeed } from './atom-feed.ts';
 import { buildRevisionFeed } from './revision-feeds.ts';
 import type { PublicationRow } from '../../features/revisions/revisions.schemas.ts';
@@ -53,8 +53,8 @@ function publication(changes: Partial<PublicationRow> = {}): PublicationRow {
     publishedAt: new Date('2026-11-20T12:00:00Z'),
     author: 'Ada Assessor',
     note: 'Staffing ratios <cut> & "AI" triage',
-    figures: toScoreJson(scoreAssessment(after), explainScore(after)),
-    previousFigures: toScoreJson(scoreAssessment(before), explainScore(before)),
+    figures: toScoreJson(scoreAssessment(after, methodologyOf(after.methodology)), explainScore(after, methodologyOf(after.methodology))),
+    previousFigures: toScoreJson(scoreAssessment(before, methodologyOf(before.methodology)), explainScore(before, methodologyOf(before.methodology))),
     ...changes,
   };
 }

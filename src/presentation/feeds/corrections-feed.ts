@@ -1,5 +1,6 @@
 import type { PublishedCorrection } from '../../features/studio/corrections.usecases.ts';
 import { buildAtomFeed } from './atom-feed.ts';
+import { formatScore } from '../format.ts';
 
 /** Builds the Atom feed of published corrections. */
 export function correctionsFeed(corrections: readonly PublishedCorrection[], publicUrl: string, now: Date = new Date()): string {
@@ -19,7 +20,7 @@ export function correctionsFeed(corrections: readonly PublishedCorrection[], pub
       updated: correction.publishedAt,
       published: correction.publishedAt,
       author: correction.author,
-      summary: `${correction.reason} Score ${correction.previousScore === null ? '' : `${correction.previousScore.toFixed(1)} → `}${correction.score.toFixed(1)} (${correction.zone}).`,
+      summary: `${correction.reason} Score ${correction.previousScore === null ? '' : `${formatScore(correction.previousScore)} → `}${formatScore(correction.score)} (${correction.zone}).`,
     })),
   });
 }

@@ -1,25 +1,24 @@
 import type { PublicationRow } from '../../features/revisions/revisions.schemas.ts';
 import { buildAtomFeed, type AtomEntry } from './atom-feed.ts';
 import { feedPageUrl, feedUrl, revisionDiffUrl, revisionUrl, type FeedScope } from '../../features/revisions/revision-links.ts';
+import { formatDelta, formatScore } from '../format.ts';
 
 const SITE_AUTHOR = 'jobzone';
-
-const signed = (value: number) => (value > 0 ? `+${value.toFixed(1)}` : value < 0 ? `−${Math.abs(value).toFixed(1)}` : '±0.0');
 
 /** Says in one line what a published revision changed: the score and label before and after. */
 export function describePublication(row: Pick<PublicationRow, 'figures' | 'previousFigures'>): string {
   const { figures, previousFigures } = row;
-  if (!previousFigures) return `First published: AIJRI ${figures.score.toFixed(1)}, ${figures.label}.`;
+  if (!previousFigures) return `First published: AIJRI ${formatScore(figures.score)}, ${figures.label}.`;
   const delta = Math.round((figures.score - previousFigures.score) * 10) / 10;
   const label = previousFigures.label === figures.label ? figures.label : `${previousFigures.label} → ${figures.label}`;
-  return `AIJRI ${previousFigures.score.toFixed(1)} → ${figures.score.toFixed(1)} (${signed(delta)}), ${label}.`;
+  return `AIJRI ${formatScore(previousFigures.score)} → ${formatScore(figures.score)} (${formatDelta(delta)}), ${label}.`;
 }
 
 function entryOf(row: PublicationRow, publicUrl: string): AtomEntry {
   const link = row.revision > 1 ? revisionDiffUrl(publicUrl, row.roleSlug, row.seniority, row.revision - 1, row.revision) : revisionUrl(publicUrl, row.roleSlug, row.seniority, row.revision);
   return {
     id: revisionUrl(publicUrl, row.roleSlug, row.seniority, row.revision),
-    title: `${row.title} (${row.seniority}), revision ${row.revision}: ${row.figures.score.toFixed(1)} ${row.figures.label}`,
+    title: `${row.title} (${row.seniority}), revision ${row.revision}: ${formatScore(row.figures.score)} ${row.figures.label}`,
     link,
     published: row.publishedAt,
     updated: row.publishedAt,

@@ -1,4 +1,4 @@
-import { formatDate, formatDelta } from '../format.ts';
+import { formatDate, formatDelta, formatScore } from '../format.ts';
 import type { ReadModel, RevisionRecord } from '../../features/read-model/read-model.ts';
 import { findAssessment } from '../../features/read-model/read-model.queries.ts';
 import { diffRevisions, type InputChange } from '../../features/revisions/revision-diff.ts';
@@ -111,8 +111,8 @@ export function buildDiffView(model: ReadModel, slug: string, seniority: string,
 
   const diff = diffRevisions({ revision: before.number, document: before.document, figures: before.figures }, { revision: after.number, document: after.document, figures: after.figures });
   const figures: FigureRow[] = [
-    { label: 'AIJRI score', before: diff.score.before.toFixed(1), after: diff.score.after.toFixed(1), deltaText: formatDelta(diff.score.delta), changed: diff.score.delta !== 0 },
-    { label: 'Formula score', before: diff.formulaScore.before.toFixed(1), after: diff.formulaScore.after.toFixed(1), deltaText: formatDelta(diff.formulaScore.delta), changed: diff.formulaScore.delta !== 0 },
+    { label: 'AIJRI score', before: formatScore(diff.score.before), after: formatScore(diff.score.after), deltaText: formatDelta(diff.score.delta), changed: diff.score.delta !== 0 },
+    { label: 'Formula score', before: formatScore(diff.formulaScore.before), after: formatScore(diff.formulaScore.after), deltaText: formatDelta(diff.formulaScore.delta), changed: diff.formulaScore.delta !== 0 },
     { label: 'Zone', before: diff.zone.before, after: diff.zone.after, deltaText: null, changed: diff.zone.changed },
     { label: 'Sub-label', before: diff.subLabel.before, after: diff.subLabel.after, deltaText: null, changed: diff.subLabel.changed },
     { label: 'Label', before: diff.label.before, after: diff.label.after, deltaText: null, changed: diff.label.changed },
@@ -127,7 +127,7 @@ export function buildDiffView(model: ReadModel, slug: string, seniority: string,
       ...base,
       meta: {
         title: `${entry.title} (${base.seniorityLabel}): revision ${from} → ${to}`,
-        description: `What changed in the ${entry.title} assessment between revision ${from} and revision ${to}: AIJRI ${diff.score.before.toFixed(1)} → ${diff.score.after.toFixed(1)}.`,
+        description: `What changed in the ${entry.title} assessment between revision ${from} and revision ${to}: AIJRI ${formatScore(diff.score.before)} → ${formatScore(diff.score.after)}.`,
         canonicalPath: `${base.assessmentHref}/changes?from=${from}&to=${to}`,
       },
       from: side(before),

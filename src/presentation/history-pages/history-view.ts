@@ -87,7 +87,7 @@ export function revisionItems(entry: AssessmentEntry): RevisionItem[] {
         automated: AUTOMATED_AUTHORS.has(revision.author),
         note: revision.note,
         methodologyVersion: revision.methodologyVersion,
-        scoreText: revision.figures.score.toFixed(1),
+        scoreText: formatScore(revision.figures.score),
         zone: revision.figures.zone,
         zoneClass: revision.figures.zone.toLowerCase() as ZoneClass,
         subLabel: revision.figures.subLabel,
@@ -117,7 +117,7 @@ export function revisionPicker(entry: AssessmentEntry, from?: number, to?: numbe
   const latest = numbers.at(-1) ?? 1;
   return {
     action: `${assessmentHref(entry.roleSlug, entry.seniority)}/changes`,
-    options: [...entry.revisions].reverse().map((revision) => ({ value: revision.number, label: `Revision ${revision.number} · ${formatDate(revision.publishedAt)} · ${revision.figures.score.toFixed(1)}` })),
+    options: [...entry.revisions].reverse().map((revision) => ({ value: revision.number, label: `Revision ${revision.number} · ${formatDate(revision.publishedAt)} · ${formatScore(revision.figures.score)}` })),
     from: from !== undefined && numbers.includes(from) ? from : (numbers.at(-2) ?? latest),
     to: to !== undefined && numbers.includes(to) ? to : latest,
   };

@@ -1,5 +1,5 @@
 import type { Zone } from '../../methodology/index.ts';
-import { formatDate, formatDelta } from '../format.ts';
+import { formatDate, formatDelta, formatScore } from '../format.ts';
 import type { ReadModel } from '../../features/read-model/read-model.ts';
 import { rankMovers, type Mover } from '../../features/revisions/movers.ts';
 import { feedUrl } from '../../features/revisions/revision-links.ts';
@@ -109,8 +109,8 @@ function rowOf(mover: Mover): MoverRow {
     href: assessmentHref(mover.roleSlug, mover.seniority),
     diffHref: diffHref(mover.roleSlug, mover.seniority, mover.fromRevision, mover.toRevision),
     revisionsText: `revision ${mover.fromRevision} → ${mover.toRevision}`,
-    beforeScore: mover.before.score.toFixed(1),
-    afterScore: mover.after.score.toFixed(1),
+    beforeScore: formatScore(mover.before.score),
+    afterScore: formatScore(mover.after.score),
     deltaText: formatDelta(mover.delta),
     direction: mover.delta >= 0 ? 'up' : 'down',
     before: { zone: mover.before.zone, zoneClass: mover.before.zone.toLowerCase(), label: mover.before.label },
@@ -139,7 +139,7 @@ function describeLastMove(model: ReadModel, until: Date): { text: string; href: 
   }
   const name = `${last.title} (${seniorityLabel(last.seniority)})`;
   return {
-    text: `Nothing moved in this period. The last move was on ${formatDate(last.publishedAt)}: ${name} went from ${last.before.toFixed(1)} to ${last.after.toFixed(1)} (${formatDelta(Math.round((last.after - last.before) * 10) / 10)}).`,
+    text: `Nothing moved in this period. The last move was on ${formatDate(last.publishedAt)}: ${name} went from ${formatScore(last.before)} to ${formatScore(last.after)} (${formatDelta(Math.round((last.after - last.before) * 10) / 10)}).`,
     href: `/movers?since=${dayOf(last.publishedAt)}&until=${dayOf(last.publishedAt)}`,
   };
 }

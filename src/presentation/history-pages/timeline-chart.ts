@@ -1,5 +1,5 @@
 import type { MethodologyDefinition, Zone } from '../../methodology/index.ts';
-import { formatDate, formatShortDate } from '../format.ts';
+import { formatDate, formatScore, formatShortDate } from '../format.ts';
 
 /** One revision on the timeline. */
 export interface TimelineInput {
@@ -49,9 +49,9 @@ export function buildTimelineChart(
     revision: revision.revision,
     x: x(index),
     y: y(revision.score),
-    scoreText: revision.score.toFixed(1),
+    scoreText: formatScore(revision.score),
     zoneClass: revision.zone.toLowerCase() as 'green' | 'yellow' | 'red',
-    title: `Revision ${revision.revision}, ${formatDate(revision.publishedAt)}: ${revision.score.toFixed(1)} (${revision.zone})`,
+    title: `Revision ${revision.revision}, ${formatDate(revision.publishedAt)}: ${formatScore(revision.score)} (${revision.zone})`,
     showLabel: labelAll || index === 0 || index === count - 1 || revisions[index - 1]?.zone !== revision.zone,
   }));
   const segments = points.slice(1).map((point, index) => ({ x1: points[index]!.x, y1: points[index]!.y, x2: point.x, y2: point.y }));
@@ -70,8 +70,8 @@ export function buildTimelineChart(
   const ariaLabel =
     first && last
       ? count === 1
-        ? `Score timeline${who}: one revision, ${first.score.toFixed(1)} (${first.zone}) on ${formatDate(first.publishedAt)}.`
-        : `Score timeline${who}: ${count} revisions, from ${first.score.toFixed(1)} (${first.zone}) on ${formatDate(first.publishedAt)} to ${last.score.toFixed(1)} (${last.zone}) on ${formatDate(last.publishedAt)}.`
+        ? `Score timeline${who}: one revision, ${formatScore(first.score)} (${first.zone}) on ${formatDate(first.publishedAt)}.`
+        : `Score timeline${who}: ${count} revisions, from ${formatScore(first.score)} (${first.zone}) on ${formatDate(first.publishedAt)} to ${formatScore(last.score)} (${last.zone}) on ${formatDate(last.publishedAt)}.`
       : `Score timeline${who}: no revisions.`;
   return {
     height,

@@ -2,6 +2,7 @@ import type { Zone } from '../../methodology/index.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
 import { escapeXml } from '../escape.ts';
 import type { AssessmentEntry } from '../../features/read-model/read-model.ts';
+import { formatScore } from '../format.ts';
 
 // Each zone's fill keeps white text above 4.5:1 (WCAG AA); yellow takes black text instead.
 const ZONE_COLOURS: Record<Zone, { fill: string; text: string }> = {
@@ -17,12 +18,12 @@ const PADDING = 8;
 
 /** The words a badge says, for its title and for readers of its alternative text. */
 export function badgeDescription(entry: AssessmentEntry): string {
-  return `jobzone AI Job Resistance Index for ${entry.title} (${seniorityLabel(entry.seniority)}): ${entry.figures.score.toFixed(1)} of 100, ${entry.figures.zone} zone (${entry.figures.subLabel})`;
+  return `jobzone AI Job Resistance Index for ${entry.title} (${seniorityLabel(entry.seniority)}): ${formatScore(entry.figures.score)} of 100, ${entry.figures.zone} zone (${entry.figures.subLabel})`;
 }
 
 /** Draws the badge of an assessment: the score and the zone in words on the zone's colour, titled for screen readers. */
 export function buildBadgeSvg(entry: AssessmentEntry): string {
-  const value = `${entry.figures.score.toFixed(1)} · ${entry.figures.zone} zone`;
+  const value = `${formatScore(entry.figures.score)} · ${entry.figures.zone} zone`;
   const colours = ZONE_COLOURS[entry.figures.zone];
   const labelWidth = LABEL.length * CHARACTER_WIDTH + 2 * PADDING;
   const valueWidth = [...value].length * CHARACTER_WIDTH + 2 * PADDING;

@@ -1,4 +1,4 @@
-import { aijri1 } from '../../methodology/index.ts';
+import { methodologyOf } from '../../methodology/index.ts';
 import { headlinedSubLabel } from '../assessment-page/header-view.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
 import { findAssessment } from '../../features/read-model/read-model.queries.ts';
@@ -6,6 +6,7 @@ import type { AssessmentEntry, ReadModel } from '../../features/read-model/read-
 import { escapeXml } from '../escape.ts';
 import { badgeDescription } from './badge.ts';
 import { briefOf } from '../site-pages/role-summary.ts';
+import { formatScore } from '../format.ts';
 
 /** What the embeddable card shows. */
 export interface EmbedCardView {
@@ -46,10 +47,11 @@ export function buildEmbedCardView(model: ReadModel, slug: string, seniority: st
   if (!found || found.entry.seniority !== seniority) return null;
   const { entry } = found;
   const pageUrl = rolePageUrl(publicUrl, entry);
+  const { zones } = methodologyOf(entry.figures.methodologyVersion);
   return {
     title: entry.title,
     seniorityLabel: seniorityLabel(entry.seniority),
-    scoreText: entry.figures.score.toFixed(1),
+    scoreText: formatScore(entry.figures.score),
     ...briefOf(entry),
     zone: entry.figures.zone,
     zoneClass: `zone zone--${entry.figures.zone.toLowerCase()}`,
@@ -57,7 +59,7 @@ export function buildEmbedCardView(model: ReadModel, slug: string, seniority: st
     headline: entry.figures.headline,
     statusText: entry.status === 'expert' ? 'Expert assessment' : 'Automated estimate, not reviewed',
     position: Math.min(100, Math.max(0, entry.figures.score)),
-    scaleStyle: `--yellow-from: ${Number(aijri1.zones.yellowFrom)}%; --green-from: ${Number(aijri1.zones.greenFrom)}%`,
+    scaleStyle: `--yellow-from: ${Number(zones.yellowFrom)}%; --green-from: ${Number(zones.greenFrom)}%`,
     pageUrl,
     badgeUrl: `${pageUrl}/badge.svg`,
     description: badgeDescription(entry),

@@ -1,5 +1,4 @@
-import { formatDelta } from './report-format.ts';
-import { formatScore } from '../format.ts';
+import { formatDelta, formatScore } from '../format.ts';
 import { EXPOSURE_KINDS, exposureKindOf, type ExposureKind } from '../glossary.ts';
 
 /**

@@ -7,6 +7,7 @@ import type { ReportSource } from '../../features/personal-report/report-source.
 import { seniorityLabel } from '../seniority-labels.ts';
 import { buildReportSource, reportNarrative, type ReportNarrative } from '../../features/personal-report/report-source-builder.ts';
 import { buildReportView, type ReportView } from './report-view.ts';
+import { formatScore } from '../format.ts';
 
 export interface RoleChoice {
   title: string;
@@ -38,7 +39,7 @@ export function chooseRoles(model: ReadModel, query: string, limit = 10): RoleCh
     title: hit.title,
     matchedTitle: hit.matchedTitle,
     href: `/report?role=${hit.slug}/${hit.entry?.seniority ?? 'all-levels'}`,
-    score: hit.entry ? hit.entry.figures.score.toFixed(1) : null,
+    score: hit.entry ? formatScore(hit.entry.figures.score) : null,
     zone: hit.entry?.figures.zone ?? null,
     seniority: hit.entry ? seniorityLabel(hit.entry.seniority) : null,
   }));

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { unchangedInputs } from '../../features/personal-report/personal-inputs.ts';
 import type { ReportSource } from '../../features/personal-report/report-source.ts';
 import { buildReportSource } from '../../features/personal-report/report-source-builder.ts';
-import { buildReportView, designControl, formatDelta } from './report-view.ts';
+import { buildReportView, designControl } from './report-view.ts';
+import { formatDelta } from '../format.ts';
 import { committedReadModel } from '../../features/personal-report/test-support/report-sources.ts';
 
 let expert: ReportSource;
@@ -60,8 +61,8 @@ describe('the report as the page, island and PDF show it', () => {
     expect(view.addGroups.length).toBeGreaterThan(0);
   });
 
-  it('writes changes with a true minus sign', () => {
-    expect([formatDelta(2.3), formatDelta(-1), formatDelta(0)]).toEqual(['+2.3', '−1.0', '0.0']);
+  it('writes changes with a true minus sign, the way every other page does', () => {
+    expect([formatDelta(2.3), formatDelta(-1), formatDelta(0)]).toEqual(['+2.3', '−1.0', '±0.0']);
   });
 });
 

@@ -1,11 +1,11 @@
-import { formatScore } from '../format.ts';
+import { formatDelta, formatScore } from '../format.ts';
 import { buildScoreScale, type ScoreScaleGeometry } from '../chart-geometry.ts';
 import { ZONE_OUTLOOKS, zoneMeaningOf } from '../glossary.ts';
-import { CURRENT_METHODOLOGY, type Zone } from '../../methodology/definition.ts';
+import { methodologyOf, type Zone } from '../../methodology/definition.ts';
 import { zoneOf } from '../../methodology/score.ts';
 import { COARSE_CHOICES, COARSE_LABELS, type CoarseChoice } from '../../features/personal-report/coarse-time.ts';
 import { tasksAtRiskAndSafe, writeAdvice, type AdviceLine, type TaskMention } from './report-advice.ts';
-import { formatDelta, formatWholeShare } from './report-format.ts';
+import { formatWholeShare } from './report-format.ts';
 import { clearExactShares, dropRoleTask, moveTime, removeAddedTask, restoreRoleTask, switchLevel } from '../../features/personal-report/personal-edits.ts';
 import type { InputProblem, PersonalInputs } from '../../features/personal-report/personal-inputs.ts';
 import { computePersonalReport, designRangeOf, tasksOf, type PersonTask, type PersonalReport } from '../../features/personal-report/personal-score.ts';
@@ -103,7 +103,6 @@ export interface ReportView {
   result: ResultView | null;
 }
 
-export { formatDelta } from './report-format.ts';
 /** Formats a share of time ("25", "6.25"). */
 export const formatShare = (hundredths: number) => String(hundredths / 100);
 
@@ -198,25 +197,29 @@ function changeInWords(step: PersonalReport['attribution'][number]): string {
 }
 
 function resultOf(source: ReportSource, inputs: PersonalInputs, report: PersonalReport): ResultView {
-  const roleLabel = `${source.title} (${source.bases.find((base) => base.seniority === source.seniority)?.label ?? source.seniority})`;
+  const reference = source.bases.find((base) => base.seniority === source.seniority);
+  const roleLabel = `${source.title} (${reference?.label ?? source.seniority})`;
   const { result } = report;
+  // The person's figures are scored under the methodology of the revision they start from; the role's own score under its revision's.
+  const definition = methodologyOf(result.methodologyVersion);
+  const roleDefinition = reference ? methodologyOf(reference.methodologyVersion) : definition;
   const best = report.suggestions[0] ?? null;
   return {
     score: formatScore(report.score),
     zone: report.zone,
     headline: result.headline,
-    verdict: report.band.zoneStable ? `${report.zone} · ${result.headline}` : `Borderline ${zoneOf(report.band.low)}/${zoneOf(report.band.high)}`,
+    verdict: report.band.zoneStable ? `${report.zone} · ${result.headline}` : `Borderline ${zoneOf(report.band.low, definition)}/${zoneOf(report.band.high, definition)}`,
     subLabel: result.subLabel,
     label: result.label,
     subLabelRule: result.subLabelRule.rule,
     roleScore: formatScore(report.roleScore),
-    roleZone: zoneOf(report.roleScore),
+    roleZone: zoneOf(report.roleScore, roleDefinition),
     delta: formatDelta(report.delta),
     deltaSentence: deltaSentence(report, roleLabel),
     attribution: report.attribution.map((step) => ({ label: step.label, detail: step.detail, delta: formatDelta(step.delta), scoreAfter: formatScore(step.scoreAfter) })),
     advice: writeAdvice(report.tasks, best ? { ...best, href: hrefOf(moveTime(source, inputs, best.fromId, best.toId, best.points)) } : null),
     band: { low: formatScore(report.band.low), high: formatScore(report.band.high), zoneStable: report.band.zoneStable, sentence: bandSentence(report) },
-    scale: buildScoreScale({ score: report.score, band: report.band }, CURRENT_METHODOLOGY),
+    scale: buildScoreScale({ score: report.score, band: report.band }, definition),
     zoneMeaning: zoneMeaningOf(report.zone),
     plainLine: report.band.zoneStable
       ? `${ZONE_OUTLOOKS[report.zone]}, for the work you describe.`

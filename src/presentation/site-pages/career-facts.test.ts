@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { careerFactsOf, describeJobZone, describeOutlook, oneLine } from './career-facts.ts';
+import { careerFactsOf, describeJobZone, describeOutlook } from './career-facts.ts';
 import type { OccupationEntry } from '../../features/read-model/read-model.ts';
 
 const figure = <T>(value: T, source: string) => ({ value, source });
@@ -28,11 +28,5 @@ describe('what a career switcher compares', () => {
 
   it('words the outlook against the all-jobs average', () => {
     expect([-10, -3, 0, 3, 6, 12].map(describeOutlook)).toEqual(['shrinking fast', 'shrinking', 'little or no change', 'growing about as fast as average', 'growing faster than average', 'growing much faster than average']);
-  });
-
-  it('cuts a description to its first sentence and a word boundary', () => {
-    expect(oneLine('Provide nursing care. Also teach.')).toBe('Provide nursing care');
-    expect(oneLine('word '.repeat(40), 30)).toBe('word word word word word…');
-    expect(oneLine(null)).toBe('');
   });
 });

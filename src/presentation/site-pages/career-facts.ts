@@ -68,13 +68,3 @@ export function careerFactsOf(occupation: OccupationEntry | null | undefined, gr
     educationSource: education ? sourceOf(education) : zoneWords ? 'O*NET job zone' : null,
   };
 }
-
-const SENTENCE_END = /(?<=[a-z)][.;])\s+(?=[A-Z])/;
-
-/** Shortens a description to its first sentence and at most `max` characters, cut at a word. */
-export function oneLine(text: string | null | undefined, max = 120): string {
-  const first = (text ?? '').trim().split(SENTENCE_END)[0]?.replace(/[.;]$/, '') ?? '';
-  if (first.length <= max) return first;
-  const cut = first.slice(0, max - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[,;:\s]+$/, '')}…`;
-}

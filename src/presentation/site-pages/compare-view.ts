@@ -1,11 +1,12 @@
-import { BARRIER_KEYS, CURRENT_METHODOLOGY, EVIDENCE_KEYS, methodologyOf, PROTECTIVE_KEYS, type Zone } from '../../methodology/index.ts';
+import { BARRIER_KEYS, EVIDENCE_KEYS, methodologyOf, PROTECTIVE_KEYS, type MethodologyDefinition, type Zone } from '../../methodology/index.ts';
 import { findAssessment, searchRoles } from '../../features/read-model/read-model.queries.ts';
 import type { AssessmentEntry, ReadModel } from '../../features/read-model/read-model.ts';
 import { buildCompositionBars, describeComposition, type CompositionBar } from './composition-bars.ts';
 import { formatScore } from '../format.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
 import { summarize, type RoleSummary } from './role-summary.ts';
-import { careerFactsOf, oneLine, type CareerFacts } from './career-facts.ts';
+import { careerFactsOf, type CareerFacts } from './career-facts.ts';
+import { oneLine } from '../../features/read-model/role-search-answer.ts';
 import { findSharedTasks } from './shared-tasks.ts';
 import { socGroupTitleOf } from './shared-figures.ts';
 import { glossaryEntryOf } from '../glossary.ts';
@@ -138,20 +139,33 @@ function resolveTokens(model: ReadModel, tokens: readonly string[], messages: Co
 const fixed = (value: number, places: number) => value.toFixed(places);
 const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
 
+/**
+ * Writes a row's help from the methodology of the compared figures. Roles scored under different
+ * versions get each version's wording, named, so no column is described by rules it was not scored under.
+ */
+function helpUnder(entries: readonly AssessmentEntry[]): (write: (definition: MethodologyDefinition) => string) => string {
+  const versions = [...new Set(entries.map((entry) => entry.figures.methodologyVersion))].map(methodologyOf);
+  return (write) => {
+    const texts = versions.map((definition) => ({ version: definition.version, text: write(definition) }));
+    if (new Set(texts.map((each) => each.text)).size <= 1) return texts[0]?.text ?? '';
+    return texts.map((each) => `${each.version}: ${each.text}`).join('; ');
+  };
+}
+
 function buildRows(entries: readonly AssessmentEntry[]): CompareRow[] {
-  const { ranges } = CURRENT_METHODOLOGY;
+  const help = helpUnder(entries);
   const total = (count: number, range: { min: number; max: number }) => `${count * range.min} to ${count * range.max}`;
   const row = (label: string, help: string, cell: (entry: AssessmentEntry) => string): CompareRow => ({ label, help, cells: entries.map(cell) });
   return [
     row('Sub-label', 'How the zone is qualified, by the first rule that holds', (entry) => entry.figures.label),
     row('Formula score', 'Before any assessor override', (entry) => (entry.figures.override ? `${formatScore(entry.figures.formulaScore)} (overridden)` : formatScore(entry.figures.formulaScore))),
     row('Uncertainty band', 'Score if any one judgement moved one step', (entry) => `${formatScore(entry.figures.band.low)}–${formatScore(entry.figures.band.high)}${entry.figures.band.zoneStable ? ', zone holds' : ', zone may change'}`),
-    row('Task exposure X', `Time-weighted task score, ${ranges.taskScore.min}–${ranges.taskScore.max}`, (entry) => fixed(entry.figures.taskExposure, 2)),
-    row('Task resistance TR', `${CURRENT_METHODOLOGY.taskResistanceBase} − X`, (entry) => fixed(entry.figures.taskResistance, 2)),
-    row('Evidence E', `Market signals, ${total(EVIDENCE_KEYS.length, ranges.evidence)}`, (entry) => signed(entry.figures.totals.evidence)),
-    row('Barriers B', `Structural barriers, ${total(BARRIER_KEYS.length, ranges.barrier)}`, (entry) => String(entry.figures.totals.barriers)),
-    row('Protective P', `Human-only factors, ${total(PROTECTIVE_KEYS.length, ranges.protective)} (not in the formula)`, (entry) => String(entry.figures.totals.protective)),
-    row('Growth correlation G', `${ranges.growth.min} to +${ranges.growth.max}`, (entry) => signed(entry.figures.totals.growth)),
+    row('Task exposure X', help(({ ranges }) => `Time-weighted task score, ${ranges.taskScore.min}–${ranges.taskScore.max}`), (entry) => fixed(entry.figures.taskExposure, 2)),
+    row('Task resistance TR', help((definition) => `${definition.taskResistanceBase} − X`), (entry) => fixed(entry.figures.taskResistance, 2)),
+    row('Evidence E', help(({ ranges }) => `Market signals, ${total(EVIDENCE_KEYS.length, ranges.evidence)}`), (entry) => signed(entry.figures.totals.evidence)),
+    row('Barriers B', help(({ ranges }) => `Structural barriers, ${total(BARRIER_KEYS.length, ranges.barrier)}`), (entry) => String(entry.figures.totals.barriers)),
+    row('Protective P', help(({ ranges }) => `Human-only factors, ${total(PROTECTIVE_KEYS.length, ranges.protective)} (not in the formula)`), (entry) => String(entry.figures.totals.protective)),
+    row('Growth correlation G', help(({ ranges }) => `${ranges.growth.min} to +${ranges.growth.max}`), (entry) => signed(entry.figures.totals.growth)),
     row('Modifiers EM · BM · GM', 'Evidence, barrier and growth multipliers', (entry) => `${fixed(entry.figures.modifiers.evidence, 2)} · ${fixed(entry.figures.modifiers.barrier, 2)} · ${fixed(entry.figures.modifiers.growth, 2)}`),
     row('Raw', 'TR × EM × BM × GM', (entry) => fixed(entry.figures.raw, 4)),
     row('Work split', 'Share of time displaced / augmented / not involved', (entry) => `${entry.figures.split.displacement}% / ${entry.figures.split.augmentation}% / ${entry.figures.split.notInvolved}%`),
@@ -172,7 +186,8 @@ function zoneAt(score: number, greenFrom: number, yellowFrom: number): Zone {
 }
 
 function headlineOf(entry: AssessmentEntry): Pick<CompareColumn, 'rangeText' | 'zoneText' | 'borderline' | 'scale'> {
-  const { zones } = methodologyOf(entry.figures.methodologyVersion);
+  const { zones, ranges } = methodologyOf(entry.figures.methodologyVersion);
+  const { min, max } = ranges.score;
   const { low, high } = entry.figures.band;
   const lowZone = zoneAt(low, Number(zones.greenFrom), Number(zones.yellowFrom));
   const highZone = zoneAt(high, Number(zones.greenFrom), Number(zones.yellowFrom));
@@ -182,7 +197,7 @@ function headlineOf(entry: AssessmentEntry): Pick<CompareColumn, 'rangeText' | '
     rangeText: `${formatScore(low)}–${formatScore(high)}`,
     zoneText: borderline ? `Borderline ${highZone}/${lowZone}: the range crosses a zone boundary.` : (glossaryEntryOf(zone)?.short ?? ''),
     borderline,
-    scale: { score: positionOnRange(entry.figures.score, 0, 100), from: positionOnRange(low, 0, 100), to: positionOnRange(high, 0, 100) },
+    scale: { score: positionOnRange(entry.figures.score, min, max), from: positionOnRange(low, min, max), to: positionOnRange(high, min, max) },
   };
 }
 
@@ -199,13 +214,14 @@ function describeRole(model: ReadModel, entry: AssessmentEntry): string {
 function scaleZonesOf(entries: readonly AssessmentEntry[]): CompareScaleZone[] {
   const first = entries[0];
   if (!first) return [];
-  const { zones } = methodologyOf(first.figures.methodologyVersion);
+  const { zones, ranges } = methodologyOf(first.figures.methodologyVersion);
+  const { min, max } = ranges.score;
   const yellow = Number(zones.yellowFrom);
   const green = Number(zones.greenFrom);
   return [
-    { zone: 'Red', from: 0, to: yellow, label: `Red, 0 to ${yellow}` },
+    { zone: 'Red', from: min, to: yellow, label: `Red, ${min} to ${yellow}` },
     { zone: 'Yellow', from: yellow, to: green, label: `Yellow, ${yellow} to ${green}` },
-    { zone: 'Green', from: green, to: 100, label: `Green, ${green} to 100` },
+    { zone: 'Green', from: green, to: max, label: `Green, ${green} to ${max}` },
   ];
 }
 

@@ -14,6 +14,7 @@ import { buildCompositionBars, type CompositionBar } from './composition-bars.ts
 import { seniorityLabel } from '../seniority-labels.ts';
 import { buildTaskTableRows, IMPACT_WORDS } from '../task-table.ts';
 import { assessmentHref } from './role-summary.ts';
+import { formatScore, formatSigned } from '../format.ts';
 
 /** The assessment the methodology page works through, live from the read model. */
 export const WORKED_EXAMPLE = { roleSlug: 'multimodal-ai-engineer', seniority: 'mid-level' } as const;
@@ -70,8 +71,7 @@ export interface MethodologyView {
 }
 
 const impactWordOf = (impact: Impact | undefined) => (impact ? IMPACT_WORDS[impact].toLowerCase() : '');
-const signed = (value: number) => (value > 0 ? `+${value}` : value < 0 ? `−${Math.abs(value)}` : '0');
-const span = (range: Range) => `${signed(range.min)} to ${signed(range.max)}`;
+const span = (range: Range) => `${formatSigned(range.min)} to ${formatSigned(range.max)}`;
 const total = (count: number, range: Range) => span({ min: count * range.min, max: count * range.max });
 
 function group(title: string, symbol: string, range: Range, dimensions: readonly Dimension<string>[]): DimensionGroup {
@@ -134,7 +134,7 @@ export function describeMethodology(definition: MethodologyDefinition): Omit<Met
       {
         zone: 'Green',
         rules: [
-          { subLabel: 'Accelerated', rule: `growth correlation G = ${signed(subLabels.acceleratedGrowth)}` },
+          { subLabel: 'Accelerated', rule: `growth correlation G = ${formatSigned(subLabels.acceleratedGrowth)}` },
           { subLabel: 'Transforming', rule: `${subLabels.transformingShareAtLeast3}% or more of working time is in tasks scored 3 or higher` },
           { subLabel: 'Stable', rule: 'otherwise' },
         ],
@@ -149,13 +149,13 @@ export function describeMethodology(definition: MethodologyDefinition): Omit<Met
       {
         zone: 'Red',
         rules: [
-          { subLabel: 'Declining', rule: `growth correlation G ≤ ${signed(subLabels.decliningGrowthAtMost)}: AI adoption shrinks demand` },
+          { subLabel: 'Declining', rule: `growth correlation G ≤ ${formatSigned(subLabels.decliningGrowthAtMost)}: AI adoption shrinks demand` },
           { subLabel: 'Imminent', rule: 'otherwise' },
         ],
       },
     ],
     quickScreen: [
-      { label: 'Likely Green Zone', rule: `S ≥ ${quickScreen.greenFrom} (“Accelerated” added when G = ${signed(quickScreen.acceleratedGrowth)})` },
+      { label: 'Likely Green Zone', rule: `S ≥ ${quickScreen.greenFrom} (“Accelerated” added when G = ${formatSigned(quickScreen.acceleratedGrowth)})` },
       { label: 'Likely Yellow Zone', rule: `${quickScreen.yellowFrom} ≤ S < ${quickScreen.greenFrom}` },
       { label: 'Likely Red Zone', rule: `S < ${quickScreen.yellowFrom}` },
     ],
@@ -167,10 +167,10 @@ export function describeMethodology(definition: MethodologyDefinition): Omit<Met
   };
 }
 
-const step = (value: number | undefined) => (value === undefined ? '—' : value.toFixed(1));
+const step = (value: number | undefined) => (value === undefined ? '—' : formatScore(value));
 
 function describeMove(move: Sensitivity): { label: string; value: number; up: string; down: string } {
-  return { label: move.label, value: move.value, up: move.up ? `${step(move.up.score)} (${signed(move.up.delta)})` : '—', down: move.down ? `${step(move.down.score)} (${signed(move.down.delta)})` : '—' };
+  return { label: move.label, value: move.value, up: move.up ? `${step(move.up.score)} (${formatSigned(move.up.delta)})` : '—', down: move.down ? `${step(move.down.score)} (${formatSigned(move.down.delta)})` : '—' };
 }
 
 /** Scores the worked-example assessment live with the engine and writes out each step with its numbers. */

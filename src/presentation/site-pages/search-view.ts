@@ -1,12 +1,11 @@
 import type { Zone } from '../../methodology/index.ts';
 import { isSearchableQuery } from '../../features/search/search-index.ts';
 import { normalizeQuery } from '../../features/search/search-text.ts';
-import { searchRoleTitles } from '../../features/read-model/read-model.queries.ts';
+import { answerRoleSearch } from '../../features/read-model/role-search-answer.ts';
 import type { NotInCatalog } from '../../features/search/search-index.ts';
 import type { ReadModel } from '../../features/read-model/read-model.ts';
 import { formatScore } from '../format.ts';
-import { assessmentHref, briefOf } from './role-summary.ts';
-import { oneLine } from './career-facts.ts';
+import { briefOf } from './role-summary.ts';
 import { groupHits, type HitGroup } from './search-groups.ts';
 
 /** One search result as the results page and the typeahead show it. */
@@ -52,18 +51,9 @@ const SUGGESTED_QUERIES = ['registered nurse', 'software developer', 'accountant
 // One collator for every hit: localeCompare with options builds a new one per call.
 const BASE_LETTERS = new Intl.Collator('en', { sensitivity: 'base' });
 
-/** Describes a hit in one line: an expert role's own summary, else its occupation's description. */
-function describeHit(model: ReadModel, onetCode: string | null, primaryFunction: string | undefined): string {
-  const occupation = onetCode ? model.occupations.get(onetCode) : undefined;
-  return oneLine(stripMarkdown(primaryFunction) || occupation?.description, 110);
-}
-
-const stripMarkdown = (text: string | undefined) => (text ?? '').replace(/[*_`#>[\]]/g, '').replace(/\(https?:[^)]*\)/g, '');
-
 /** Searches titles and shapes each hit with its current score, zone and link, and says when the title is not in the catalog. */
 export function findAnswer(model: ReadModel, query: string, limit: number): { hits: SearchHitView[]; notInCatalog: NotInCatalog | null } {
-  if (!isSearchableQuery(query)) return { hits: [], notInCatalog: null };
-  const answer = searchRoleTitles(model, query, limit);
+  const answer = answerRoleSearch(model, query, limit);
   const hits = answer.hits.map((hit) => {
     const entry = hit.entry;
     const brief = entry ? briefOf(entry) : null;
@@ -73,7 +63,7 @@ export function findAnswer(model: ReadModel, query: string, limit: number): { hi
       matchedTitle: hit.matchedTitle,
       matchedOther: BASE_LETTERS.compare(hit.matchedTitle, hit.title) !== 0,
       explanation: hit.explanation,
-      description: describeHit(model, hit.onetCode, entry?.status === 'expert' ? entry.assessment.role.primaryFunction : undefined),
+      description: hit.description,
       onetCode: hit.onetCode,
       score: entry?.figures.score ?? null,
       scoreText: entry ? formatScore(entry.figures.score) : null,
@@ -83,7 +73,7 @@ export function findAnswer(model: ReadModel, query: string, limit: number): { hi
       label: entry?.figures.label ?? null,
       status: entry?.status ?? null,
       category: entry?.category ?? null,
-      url: entry ? assessmentHref(entry.roleSlug, entry.seniority) : `/roles/${encodeURIComponent(hit.slug)}`,
+      url: hit.url,
     };
   });
   return { hits, notInCatalog: answer.notInCatalog };

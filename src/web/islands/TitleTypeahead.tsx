@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SearchApiResponse } from '../../presentation/open-data/search-api.ts';
+import type { SearchResponse } from '../../features/open-data/api.schemas.ts';
 import {
   chosenHref,
   pressKey,
@@ -30,7 +30,7 @@ interface Props {
   size?: 'large' | 'normal';
 }
 
-type Result = SearchApiResponse['results'][number];
+type Result = SearchResponse['results'][number];
 
 const CLOSED: TypeaheadState = { open: false, active: -1, count: 0 };
 const KEYS = new Set<string>(['ArrowDown', 'ArrowUp', 'Escape', 'Home', 'End']);
@@ -76,7 +76,7 @@ export default function TitleTypeahead(props: Props) {
     const controller = new AbortController();
     request.current = controller;
     fetch(path, { signal: controller.signal, headers: { accept: 'application/json' } })
-      .then((response) => (response.ok ? (response.json() as Promise<SearchApiResponse>) : null))
+      .then((response) => (response.ok ? (response.json() as Promise<SearchResponse>) : null))
       .then((body) => {
         if (!body || controller.signal.aborted) return;
         setResults(inGroupOrder(groupHits(body.results)));

@@ -1,6 +1,4 @@
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+import { escapeHtml } from '../../presentation/escape.ts';
 
 /** The small page that answers a reader's report: what happened and the way back to the assessment. */
 export function readerReportPage(status: number, title: string, message: string, back: string, headers: Record<string, string> = {}): Response {

@@ -10,7 +10,7 @@ import {
   unsubscribe,
   type SubscriptionDependencies,
 } from '../../features/subscriptions/subscriptions.usecases.ts';
-import { assessmentName } from '../../methodology/seniority.ts';
+import { assessmentName } from '../../presentation/seniority-labels.ts';
 import { linksToTargets, linkToTarget, type SubscriptionPageView } from '../../presentation/site-pages/subscription-view.ts';
 
 /** The one place subscription error codes become HTTP statuses. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AssessmentSchema, scoreAssessment, validateAssessment } from '../../../methodology/index.ts';
+import { AssessmentSchema, aijri1, scoreAssessment, validateAssessment } from '../../../methodology/index.ts';
 import { comparePublishedFigures, parsePublishedPage, type PageImport } from './index.ts';
 import { workedExampleFigures } from '../../../methodology/test-support/worked-example.ts';
 import { readSeedPage } from './seed-page.test-support.ts';
@@ -72,7 +72,7 @@ describe('importing the published Multimodal AI Engineer page (methodology §3)'
 
   it('is reproduced figure for figure by the scoring engine', () => {
     const { assessment, published } = importSeed();
-    const result = scoreAssessment(AssessmentSchema.parse(assessment));
+    const result = scoreAssessment(AssessmentSchema.parse(assessment), aijri1);
     expect(comparePublishedFigures(published, result)).toEqual([]);
     expect(result).toMatchObject({ score: 64.0, zone: 'Green', subLabel: 'Accelerated', raw: 5.6178 });
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AssessmentSchema, dec, defaultImpact, scoreAssessment, toFixed, type ScoreResult, type ScoringInput } from '../../../methodology/index.ts';
+import { AssessmentSchema, aijri1, dec, defaultImpact, scoreAssessment, toFixed, type ScoreResult, type ScoringInput } from '../../../methodology/index.ts';
 import { comparePublishedFigures, parsePublishedPage } from './index.ts';
 import { buildPage, figuresOf, type PageSpec, type TaskLabel } from './page-builder.test-support.ts';
 
@@ -109,13 +109,13 @@ describe('reading back pages written from random inputs', () => {
   it('recovers every task, score and stated figure, including task names that end in digits', () => {
     fc.assert(
       fc.property(inputs, (random) => {
-        const spec = specOf(random, scoreAssessment(scoringInput(random)));
+        const spec = specOf(random, scoreAssessment(scoringInput(random), aijri1));
         const result = parsePublishedPage(buildPage(spec));
         if (!result.ok) throw new Error(JSON.stringify(result.problems));
-        const expectedTasks = random.tasks.map(({ name, share, score, notInvolved }) => ({ name, share, score, ...(notInvolved && defaultImpact(score) !== 'not_involved' ? { impact: 'not_involved' } : {}) }));
+        const expectedTasks = random.tasks.map(({ name, share, score, notInvolved }) => ({ name, share, score, ...(notInvolved && defaultImpact(score, aijri1) !== 'not_involved' ? { impact: 'not_involved' } : {}) }));
         expect(result.assessment.tasks.map(({ rationale: _rationale, ...task }) => task)).toEqual(expectedTasks);
         expect(result.published).toEqual(figuresOf(spec));
-        expect(comparePublishedFigures(result.published, scoreAssessment(AssessmentSchema.parse(result.assessment)))).toEqual([]);
+        expect(comparePublishedFigures(result.published, scoreAssessment(AssessmentSchema.parse(result.assessment), aijri1))).toEqual([]);
       }),
       { numRuns: 150, examples: [[prefixNames]] },
     );

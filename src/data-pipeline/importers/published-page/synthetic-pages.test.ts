@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AssessmentSchema, scoreAssessment, validateAssessment } from '../../../methodology/index.ts';
+import { AssessmentSchema, aijri1, scoreAssessment, validateAssessment } from '../../../methodology/index.ts';
 import { comparePublishedFigures, parsePublishedPage, type PageImport } from './index.ts';
 import { buildPage, figuresOf, type PageSpec } from './page-builder.test-support.ts';
 import { bookkeeper, claimsSpecialist, dataEntryClerk, hospiceNurse } from './sample-pages.test-support.ts';
@@ -15,7 +15,7 @@ function expectFaithfulImport(spec: PageSpec): Extract<PageImport, { ok: true }>
   const result = imported(spec);
   expect(result.published).toEqual(figuresOf(spec));
   expect(validateAssessment(result.assessment).ok).toBe(true);
-  const score = scoreAssessment(AssessmentSchema.parse(result.assessment));
+  const score = scoreAssessment(AssessmentSchema.parse(result.assessment), aijri1);
   expect(comparePublishedFigures(result.published, score)).toEqual([]);
   return result;
 }
@@ -76,7 +76,7 @@ describe('importing pages of the published layout', () => {
   it('a deliberately wrong published figure is reported with both values at page precision', () => {
     const spec: PageSpec = { ...claimsSpecialist, figures: { ...claimsSpecialist.figures, raw: '2.7465', composition: ['27.5', '-2.0', '3.0', '2.3', '0.0'] } };
     const { assessment, published } = imported(spec);
-    const mismatches = comparePublishedFigures(published, scoreAssessment(AssessmentSchema.parse(assessment)));
+    const mismatches = comparePublishedFigures(published, scoreAssessment(AssessmentSchema.parse(assessment), aijri1));
     expect(mismatches).toEqual([
       { figure: 'raw', published: '2.7465', computed: '2.7456' },
       { figure: 'composition.protective', published: '2.3', computed: '2.2' },
@@ -86,7 +86,7 @@ describe('importing pages of the published layout', () => {
   it('a wrong Weighted cell is kept as published and reported, not silently corrected', () => {
     const tasks = claimsSpecialist.tasks.map((task, index) => (index === 1 ? { ...task, weighted: '0.57' } : task));
     const { assessment, published } = imported({ ...claimsSpecialist, tasks });
-    expect(comparePublishedFigures(published, scoreAssessment(AssessmentSchema.parse(assessment)))).toEqual([{ figure: 'tasks[1].weighted', published: '0.57', computed: '0.75' }]);
+    expect(comparePublishedFigures(published, scoreAssessment(AssessmentSchema.parse(assessment), aijri1))).toEqual([{ figure: 'tasks[1].weighted', published: '0.57', computed: '0.75' }]);
   });
 });
 

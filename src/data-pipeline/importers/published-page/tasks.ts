@@ -1,4 +1,4 @@
-import { dec, defaultImpact, divRound, mul, toFixed, type Impact } from '../../../methodology/index.ts';
+import { aijri1, dec, defaultImpact, divRound, mul, toFixed, type Impact } from '../../../methodology/index.ts';
 import { addProblem, quote, type PageLine, type Report } from './page-lines.ts';
 import { blameLine, type Section } from './sections.ts';
 
@@ -138,7 +138,8 @@ function checkAgainstBreakdown(line: PageLine, reading: RowReading, entry: Break
 
 function toTask(reading: RowReading): TaskInput {
   const task: TaskInput = { name: reading.name, share: Number(reading.share), score: reading.score, rationale: reading.rationale };
-  if (reading.impact !== defaultImpact(reading.score)) task.impact = reading.impact;
+  // Published pages are aijri-1 pages (the importer writes `methodology: aijri-1`), so their default impacts are aijri-1's.
+  if (reading.impact !== defaultImpact(reading.score, aijri1)) task.impact = reading.impact;
   return task;
 }
 

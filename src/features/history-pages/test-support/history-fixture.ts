@@ -1,5 +1,6 @@
 import { sampleCatalog } from '../../catalog/test-support/sample-catalog.ts';
-import { explainScore, scoreAssessment, toScoreJson, type Assessment, type Zone } from '../../../methodology/index.ts';
+import type { Assessment, Zone } from '../../../methodology/index.ts';
+import { figuresOf } from '../../catalog/catalog-plan.ts';
 import { buildReadModel, type ReadModel, type RevisionRecord } from '../../read-model/read-model.ts';
 import { readModelInputOf } from '../../site-pages/test-support/read-model-fixture.ts';
 
@@ -42,9 +43,9 @@ export function historyReadModel(roles: readonly SampleRole[]): ReadModel {
         publishedAt: new Date(`${revision.at}T12:00:00Z`),
         author: revision.author ?? 'Ada Assessor',
         note: revision.note ?? `Revision ${at + 1}.`,
-        methodologyVersion: 'aijri-1',
+        methodologyVersion: document.methodology,
         document,
-        figures: toScoreJson(scoreAssessment(document), explainScore(document)),
+        figures: figuresOf(document),
       };
       history.push({ roleSlug: row.roleSlug, seniority: row.seniority, ...record });
     }

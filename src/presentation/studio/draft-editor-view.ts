@@ -1,6 +1,6 @@
-import { aijri1, type MethodologyDefinition } from '../../methodology/index.ts';
-import { EMPTY_SOURCE_ROWS, scoreDraft, type LiveScore } from './draft-form.ts';
-import type { DraftRecord } from './drafts.repository.ts';
+import { CURRENT_METHODOLOGY, findMethodology, type MethodologyDefinition } from '../../methodology/index.ts';
+import { EMPTY_SOURCE_ROWS, scoreDraft, type LiveScore } from '../../features/studio/draft-form.ts';
+import type { DraftRecord } from '../../features/studio/drafts.repository.ts';
 
 type Json = Record<string, unknown>;
 
@@ -70,8 +70,18 @@ function provenanceFields(prefix: string, provenance: Json | undefined, problemO
   ];
 }
 
+/**
+ * The methodology whose ranges and labels the editor's form shows: the one the draft names. A draft
+ * naming no version is written for the current one (the schema's default); one naming an unknown
+ * version is shown with the current ranges while validation reports the version beside its field.
+ */
+export function editorMethodologyOf(draft: Pick<DraftRecord, 'document'>): MethodologyDefinition {
+  const named = (draft.document as Json | null)?.methodology;
+  return (typeof named === 'string' ? findMethodology(named) : undefined) ?? CURRENT_METHODOLOGY;
+}
+
 /** Builds the editor's form from a draft, with each validation problem beside its field. */
-export function buildDraftEditorView(draft: DraftRecord, definition: MethodologyDefinition = aijri1): DraftEditorView {
+export function buildDraftEditorView(draft: DraftRecord, definition: MethodologyDefinition): DraftEditorView {
   const document = draft.document as Json;
   const live = scoreDraft(document);
   const problems = new Map<string, string>();
