@@ -130,12 +130,17 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
   const formWeight = new Float64Array(formCount);
   const formKindMask = new Uint8Array(formCount);
   const formHeadKind = new Uint8Array(formCount);
+  const formKindClass = new Uint16Array(formCount);
+  const kindClassOf = new Map<number, number>();
   const formWordStart = new Int32Array(formCount + 1);
   const formWordIds = Int32Array.from(formWords.flat());
   const exactForms = new Map<string, number[]>();
   for (const [formId, draft] of drafts.entries()) {
     formKindMask[formId] = kindMask(draft.tokens);
     formHeadKind[formId] = headKind(draft.tokens);
+    const kindKey = ((formKindMask[formId] ?? 0) << 8) | (formHeadKind[formId] ?? 0);
+    if (!kindClassOf.has(kindKey)) kindClassOf.set(kindKey, kindClassOf.size);
+    formKindClass[formId] = kindClassOf.get(kindKey) ?? 0;
     formWordStart[formId + 1] = (formWordStart[formId] ?? 0) + (formWords[formId]?.length ?? 0);
     formEntry[formId] = draft.entry;
     formPrimary[formId] = draft.primary ? 1 : 0;
@@ -162,6 +167,8 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
     formKind: drafts.map((draft) => draft.kind),
     formKindMask,
     formHeadKind,
+    formKindClass,
+    kindClasses: { mask: Uint8Array.from(kindClassOf.keys(), (key) => key >> 8), head: Uint8Array.from(kindClassOf.keys(), (key) => key & 0xff) },
     formWordStart,
     formWordIds,
     formFactor,
@@ -211,6 +218,9 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
       exact: new Uint8Array(formCount),
       entryNeighbour: new Int32Array(entries.length),
       entryDomain: new Int32Array(entries.length),
+      kindFactor: new Float64Array(kindClassOf.size),
+      kindStamp: new Int32Array(kindClassOf.size),
+      kindGeneration: { value: 0 },
     },
   };
 }

@@ -81,6 +81,10 @@ export interface SearchIndex {
   formKindMask: Uint8Array;
   /** The kind of each form's head ("helper" in "Toolmaker Helper"), as a bit mask. */
   formHeadKind: Uint8Array;
+  /** Forms with the same kind mask and head kind share a class, so a query weighs each pair of kinds once. */
+  formKindClass: Uint16Array;
+  /** Each kind class's kind mask and head kind. */
+  kindClasses: { mask: Uint8Array; head: Uint8Array };
   /** Each form's word ids: formWordIds[formWordStart[form] … formWordStart[form + 1]). */
   formWordStart: Int32Array;
   formWordIds: Int32Array;
@@ -142,4 +146,8 @@ export interface Scratch {
   entryNeighbour: Int32Array;
   /** The domain row that raised the entry, plus one; 0 when none. */
   entryDomain: Int32Array;
+  /** A kind class's kindAgreement with the variant being scored, valid where kindStamp equals kindGeneration. */
+  kindFactor: Float64Array;
+  kindStamp: Int32Array;
+  kindGeneration: { value: number };
 }

@@ -69,22 +69,20 @@ export function scoreVariant(index: SearchIndex, variant: Variant, context: Quer
   const describedCount = words.length > 1 ? markDescriptions(index.description, entryDescription, entryDescriptionStack, words, MAX_TOKEN_BITS) : 0;
   const weights = tokens.map((token) => token.weight);
   const bitCount = Math.min(MAX_TOKEN_BITS, tokens.length);
-  const keep = (form: number, score: number, isExact: boolean) => {
-    const previous = best[form] ?? 0;
-    if (previous === 0) touched.forms[touched.count++] = form;
-    if (score > previous) {
-      best[form] = score;
-      exact[form] = isExact ? 1 : 0;
-    }
-  };
+  const { formEntry, formWeight, formFactor, formKindClass, kindClasses } = index;
+  const { kindFactor, kindStamp, kindGeneration } = index.scratch;
+  // Forms share few pairs of kinds: each pair's agreement with this variant is worked out once, on first use.
+  const generation = (kindGeneration.value = (kindGeneration.value % 0x7fffffff) + 1);
+  const variantFactor = variant.factor;
   for (let position = 0; position < formCount; position += 1) {
     const form = formStack[position] ?? 0;
+    const matchedTokens = formTokens[form] ?? 0;
     // A query word the title lacks still counts, more weakly, when the occupation's description uses it.
-    const unmatched = (entryDescription[index.formEntry[form] ?? 0] ?? 0) & ~(formTokens[form] ?? 0);
-    const describedMask = entryDescription[index.formEntry[form] ?? 0] ?? 0;
+    const describedMask = entryDescription[formEntry[form] ?? 0] ?? 0;
     let described = 0;
     let describedAll = 0;
     if (describedMask !== 0) {
+      const unmatched = describedMask & ~matchedTokens;
       for (let bit = 0; bit < bitCount; bit += 1) {
         if ((describedMask & (1 << bit)) === 0) continue;
         const weight = weights[bit] ?? 0;
@@ -93,19 +91,36 @@ export function scoreVariant(index: SearchIndex, variant: Variant, context: Quer
       }
     }
     const queryCoverage = Math.min(1, ((query[form] ?? 0) + described) / queryWeight);
-    const titleCoverage = Math.min(1, (title[form] ?? 0) / (index.formWeight[form] ?? 1));
+    const titleCoverage = Math.min(1, (title[form] ?? 0) / (formWeight[form] ?? 1));
     const fromTitle = PARTIAL_CEILING * (QUERY_COVERAGE_SHARE * queryCoverage + (1 - QUERY_COVERAGE_SHARE) * titleCoverage);
     // Between titles that fit equally, the occupation whose description is about the query's words wins.
     const partial = Math.min(PARTIAL_CEILING, fromTitle + DESCRIPTION_BONUS * (describedAll / queryWeight));
-    const kinds = kindAgreement(queryKinds, index.formKindMask[form] ?? 0, queryHeadKind, index.formHeadKind[form] ?? 0);
-    const headKept = headBit === 0 || ((formTokens[form] ?? 0) & headBit) !== 0 ? 1 : HEAD_MISSING_FACTOR;
+    const kindClass = formKindClass[form] ?? 0;
+    if (kindStamp[kindClass] !== generation) {
+      kindStamp[kindClass] = generation;
+      kindFactor[kindClass] = kindAgreement(queryKinds, kindClasses.mask[kindClass] ?? 0, queryHeadKind, kindClasses.head[kindClass] ?? 0);
+    }
+    const kinds = kindFactor[kindClass] ?? 1;
+    const headKept = headBit === 0 || (matchedTokens & headBit) !== 0 ? 1 : HEAD_MISSING_FACTOR;
     query[form] = 0;
     title[form] = 0;
-    keep(form, partial * kinds * headKept * (index.formFactor[form] ?? 1) * variant.factor, false);
+    const score = partial * kinds * headKept * (formFactor[form] ?? 1) * variantFactor;
+    const previous = best[form] ?? 0;
+    if (previous === 0) touched.forms[touched.count++] = form;
+    if (score > previous) {
+      best[form] = score;
+      exact[form] = 0;
+    }
   }
   for (let position = 0; position < describedCount; position += 1) entryDescription[entryDescriptionStack[position] ?? 0] = 0;
   for (const form of index.exactForms.get(exactKey(variant.tokens)) ?? []) {
-    keep(form, (index.formFactor[form] ?? 1) * variant.factor, true);
-    if (variant.factor === 1) index.scratch.typedExactly[form] = 1;
+    const score = (formFactor[form] ?? 1) * variantFactor;
+    const previous = best[form] ?? 0;
+    if (previous === 0) touched.forms[touched.count++] = form;
+    if (score > previous) {
+      best[form] = score;
+      exact[form] = 1;
+    }
+    if (variantFactor === 1) index.scratch.typedExactly[form] = 1;
   }
 }
