@@ -39,6 +39,12 @@ export function scoreVariant(index: SearchIndex, variant: Variant, context: Quer
   let formCount = 0;
   for (const [position, token] of tokens.entries()) {
     const bit = position < MAX_TOKEN_BITS ? 1 << position : 0;
+    const only = token.matches.length === 1 ? token.matches[0] : undefined;
+    const onlyList = only === undefined ? undefined : index.postings[only.id];
+    if (only !== undefined && onlyList !== undefined && bit !== 0 && only.quality * token.weight > 0) {
+      formCount = addSingleMatch(index.scratch, onlyList, only.quality * token.weight, only.quality * (index.wordWeight[only.id] ?? 0), bit, formCount);
+      continue;
+    }
     let tokenFormCount = 0;
     for (const match of token.matches) {
       const list = index.postings[match.id];
@@ -69,9 +75,9 @@ export function scoreVariant(index: SearchIndex, variant: Variant, context: Quer
   const describedCount = words.length > 1 ? markDescriptions(index.description, entryDescription, entryDescriptionStack, words, MAX_TOKEN_BITS) : 0;
   const weights = tokens.map((token) => token.weight);
   const bitCount = Math.min(MAX_TOKEN_BITS, tokens.length);
-  const { formEntry, formWeight, formFactor, formKindClass, kindClasses } = index;
+  const { formEntry, formWeight, formFactor, formClass, formClasses } = index;
   const { kindFactor, kindStamp, kindGeneration } = index.scratch;
-  // Forms share few pairs of kinds: each pair's agreement with this variant is worked out once, on first use.
+  // Forms fall in few classes: each class's kind agreement with this variant is worked out once, on first use.
   const generation = (kindGeneration.value = (kindGeneration.value % 0x7fffffff) + 1);
   const variantFactor = variant.factor;
   for (let position = 0; position < formCount; position += 1) {
@@ -94,17 +100,18 @@ export function scoreVariant(index: SearchIndex, variant: Variant, context: Quer
     const titleCoverage = Math.min(1, (title[form] ?? 0) / (formWeight[form] ?? 1));
     const fromTitle = PARTIAL_CEILING * (QUERY_COVERAGE_SHARE * queryCoverage + (1 - QUERY_COVERAGE_SHARE) * titleCoverage);
     // Between titles that fit equally, the occupation whose description is about the query's words wins.
-    const partial = Math.min(PARTIAL_CEILING, fromTitle + DESCRIPTION_BONUS * (describedAll / queryWeight));
-    const kindClass = formKindClass[form] ?? 0;
-    if (kindStamp[kindClass] !== generation) {
-      kindStamp[kindClass] = generation;
-      kindFactor[kindClass] = kindAgreement(queryKinds, kindClasses.mask[kindClass] ?? 0, queryHeadKind, kindClasses.head[kindClass] ?? 0);
+    // Without described words the bonus is 0 and fromTitle + 0 is fromTitle, so the division is skipped.
+    const partial = Math.min(PARTIAL_CEILING, describedMask === 0 ? fromTitle : fromTitle + DESCRIPTION_BONUS * (describedAll / queryWeight));
+    const shape = formClass[form] ?? 0;
+    if (kindStamp[shape] !== generation) {
+      kindStamp[shape] = generation;
+      kindFactor[shape] = kindAgreement(queryKinds, formClasses.kindMask[shape] ?? 0, queryHeadKind, formClasses.headKind[shape] ?? 0);
     }
-    const kinds = kindFactor[kindClass] ?? 1;
+    const kinds = kindFactor[shape] ?? 1;
     const headKept = headBit === 0 || (matchedTokens & headBit) !== 0 ? 1 : HEAD_MISSING_FACTOR;
     query[form] = 0;
     title[form] = 0;
-    const score = partial * kinds * headKept * (formFactor[form] ?? 1) * variantFactor;
+    const score = partial * kinds * headKept * (formClasses.factor[shape] ?? 1) * variantFactor;
     const previous = best[form] ?? 0;
     if (previous === 0) touched.forms[touched.count++] = form;
     if (score > previous) {
@@ -123,4 +130,30 @@ export function scoreVariant(index: SearchIndex, variant: Variant, context: Quer
     }
     if (variantFactor === 1) index.scratch.typedExactly[form] = 1;
   }
+}
+
+/**
+ * Adds a token that matches one index word straight into the forms' sums, skipping the pass that
+ * keeps each form's best match among several words. It gives the same sums: the token's bit in
+ * formTokens stops a form listed twice from counting twice, as that pass did.
+ */
+function addSingleMatch(scratch: SearchIndex['scratch'], list: Int32Array, onQuery: number, onTitle: number, bit: number, count: number): number {
+  const { query, title, formTokens, formStack } = scratch;
+  const titleShare = onTitle > 0 ? onTitle : 0;
+  let formCount = count;
+  for (let at = 0; at < list.length; at += 1) {
+    const form = list[at] ?? 0;
+    const sum = query[form] ?? 0;
+    if (sum === 0) {
+      formStack[formCount++] = form;
+      formTokens[form] = bit;
+    } else {
+      const seen = formTokens[form] ?? 0;
+      if ((seen & bit) !== 0) continue;
+      formTokens[form] = seen | bit;
+    }
+    query[form] = sum + onQuery;
+    title[form] = (title[form] ?? 0) + titleShare;
+  }
+  return formCount;
 }
