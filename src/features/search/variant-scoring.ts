@@ -84,7 +84,8 @@ export function scoreVariant(index: SearchIndex, variant: Variant, context: Quer
     const form = formStack[position] ?? 0;
     const matchedTokens = formTokens[form] ?? 0;
     // A query word the title lacks still counts, more weakly, when the occupation's description uses it.
-    const describedMask = entryDescription[formEntry[form] ?? 0] ?? 0;
+    // entryDescription is all zeros unless markDescriptions marked some entries for this variant.
+    const describedMask = describedCount === 0 ? 0 : (entryDescription[formEntry[form] ?? 0] ?? 0);
     let described = 0;
     let describedAll = 0;
     if (describedMask !== 0) {
