@@ -130,6 +130,9 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
   const formWeight = new Float64Array(formCount);
   const formKindMask = new Uint8Array(formCount);
   const formHeadKind = new Uint8Array(formCount);
+  const formClass = new Uint16Array(formCount);
+  const classOf = new Map<string, number>();
+  const classes: { kindMask: number; headKind: number; factor: number }[] = [];
   const formWordStart = new Int32Array(formCount + 1);
   const formWordIds = Int32Array.from(formWords.flat());
   const exactForms = new Map<string, number[]>();
@@ -140,6 +143,13 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
     formEntry[formId] = draft.entry;
     formPrimary[formId] = draft.primary ? 1 : 0;
     formFactor[formId] = draft.primary ? 1 : KIND_FACTOR[draft.kind];
+    const shape = { kindMask: formKindMask[formId] ?? 0, headKind: formHeadKind[formId] ?? 0, factor: formFactor[formId] ?? 1 };
+    const classKey = `${shape.kindMask} ${shape.headKind} ${shape.factor}`;
+    if (!classOf.has(classKey)) {
+      classOf.set(classKey, classes.length);
+      classes.push(shape);
+    }
+    formClass[formId] = classOf.get(classKey) ?? 0;
     let weight = 0;
     for (const id of formWords[formId] ?? []) {
       weight += wordWeight[id] ?? 0;
@@ -162,6 +172,12 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
     formKind: drafts.map((draft) => draft.kind),
     formKindMask,
     formHeadKind,
+    formClass,
+    formClasses: {
+      kindMask: Uint8Array.from(classes, (shape) => shape.kindMask),
+      headKind: Uint8Array.from(classes, (shape) => shape.headKind),
+      factor: Float64Array.from(classes, (shape) => shape.factor),
+    },
     formWordStart,
     formWordIds,
     formFactor,
@@ -211,6 +227,9 @@ export function buildSearchIndex(input: readonly SearchEntry[]): SearchIndex {
       exact: new Uint8Array(formCount),
       entryNeighbour: new Int32Array(entries.length),
       entryDomain: new Int32Array(entries.length),
+      kindFactor: new Float64Array(classes.length),
+      kindStamp: new Int32Array(classes.length),
+      kindGeneration: { value: 0 },
     },
   };
 }

@@ -71,11 +71,12 @@ function rankEntries(index: SearchIndex, text: string, tokens: readonly string[]
   for (const variant of queryVariants(index, tokens)) scoreVariant(index, variant, context);
   let entryCount = 0;
   const { entryExact } = index.scratch;
+  const { formEntry, formPrimary } = index;
   for (let position = 0; position < touched.count; position += 1) {
     const form = touched.forms[position] ?? 0;
     const score = best[form] ?? 0;
     best[form] = 0;
-    const entry = index.formEntry[form] ?? 0;
+    const entry = formEntry[form] ?? 0;
     if ((entryBest[entry] ?? -1) < 0) {
       entryStack[entryCount++] = entry;
       entrySupport[entry] = 0;
@@ -88,7 +89,7 @@ function rankEntries(index: SearchIndex, text: string, tokens: readonly string[]
       if ((entryTyped[entry] ?? -1) < 0 || form < (entryTyped[entry] ?? 0)) entryTyped[entry] = form;
     }
     entrySupport[entry] = (entrySupport[entry] ?? 0) + score;
-    if (index.formPrimary[form] === 1 && score > (entryOwnTitle[entry] ?? 0)) entryOwnTitle[entry] = score;
+    if (formPrimary[form] === 1 && score > (entryOwnTitle[entry] ?? 0)) entryOwnTitle[entry] = score;
     const current = entryBest[entry] ?? -1;
     if (score > current || (score === current && form < (entryForm[entry] ?? 0))) {
       entryBest[entry] = score;

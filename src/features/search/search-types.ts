@@ -81,6 +81,12 @@ export interface SearchIndex {
   formKindMask: Uint8Array;
   /** The kind of each form's head ("helper" in "Toolmaker Helper"), as a bit mask. */
   formHeadKind: Uint8Array;
+  /**
+   * Forms with the same kind mask, head kind and factor share a class: a query weighs each pair of kinds
+   * once, and scoring reads a form's class instead of three per-form arrays.
+   */
+  formClass: Uint16Array;
+  formClasses: { kindMask: Uint8Array; headKind: Uint8Array; factor: Float64Array };
   /** Each form's word ids: formWordIds[formWordStart[form] … formWordStart[form + 1]). */
   formWordStart: Int32Array;
   formWordIds: Int32Array;
@@ -142,4 +148,8 @@ export interface Scratch {
   entryNeighbour: Int32Array;
   /** The domain row that raised the entry, plus one; 0 when none. */
   entryDomain: Int32Array;
+  /** A form class's kindAgreement with the variant being scored, valid where kindStamp equals kindGeneration. */
+  kindFactor: Float64Array;
+  kindStamp: Int32Array;
+  kindGeneration: { value: number };
 }

@@ -39,6 +39,12 @@ export function scoreVariant(index: SearchIndex, variant: Variant, context: Quer
   let formCount = 0;
   for (const [position, token] of tokens.entries()) {
     const bit = position < MAX_TOKEN_BITS ? 1 << position : 0;
+    const only = token.matches.length === 1 ? token.matches[0] : undefined;
+    const onlyList = only === undefined ? undefined : index.postings[only.id];
+    if (only !== undefined && onlyList !== undefined && bit !== 0 && only.quality * token.weight > 0) {
+      formCount = addSingleMatch(index.scratch, onlyList, only.quality * token.weight, only.quality * (index.wordWeight[only.id] ?? 0), bit, formCount);
+      continue;
+    }
     let tokenFormCount = 0;
     for (const match of token.matches) {
       const list = index.postings[match.id];
@@ -69,22 +75,21 @@ export function scoreVariant(index: SearchIndex, variant: Variant, context: Quer
   const describedCount = words.length > 1 ? markDescriptions(index.description, entryDescription, entryDescriptionStack, words, MAX_TOKEN_BITS) : 0;
   const weights = tokens.map((token) => token.weight);
   const bitCount = Math.min(MAX_TOKEN_BITS, tokens.length);
-  const keep = (form: number, score: number, isExact: boolean) => {
-    const previous = best[form] ?? 0;
-    if (previous === 0) touched.forms[touched.count++] = form;
-    if (score > previous) {
-      best[form] = score;
-      exact[form] = isExact ? 1 : 0;
-    }
-  };
+  const { formEntry, formWeight, formFactor, formClass, formClasses } = index;
+  const { kindFactor, kindStamp, kindGeneration } = index.scratch;
+  // Forms fall in few classes: each class's kind agreement with this variant is worked out once, on first use.
+  const generation = (kindGeneration.value = (kindGeneration.value % 0x7fffffff) + 1);
+  const variantFactor = variant.factor;
   for (let position = 0; position < formCount; position += 1) {
     const form = formStack[position] ?? 0;
+    const matchedTokens = formTokens[form] ?? 0;
     // A query word the title lacks still counts, more weakly, when the occupation's description uses it.
-    const unmatched = (entryDescription[index.formEntry[form] ?? 0] ?? 0) & ~(formTokens[form] ?? 0);
-    const describedMask = entryDescription[index.formEntry[form] ?? 0] ?? 0;
+    // entryDescription is all zeros unless markDescriptions marked some entries for this variant.
+    const describedMask = describedCount === 0 ? 0 : (entryDescription[formEntry[form] ?? 0] ?? 0);
     let described = 0;
     let describedAll = 0;
     if (describedMask !== 0) {
+      const unmatched = describedMask & ~matchedTokens;
       for (let bit = 0; bit < bitCount; bit += 1) {
         if ((describedMask & (1 << bit)) === 0) continue;
         const weight = weights[bit] ?? 0;
@@ -93,19 +98,63 @@ export function scoreVariant(index: SearchIndex, variant: Variant, context: Quer
       }
     }
     const queryCoverage = Math.min(1, ((query[form] ?? 0) + described) / queryWeight);
-    const titleCoverage = Math.min(1, (title[form] ?? 0) / (index.formWeight[form] ?? 1));
+    const titleCoverage = Math.min(1, (title[form] ?? 0) / (formWeight[form] ?? 1));
     const fromTitle = PARTIAL_CEILING * (QUERY_COVERAGE_SHARE * queryCoverage + (1 - QUERY_COVERAGE_SHARE) * titleCoverage);
     // Between titles that fit equally, the occupation whose description is about the query's words wins.
-    const partial = Math.min(PARTIAL_CEILING, fromTitle + DESCRIPTION_BONUS * (describedAll / queryWeight));
-    const kinds = kindAgreement(queryKinds, index.formKindMask[form] ?? 0, queryHeadKind, index.formHeadKind[form] ?? 0);
-    const headKept = headBit === 0 || ((formTokens[form] ?? 0) & headBit) !== 0 ? 1 : HEAD_MISSING_FACTOR;
+    // Without described words the bonus is 0 and fromTitle + 0 is fromTitle, so the division is skipped.
+    const partial = Math.min(PARTIAL_CEILING, describedMask === 0 ? fromTitle : fromTitle + DESCRIPTION_BONUS * (describedAll / queryWeight));
+    const shape = formClass[form] ?? 0;
+    if (kindStamp[shape] !== generation) {
+      kindStamp[shape] = generation;
+      kindFactor[shape] = kindAgreement(queryKinds, formClasses.kindMask[shape] ?? 0, queryHeadKind, formClasses.headKind[shape] ?? 0);
+    }
+    const kinds = kindFactor[shape] ?? 1;
+    const headKept = headBit === 0 || (matchedTokens & headBit) !== 0 ? 1 : HEAD_MISSING_FACTOR;
     query[form] = 0;
     title[form] = 0;
-    keep(form, partial * kinds * headKept * (index.formFactor[form] ?? 1) * variant.factor, false);
+    const score = partial * kinds * headKept * (formClasses.factor[shape] ?? 1) * variantFactor;
+    const previous = best[form] ?? 0;
+    if (previous === 0) touched.forms[touched.count++] = form;
+    if (score > previous) {
+      best[form] = score;
+      exact[form] = 0;
+    }
   }
   for (let position = 0; position < describedCount; position += 1) entryDescription[entryDescriptionStack[position] ?? 0] = 0;
   for (const form of index.exactForms.get(exactKey(variant.tokens)) ?? []) {
-    keep(form, (index.formFactor[form] ?? 1) * variant.factor, true);
-    if (variant.factor === 1) index.scratch.typedExactly[form] = 1;
+    const score = (formFactor[form] ?? 1) * variantFactor;
+    const previous = best[form] ?? 0;
+    if (previous === 0) touched.forms[touched.count++] = form;
+    if (score > previous) {
+      best[form] = score;
+      exact[form] = 1;
+    }
+    if (variantFactor === 1) index.scratch.typedExactly[form] = 1;
   }
+}
+
+/**
+ * Adds a token that matches one index word straight into the forms' sums, skipping the pass that
+ * keeps each form's best match among several words. It gives the same sums: the token's bit in
+ * formTokens stops a form listed twice from counting twice, as that pass did.
+ */
+function addSingleMatch(scratch: SearchIndex['scratch'], list: Int32Array, onQuery: number, onTitle: number, bit: number, count: number): number {
+  const { query, title, formTokens, formStack } = scratch;
+  const titleShare = onTitle > 0 ? onTitle : 0;
+  let formCount = count;
+  for (let at = 0; at < list.length; at += 1) {
+    const form = list[at] ?? 0;
+    const sum = query[form] ?? 0;
+    if (sum === 0) {
+      formStack[formCount++] = form;
+      formTokens[form] = bit;
+    } else {
+      const seen = formTokens[form] ?? 0;
+      if ((seen & bit) !== 0) continue;
+      formTokens[form] = seen | bit;
+    }
+    query[form] = sum + onQuery;
+    title[form] = (title[form] ?? 0) + titleShare;
+  }
+  return formCount;
 }
