@@ -1,13 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ReadModel } from '../features/read-model/read-model.ts';
 import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
-import { chooseContentCoding, encodeBodyFor, encodeBodyToStore } from '../features/render-cache/content-coding.ts';
+import { chooseContentCoding } from '../features/render-cache/content-coding.ts';
 import { answerWithPage, etagOf, type RenderCache } from '../features/render-cache/render-cache.ts';
 import type { IslandRenderer } from '../presentation/query-pages/island-slot.ts';
 import { routeShellOf, type RouteShell } from '../presentation/query-pages/route-shell.ts';
 import { contentSecurityPolicy, inlineScriptHashes } from '../web/lib/security-headers.ts';
 import { renderThroughAstro } from './astro-capture.ts';
+import { encodeQueryPage, queryPageBodiesToStore } from './query-pages-coding.ts';
 import { QUERY_PAGES, type QueryPage } from './query-page-routes.ts';
+import { answerStylesheet, createQueryStylesheets, linkedStylesheetOf } from './query-pages-stylesheet.ts';
 
 type AstroHandler = Parameters<typeof renderThroughAstro>[0];
 
@@ -44,6 +46,7 @@ export interface QueryPages {
 export function createQueryPages(options: QueryPagesOptions): QueryPages {
   let renderedCount = 0;
   const shells = new Map<string, Promise<ReadyShell | null>>();
+  const stylesheets = createQueryStylesheets();
 
   const shellOf = (page: QueryPage, model: ReadModel): Promise<ReadyShell | null> => {
     let shell = shells.get(page.path);
@@ -61,7 +64,11 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
     const path = page.shellPath(model);
     const answer = await renderThroughAstro(options.handler, path, options.localsFor(model));
     if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}`);
-    const shell = routeShellOf(answer.body, page.scopeAnchors);
+    const inlined = routeShellOf(answer.body, page.scopeAnchors);
+    // The route's stylesheet becomes a cached file of its own instead of 13 KB inlined in every page (ADR 0172).
+    const stylesheet = linkedStylesheetOf(inlined.headTail);
+    if (stylesheet) stylesheets.add(stylesheet);
+    const shell = stylesheet ? { ...inlined, headTail: stylesheet.link } : inlined;
     const frame = shell.headTail + shell.bodyStart;
     return {
       shell,
@@ -73,8 +80,16 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
   return {
     rendered: () => renderedCount,
     async serve(request, response, model) {
-      if (request.method !== 'GET') return false;
       const url = new URL(request.url ?? '/', 'http://localhost');
+      if (stylesheets.names(url.pathname) && (request.method === 'GET' || request.method === 'HEAD')) {
+        // A page kept by a browser or cache may ask for its stylesheet before this process has read any shell.
+        if (!stylesheets.find(url.pathname)) await Promise.all(QUERY_PAGES.map((candidate) => shellOf(candidate, model)));
+        const stylesheet = stylesheets.find(url.pathname);
+        if (!stylesheet) return false;
+        answerStylesheet(stylesheet, request, response);
+        return true;
+      }
+      if (request.method !== 'GET') return false;
       const page = QUERY_PAGES.find((candidate) => candidate.path === url.pathname);
       const key = page ? renderCacheKeyOf(url) : null;
       // Without a query these pages are read-model pages, pre-rendered by Astro.
@@ -90,7 +105,7 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
       const coding = chooseContentCoding(acceptEncoding);
       if (!storable) {
         // As the middleware answers a page that says no-store: compressed for this reader, never kept.
-        const encoded = await encodeBodyFor(Buffer.from(html, 'utf8'), coding);
+        const encoded = encodeQueryPage(Buffer.from(html, 'utf8'), coding);
         response.writeHead(200, {
           'content-type': 'text/html; charset=utf-8',
           'cache-control': 'no-store',
@@ -106,7 +121,7 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
         status: 200,
         etag: etagOf(model.version, html),
         headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy },
-        bodies: await encodeBodyToStore(Buffer.from(html, 'utf8'), coding),
+        bodies: queryPageBodiesToStore(Buffer.from(html, 'utf8'), coding),
       };
       options.cache.set(model.version, key, stored);
       const answer = answerWithPage(stored, { ifNoneMatch: request.headers['if-none-match'] ?? null, acceptEncoding }, 'miss');
