@@ -1,13 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ReadModel } from '../features/read-model/read-model.ts';
 import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
-import { chooseContentCoding } from '../features/render-cache/content-coding.ts';
+import { chooseContentCoding, encodeBodyFor, encodeBodyToStore } from '../features/render-cache/content-coding.ts';
 import { answerWithPage, etagOf, type RenderCache } from '../features/render-cache/render-cache.ts';
 import type { IslandRenderer } from '../presentation/query-pages/island-slot.ts';
 import { routeShellOf, type RouteShell } from '../presentation/query-pages/route-shell.ts';
 import { contentSecurityPolicy, inlineScriptHashes } from '../web/lib/security-headers.ts';
 import { renderThroughAstro } from './astro-capture.ts';
-import { encodeQueryPage, queryPageBodiesToStore } from './query-pages-coding.ts';
 import { QUERY_PAGES, type QueryPage } from './query-page-routes.ts';
 import { answerStylesheet, createQueryStylesheets, linkedStylesheetOf } from './query-pages-stylesheet.ts';
 
@@ -105,7 +104,7 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
       const coding = chooseContentCoding(acceptEncoding);
       if (!storable) {
         // As the middleware answers a page that says no-store: compressed for this reader, never kept.
-        const encoded = encodeQueryPage(Buffer.from(html, 'utf8'), coding);
+        const encoded = await encodeBodyFor(Buffer.from(html, 'utf8'), coding);
         response.writeHead(200, {
           'content-type': 'text/html; charset=utf-8',
           'cache-control': 'no-store',
@@ -121,7 +120,7 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
         status: 200,
         etag: etagOf(model.version, html),
         headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy },
-        bodies: queryPageBodiesToStore(Buffer.from(html, 'utf8'), coding),
+        bodies: await encodeBodyToStore(Buffer.from(html, 'utf8'), coding),
       };
       options.cache.set(model.version, key, stored);
       const answer = answerWithPage(stored, { ifNoneMatch: request.headers['if-none-match'] ?? null, acceptEncoding }, 'miss');
