@@ -1,10 +1,13 @@
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { etagOf } from '../features/render-cache/render-cache.ts';
 import { send, startSiteInProcess, type RawAnswer, type SiteUnderTest } from './test-support/site-under-test.ts';
 
 // The same site twice: one renders search, compare and the report with the typed renderers (ADR
 // 0171), the other through Astro only. Every page must come out byte for byte the same, except the
-// island's `uid`, a hash Astro makes for its development server (documented in ADR 0171).
+// island's `uid`, a hash Astro makes for its development server (documented in ADR 0171), and the
+// stylesheet, which the typed pages link as a file (ADR 0172): it is put back inline from the file
+// the typed site serves, so the file must hold exactly what Astro inlines.
 let typed: SiteUnderTest;
 let astro: SiteUnderTest;
 
@@ -18,6 +21,16 @@ afterAll(async () => {
 });
 
 const normalised = (html: string) => html.replace(/<astro-island uid="[^"]*"/g, '<astro-island uid=""');
+const STYLESHEET_LINK = /<link rel="stylesheet" href="(\/query-styles\/[0-9a-f]{16}\.css)">/;
+
+/** The typed page with its linked stylesheet inlined again from the file the typed site serves. */
+async function withStylesheetInlined(html: string): Promise<string> {
+  const href = STYLESHEET_LINK.exec(html)?.[1];
+  if (href === undefined) return html;
+  const file = await send(typed.url, 'GET', href, { headers: { 'accept-encoding': 'identity' } });
+  expect(file.status, href).toBe(200);
+  return html.replace(STYLESHEET_LINK, () => `<style>${file.body.toString('utf8')}</style>`);
+}
 
 // The ETag and the length count the page, uid included: each site's must be those of its own bytes.
 function comparableHeaders(answer: RawAnswer): Record<string, unknown> {
@@ -44,7 +57,10 @@ async function expectSamePage(path: string, by: 'typed' | 'astro' = 'typed'): Pr
   const before = typed.queryPagesRendered();
   const answers = await bothAnswers(path);
   expect(answers.typed.status, path).toBe(answers.astro.status);
-  expect(normalised(answers.typed.body.toString('utf8')), path).toBe(normalised(answers.astro.body.toString('utf8')));
+  const typedPage = answers.typed.body.toString('utf8');
+  // Pages the typed site leaves to Astro keep their inlined stylesheet; its own pages link it.
+  expect(STYLESHEET_LINK.test(typedPage), `${path} links its stylesheet`).toBe(by === 'typed' && answers.typed.status === 200);
+  expect(normalised(await withStylesheetInlined(typedPage)), path).toBe(normalised(answers.astro.body.toString('utf8')));
   expect(comparableHeaders(answers.typed), path).toEqual(comparableHeaders(answers.astro));
   expect(typed.queryPagesRendered() - before, `${path} rendered by ${by}`).toBe(by === 'typed' ? 1 : 0);
   expect(astro.queryPagesRendered()).toBe(0);
@@ -63,7 +79,7 @@ describe('search rendered without Astro', () => {
     // attribute, and allowed it in the policy; the typed path allows only the island scripts.
     const path = `/search?q=${encodeURIComponent('<script>alert("x")</script>')}`;
     const answers = await bothAnswers(path);
-    expect(normalised(answers.typed.body.toString('utf8'))).toBe(normalised(answers.astro.body.toString('utf8')));
+    expect(normalised(await withStylesheetInlined(answers.typed.body.toString('utf8')))).toBe(normalised(answers.astro.body.toString('utf8')));
     const hashes = (answer: RawAnswer) => String(answer.headers['content-security-policy']).match(/'sha256-[^']+'/g) ?? [];
     expect(hashes(answers.astro)).toHaveLength(3);
     expect(hashes(answers.typed)).toEqual(hashes(answers.astro).slice(1));
@@ -111,4 +127,44 @@ describe('the personal report rendered without Astro', () => {
     await expectSamePage('/report?role=registered-nurses/all-levels&design=0', 'astro');
     expect((await send(typed.url, 'GET', '/report?role=registered-nurses/all-levels&design=0')).status).toBe(303);
   });
+});
+
+describe('the query pages\' stylesheet, a cached file (ADR 0172)', () => {
+  it('is served under its hash, immutable, in the coding asked for, and 304 for its ETag', async () => {
+    const page = await send(typed.url, 'GET', '/search?q=welder', { headers: { 'accept-encoding': 'identity' } });
+    const href = STYLESHEET_LINK.exec(page.body.toString('utf8'))?.[1] ?? '';
+    expect(href).not.toBe('');
+    const plain = await send(typed.url, 'GET', href, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(plain.body.toString('utf8')).toContain('.hit.astro-');
+    const brotli = await send(typed.url, 'GET', href, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
+    expect(brotli.headers.etag).not.toBe(plain.headers.etag);
+    const again = await send(typed.url, 'GET', href, { headers: { 'accept-encoding': 'br', 'if-none-match': String(brotli.headers.etag) } });
+    expect(again.status).toBe(304);
+    const head = await send(typed.url, 'HEAD', href, { headers: { 'accept-encoding': 'identity' } });
+    expect([head.status, head.headers['content-length'], head.body.byteLength]).toEqual([200, String(plain.body.byteLength), 0]);
+  });
+
+  it('gives each route its own file; an unknown name is not found', async () => {
+    const hrefOf = async (path: string) => STYLESHEET_LINK.exec((await send(typed.url, 'GET', path, { headers: { 'accept-encoding': 'identity' } })).body.toString('utf8'))?.[1];
+    const hrefs = await Promise.all(['/search?q=chef', '/compare?roles=chefs-and-head-cooks,electricians', '/report?role=electricians/all-levels'].map(hrefOf));
+    expect(new Set(hrefs).size).toBe(3);
+    expect((await send(typed.url, 'GET', '/query-styles/0000000000000000.css')).status).toBe(404);
+  });
+
+  it('is answered by a fresh server before any query page was asked for', async () => {
+    const page = await send(typed.url, 'GET', '/compare?roles=chefs-and-head-cooks,electricians', { headers: { 'accept-encoding': 'identity' } });
+    const href = STYLESHEET_LINK.exec(page.body.toString('utf8'))?.[1] ?? '';
+    const fresh = await startSiteInProcess();
+    try {
+      const file = await send(fresh.url, 'GET', href, { headers: { 'accept-encoding': 'identity' } });
+      expect(file.status).toBe(200);
+      expect(fresh.queryPagesRendered()).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  }, 60_000);
 });

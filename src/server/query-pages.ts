@@ -8,6 +8,7 @@ import { routeShellOf, type RouteShell } from '../presentation/query-pages/route
 import { contentSecurityPolicy, inlineScriptHashes } from '../web/lib/security-headers.ts';
 import { renderThroughAstro } from './astro-capture.ts';
 import { QUERY_PAGES, type QueryPage } from './query-page-routes.ts';
+import { answerStylesheet, createQueryStylesheets, linkedStylesheetOf } from './query-pages-stylesheet.ts';
 import type { RenderPool, ThreadRender } from './render-threads/render-pool.ts';
 
 type AstroHandler = Parameters<typeof renderThroughAstro>[0];
@@ -50,6 +51,7 @@ export interface QueryPages {
 export function createQueryPages(options: QueryPagesOptions): QueryPages {
   let renderedCount = 0;
   const shells = new Map<string, Promise<ReadyShell | null>>();
+  const stylesheets = createQueryStylesheets();
 
   const shellOf = (page: QueryPage, model: ReadModel): Promise<ReadyShell | null> => {
     let shell = shells.get(page.path);
@@ -67,7 +69,11 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
     const path = page.shellPath(model);
     const answer = await renderThroughAstro(options.handler, path, options.localsFor(model));
     if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}`);
-    const shell = routeShellOf(answer.body, page.scopeAnchors);
+    const inlined = routeShellOf(answer.body, page.scopeAnchors);
+    // The route's stylesheet becomes a cached file of its own instead of 13 KB inlined in every page (ADR 0172).
+    const stylesheet = linkedStylesheetOf(inlined.headTail);
+    if (stylesheet) stylesheets.add(stylesheet);
+    const shell = stylesheet ? { ...inlined, headTail: stylesheet.link } : inlined;
     const frame = shell.headTail + shell.bodyStart;
     return {
       shell,
@@ -84,8 +90,16 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
   return {
     rendered: () => renderedCount,
     async serve(request, response, model) {
-      if (request.method !== 'GET') return false;
       const url = new URL(request.url ?? '/', 'http://localhost');
+      if (stylesheets.names(url.pathname) && (request.method === 'GET' || request.method === 'HEAD')) {
+        // A page kept by a browser or cache may ask for its stylesheet before this process has read any shell.
+        if (!stylesheets.find(url.pathname)) await Promise.all(QUERY_PAGES.map((candidate) => shellOf(candidate, model)));
+        const stylesheet = stylesheets.find(url.pathname);
+        if (!stylesheet) return false;
+        answerStylesheet(stylesheet, request, response);
+        return true;
+      }
+      if (request.method !== 'GET') return false;
       const page = QUERY_PAGES.find((candidate) => candidate.path === url.pathname);
       const key = page ? renderCacheKeyOf(url) : null;
       // Without a query these pages are read-model pages, pre-rendered by Astro.
