@@ -47,6 +47,7 @@ const GATHERED_VIEWS = [
   'src/presentation/history-pages/diff-view.ts',
   'src/presentation/site-pages/home-view.ts',
   'src/presentation/site-pages/browse-view.ts',
+  'src/presentation/site-pages/compare-view.ts',
 ];
 const GATHERED_VIEW_MESSAGE = 'This view builder takes its data gathered beforehand (ADR 0124): add what it needs to the input its gathering function in src/features returns, instead of reading the read model here.';
 const gatheredViewForbiddenImports = {
