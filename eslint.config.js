@@ -37,6 +37,27 @@ const presentationForbiddenImports = {
   patterns: [layer(['web', 'cli', 'server', 'jobs', 'mcp'], 'src/presentation never imports web, cli, server, jobs or mcp: they import it.')],
 };
 
+/**
+ * View builders that receive their data gathered beforehand (ADR 0124): they take a small typed input
+ * from a gathering function in src/features, never the read model, so they cannot query it.
+ */
+const GATHERED_VIEWS = [
+  'src/presentation/open-data/embed-view.ts',
+  'src/presentation/history-pages/history-view.ts',
+  'src/presentation/history-pages/diff-view.ts',
+  'src/presentation/site-pages/home-view.ts',
+  'src/presentation/site-pages/browse-view.ts',
+  'src/presentation/site-pages/compare-view.ts',
+];
+const GATHERED_VIEW_MESSAGE = 'This view builder takes its data gathered beforehand (ADR 0124): add what it needs to the input its gathering function in src/features returns, instead of reading the read model here.';
+const gatheredViewForbiddenImports = {
+  patterns: [
+    ...presentationForbiddenImports.patterns,
+    { group: ['**/read-model/read-model.ts'], importNames: ['ReadModel'], message: GATHERED_VIEW_MESSAGE },
+    { group: ['**/read-model/read-model.queries.ts', '**/read-model/read-model.repository.ts'], message: GATHERED_VIEW_MESSAGE },
+  ],
+};
+
 /** A table module is read by the schema barrel; reaching the store or a feature's schemas from it makes a cycle. */
 const tableForbiddenImports = {
   patterns: [
@@ -90,5 +111,9 @@ export default tseslint.config(
   {
     files: ['src/presentation/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', presentationForbiddenImports] },
+  },
+  {
+    files: GATHERED_VIEWS,
+    rules: { 'no-restricted-imports': ['error', gatheredViewForbiddenImports] },
   },
 );

@@ -12,6 +12,7 @@ import { buildReportSource } from '../features/personal-report/report-source-bui
 import { findAssessment, searchRoleTitles } from '../features/read-model/read-model.queries.ts';
 import type { AssessmentEntry, ReadModel } from '../features/read-model/read-model.ts';
 import { buildCompareView, comparePath } from '../presentation/site-pages/compare-view.ts';
+import { gatherCompareInput } from '../features/site-pages/compare-input.ts';
 import type { CompareRolesInput, GetAssessmentInput, ListMoversInput, PersonalScoreInput, SearchJobsInput } from './mcp-schemas.ts';
 
 /** What every tool reads: the current read model and the site's public address, for links. */
@@ -98,7 +99,7 @@ export function compareRoles(context: McpContext, input: CompareRolesInput) {
     return findAssessment(model, slug, seniority) ? [] : [unknownRole(model, slug, seniority)];
   });
   if (missing.length > 0) return fail(missing.join(' '));
-  const view = buildCompareView(model, new URLSearchParams({ roles: input.roles.join(',') }));
+  const view = buildCompareView(gatherCompareInput(model, new URLSearchParams({ roles: input.roles.join(',') })));
   const problems = view.messages.filter((message) => message.kind === 'error').map((message) => message.text);
   if (problems.length > 0) return fail(problems.join(' '));
   if (!view.ready) return fail('Name at least two different roles to compare.');

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
@@ -30,6 +30,36 @@ describe('the layers import downwards only (lint)', () => {
       expect(await importViolations(`../../${folder}/anything.ts`, 'src/presentation/site-pages/search-view.ts'), folder).toHaveLength(1);
     }
     expect(await importViolations('../../features/read-model/read-model.ts', 'src/presentation/site-pages/search-view.ts')).toEqual([]);
+  });
+
+  it('a view builder that takes gathered data cannot read the read model, yet may use its entry types', async () => {
+    const view = 'src/presentation/history-pages/history-view.ts';
+    const lint = async (source: string, filePath: string) => {
+      const [result] = await eslint.lintText(`${source}\nexport type Y = unknown;\n`, { filePath });
+      return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+    };
+    expect(await lint(`import type { ReadModel } from '../../features/read-model/read-model.ts';`, view)).toHaveLength(1);
+    expect(await lint(`import { findAssessment } from '../../features/read-model/read-model.queries.ts';`, view)).toHaveLength(1);
+    expect(await lint(`import type { AssessmentEntry } from '../../features/read-model/read-model.ts';`, view)).toEqual([]);
+    expect(await lint(`import { x } from '../../server/anything.ts';`, view)).toHaveLength(1);
+    // Views not yet split keep the ordinary presentation rule.
+    expect(await lint(`import type { ReadModel } from '../../features/read-model/read-model.ts';`, 'src/presentation/site-pages/rankings-view.ts')).toEqual([]);
+  });
+});
+
+describe('views built from gathered data (ADR 0124)', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const gathered = ['open-data/embed-view.ts', 'history-pages/history-view.ts', 'history-pages/diff-view.ts', 'site-pages/home-view.ts', 'site-pages/browse-view.ts', 'site-pages/compare-view.ts'];
+
+  it('import neither the ReadModel type nor the read-model queries, and pass lint as they stand', async () => {
+    for (const name of gathered) {
+      const file = join(root, 'src/presentation', name);
+      const imported = directImportsOf(file).map((target) => relative(root, target));
+      expect(imported, name).not.toContain('src/features/read-model/read-model.queries.ts');
+      expect(readFileSync(file, 'utf8'), name).not.toMatch(/\bReadModel\b/);
+      const [result] = await eslint.lintFiles([file]);
+      expect(result?.messages.filter((message) => message.ruleId === 'no-restricted-imports'), name).toEqual([]);
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { buildSearchView } from '../presentation/site-pages/search-view.ts';
 import { COMPARE_SCOPE_ANCHORS, renderComparePage } from '../presentation/query-pages/compare-page.ts';
 import { renderReportPage, REPORT_SCOPE_ANCHORS } from '../presentation/query-pages/report-page.ts';
 import { buildCompareView } from '../presentation/site-pages/compare-view.ts';
+import { gatherCompareInput } from '../features/site-pages/compare-input.ts';
 import { resolveReportPage } from '../presentation/personal-report/report-page.ts';
 
 export interface QueryPageContext {
@@ -46,7 +47,7 @@ export const QUERY_PAGES: readonly QueryPage[] = [
     // Two roles: the page shows the figures (status tags, composition charts) and still offers to add one (the island).
     shellPath: (model) => `/compare?roles=${firstRoleSlugs(model, 2).join(',')}`,
     scopeAnchors: COMPARE_SCOPE_ANCHORS,
-    render: (model, url, context) => renderComparePage(buildCompareView(model, url.searchParams), context.shell, context.islands, context.publicUrl),
+    render: (model, url, context) => renderComparePage(buildCompareView(gatherCompareInput(model, url.searchParams)), context.shell, context.islands, context.publicUrl),
   },
   {
     path: '/report',

@@ -4,6 +4,7 @@ import { readModelFromCatalog } from '../../features/assessment-page/test-suppor
 import { buildAssessmentPageView } from './assessment-view.ts';
 import { shortTaskName } from './summary-view.ts';
 import { buildEmbedCardView } from '../open-data/embed-view.ts';
+import { gatherAssessmentAt } from '../../features/read-model/assessment-at.ts';
 import { summarize } from '../site-pages/role-summary.ts';
 
 const INTERNALS = /\b(T[1-5](–T?[1-5])?|TR|EM|BM|GM|Raw)\b|Assessor override|×/;
@@ -62,7 +63,7 @@ describe('the summary an assessment page opens with', () => {
       expect(page.meta.title).not.toMatch(/Imminent|Urgent/);
       expect(page.summary.estimateLine).toMatch(/^Automated estimate/);
     }
-    const card = buildEmbedCardView(model, urgent[0]!.roleSlug, urgent[0]!.seniority, 'https://jobzone.example');
+    const card = buildEmbedCardView(gatherAssessmentAt(model, urgent[0]!.roleSlug, urgent[0]!.seniority), 'https://jobzone.example');
     expect(card).toMatchObject({ subLabel: '', statusText: 'Automated estimate, not reviewed' });
     expect(summarize(urgent[0]!)).toMatchObject({ subLabel: '', label: urgent[0]!.figures.zone });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDiffView, fieldLabel } from './diff-view.ts';
 import { historyReadModel } from '../../features/history-pages/test-support/history-fixture.ts';
+import { gatherAssessmentAt } from '../../features/read-model/assessment-at.ts';
 
 const model = historyReadModel([
   {
@@ -20,7 +21,7 @@ const model = historyReadModel([
     ],
   },
 ]);
-const diff = (from: string | null, to: string | null) => buildDiffView(model, 'archivists', 'all-levels', { from, to });
+const diff = (from: string | null, to: string | null) => buildDiffView(gatherAssessmentAt(model, 'archivists', 'all-levels'), { from, to });
 
 describe('the diff between two revisions', () => {
   it('shows the headline figures side by side with their deltas', () => {
@@ -73,8 +74,8 @@ describe('the diff between two revisions', () => {
   });
 
   it('is a 404 for an unknown role or level', () => {
-    expect(buildDiffView(model, 'nobody', 'all-levels', { from: '1', to: '2' }).status).toBe(404);
-    expect(buildDiffView(model, 'archivists', 'senior', { from: '1', to: '2' }).status).toBe(404);
+    expect(buildDiffView(gatherAssessmentAt(model, 'nobody', 'all-levels'), { from: '1', to: '2' }).status).toBe(404);
+    expect(buildDiffView(gatherAssessmentAt(model, 'archivists', 'senior'), { from: '1', to: '2' }).status).toBe(404);
   });
 
   it('names task fields by the task', () => {

@@ -1,6 +1,6 @@
 import { formatDate, formatDelta, formatScore } from '../format.ts';
-import type { ReadModel, RevisionRecord } from '../../features/read-model/read-model.ts';
-import { findAssessment } from '../../features/read-model/read-model.queries.ts';
+import type { RevisionRecord } from '../../features/read-model/read-model.ts';
+import type { AssessmentAt } from '../../features/read-model/assessment-at.ts';
 import { diffRevisions, type InputChange } from '../../features/revisions/revision-diff.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
 import { assessmentHref, historyHref, revisionPicker, type RevisionPicker } from './history-view.ts';
@@ -85,11 +85,9 @@ function problem(message: string, picker: RevisionPicker, base: Omit<DiffProblem
 
 const side = (revision: RevisionRecord) => ({ number: revision.number, dateText: formatDate(revision.publishedAt), author: revision.author, note: revision.note });
 
-/** Builds the side-by-side diff between two revisions named in the address; a 400 page with the form for missing, malformed, unknown or equal numbers; 404 for an unknown assessment. */
-export function buildDiffView(model: ReadModel, slug: string, seniority: string, query: { from: string | null; to: string | null }): DiffResult {
-  const found = model.roles.has(slug) ? findAssessment(model, slug, seniority) : null;
-  if (!found || found.entry.seniority !== seniority) return { status: 404, message: `No assessment is published at /roles/${slug}/${seniority}.` };
-  const { entry } = found;
+/** Builds the side-by-side diff between two revisions named in the address; a 400 page with the form for missing, malformed, unknown or equal numbers; 404 when no assessment was found. */
+export function buildDiffView({ slug, seniority, entry }: AssessmentAt, query: { from: string | null; to: string | null }): DiffResult {
+  if (!entry) return { status: 404, message: `No assessment is published at /roles/${slug}/${seniority}.` };
   const base = {
     title: entry.title,
     seniorityLabel: seniorityLabel(entry.seniority),

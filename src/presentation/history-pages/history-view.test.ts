@@ -4,6 +4,7 @@ import { RESCORE_AUTHOR } from '../../features/revisions/revisions.schemas.ts';
 import { buildHistoryView } from './history-view.ts';
 import { buildRoleUpdatesView, subscribeStatusOf } from './role-updates-view.ts';
 import { historyReadModel, oneTask } from '../../features/history-pages/test-support/history-fixture.ts';
+import { gatherAssessmentAt } from '../../features/read-model/assessment-at.ts';
 
 const model = historyReadModel([
   {
@@ -22,7 +23,7 @@ const model = historyReadModel([
 
 describe('the history page', () => {
   it('lists every revision newest first with date, author, note, score, zone and a link to its diff', () => {
-    const result = buildHistoryView(model, 'archivists', 'all-levels', new Date('2026-04-01T00:00:00Z'));
+    const result = buildHistoryView(gatherAssessmentAt(model, 'archivists', 'all-levels'), new Date('2026-04-01T00:00:00Z'));
     if (result.status !== 200) throw new Error('expected a history');
     const { revisions } = result.view;
     expect(revisions.map((revision) => revision.number)).toEqual([4, 3, 2, 1]);
@@ -36,17 +37,17 @@ describe('the history page', () => {
   });
 
   it('counts only revisions by a person as reviews and flags a review as due after 90 days', () => {
-    const fresh = buildHistoryView(model, 'archivists', 'all-levels', new Date('2026-04-01T00:00:00Z'));
+    const fresh = buildHistoryView(gatherAssessmentAt(model, 'archivists', 'all-levels'), new Date('2026-04-01T00:00:00Z'));
     expect(fresh.status === 200 && fresh.view.review).toMatchObject({ lastReviewed: '2026-03-15', reviewDue: false, lastReviewedText: '15 March 2026' });
-    const stale = buildHistoryView(model, 'archivists', 'all-levels', new Date('2026-06-13T00:00:00Z'));
+    const stale = buildHistoryView(gatherAssessmentAt(model, 'archivists', 'all-levels'), new Date('2026-06-13T00:00:00Z'));
     expect(stale.status === 200 && stale.view.review).toMatchObject({ reviewDue: true, dueText: expect.stringMatching(/90 days ago/) });
-    const automatedOnly = buildHistoryView(model, 'bakers', 'all-levels', new Date('2026-02-02T00:00:00Z'));
+    const automatedOnly = buildHistoryView(gatherAssessmentAt(model, 'bakers', 'all-levels'), new Date('2026-02-02T00:00:00Z'));
     expect(automatedOnly.status === 200 && automatedOnly.view.review).toMatchObject({ lastReviewed: null, reviewDue: true, lastReviewedText: 'Never reviewed by a person' });
   });
 
   it('is a 404 for an unknown role or level', () => {
-    expect(buildHistoryView(model, 'nobody', 'all-levels', new Date()).status).toBe(404);
-    expect(buildHistoryView(model, 'archivists', 'mid-level', new Date()).status).toBe(404);
+    expect(buildHistoryView(gatherAssessmentAt(model, 'nobody', 'all-levels'), new Date()).status).toBe(404);
+    expect(buildHistoryView(gatherAssessmentAt(model, 'archivists', 'mid-level'), new Date()).status).toBe(404);
   });
 });
 

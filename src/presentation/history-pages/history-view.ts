@@ -2,8 +2,8 @@ import { methodologyOf, type SubLabel, type Zone } from '../../methodology/index
 import { assessmentHref } from '../../features/revisions/revision-links.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
 import { formatDate, formatDelta, formatScore, isoDate } from '../format.ts';
-import type { AssessmentEntry, ReadModel, RevisionRecord } from '../../features/read-model/read-model.ts';
-import { findAssessment } from '../../features/read-model/read-model.queries.ts';
+import type { AssessmentEntry, RevisionRecord } from '../../features/read-model/read-model.ts';
+import type { AssessmentAt } from '../../features/read-model/assessment-at.ts';
 import { AUTOMATED_AUTHORS, lastReviewedOf, reviewStatus, type ReviewStatus } from '../../features/revisions/review-status.ts';
 import { feedUrl } from '../../features/revisions/revision-links.ts';
 import { buildTimelineChart, type TimelineChart } from './timeline-chart.ts';
@@ -139,11 +139,9 @@ export function timelineOf(entry: AssessmentEntry, height?: number): TimelineCha
   );
 }
 
-/** Builds the history page of one assessment: timeline, every revision newest first, review status and the compare form; 404 for an unknown role or level. */
-export function buildHistoryView(model: ReadModel, slug: string, seniority: string, now: Date): HistoryResult {
-  const found = model.roles.has(slug) ? findAssessment(model, slug, seniority) : null;
-  if (!found || found.entry.seniority !== seniority) return { status: 404, message: `No assessment is published at /roles/${slug}/${seniority}.` };
-  const { entry } = found;
+/** Builds the history page of the gathered assessment: timeline, every revision newest first, review status and the compare form; 404 when none was found. */
+export function buildHistoryView({ slug, seniority, entry }: AssessmentAt, now: Date): HistoryResult {
+  if (!entry) return { status: 404, message: `No assessment is published at /roles/${slug}/${seniority}.` };
   const levelLabel = seniorityLabel(entry.seniority);
   const count = entry.revisions.length;
   return {

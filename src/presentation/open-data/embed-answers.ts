@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { ReadModel } from '../../features/read-model/read-model.ts';
+import type { AssessmentAt } from '../../features/read-model/assessment-at.ts';
+import { gatherPageAssessment } from '../../features/read-model/assessment-at.ts';
 import { buildBadgeSvg } from './badge.ts';
-import { resolveOembed } from './embed-view.ts';
+import { buildOembedAnswer, parseOembedRequest, type OembedResult } from './embed-view.ts';
 
 const EMBED_CACHE_CONTROL = 'public, max-age=3600, stale-while-revalidate=86400';
 
@@ -14,15 +16,21 @@ function etagMatches(request: Request, etag: string): boolean {
   return header !== null && header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
 }
 
-/** Answers a badge request: the SVG with an ETag (304 when the client's copy is current), or a plain-text 404. */
-export function answerBadge(model: ReadModel, slug: string, seniority: string, request: Request): Response {
-  const entry = model.assessments.get(`${slug}/${seniority}`);
+/** Answers a badge request for the gathered assessment: the SVG with an ETag (304 when the client's copy is current), or a plain-text 404. */
+export function answerBadge({ slug, seniority, entry }: AssessmentAt, request: Request): Response {
   if (!entry) return plainText(404, `No assessment is published at /roles/${slug.slice(0, 80).replace(/[^\w-]/g, '?')}/${seniority.slice(0, 40).replace(/[^\w-]/g, '?')}.`);
   const svg = buildBadgeSvg(entry);
   const etag = `"b${entry.revision.number}-${createHash('sha256').update(svg).digest('base64url').slice(0, 16)}"`;
   const headers = { etag, 'cache-control': EMBED_CACHE_CONTROL, 'access-control-allow-origin': '*' };
   if (etagMatches(request, etag)) return new Response(null, { status: 304, headers });
   return new Response(svg, { headers: { ...headers, 'content-type': 'image/svg+xml; charset=utf-8' } });
+}
+
+/** Resolves /oembed?url=…: reads the request, gathers the role page's assessment, then builds the answer. */
+export function resolveOembed(model: ReadModel, publicUrl: string, params: URLSearchParams): OembedResult {
+  const request = parseOembedRequest(publicUrl, params);
+  if (request.status !== 'page') return request;
+  return buildOembedAnswer(publicUrl, request, gatherPageAssessment(model, request.slug, request.seniority));
 }
 
 /** Answers /oembed: JSON for one of our role pages, 404 for any other address, 400 for malformed sizes, 501 for formats other than JSON. */

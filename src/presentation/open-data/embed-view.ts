@@ -1,8 +1,8 @@
 import { methodologyOf } from '../../methodology/index.ts';
 import { headlinedSubLabel } from '../assessment-page/header-view.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
-import { findAssessment } from '../../features/read-model/read-model.queries.ts';
-import type { AssessmentEntry, ReadModel } from '../../features/read-model/read-model.ts';
+import type { AssessmentEntry } from '../../features/read-model/read-model.ts';
+import type { AssessmentAt } from '../../features/read-model/assessment-at.ts';
 import { escapeXml } from '../escape.ts';
 import { badgeDescription } from './badge.ts';
 import { briefOf } from '../site-pages/role-summary.ts';
@@ -41,11 +41,9 @@ export function rolePageUrl(publicUrl: string, entry: AssessmentEntry): string {
   return new URL(`/roles/${entry.roleSlug}/${entry.seniority}`, publicUrl).href;
 }
 
-/** Builds the card of /embed/roles/<slug>/<seniority>, or null when there is no such assessment. */
-export function buildEmbedCardView(model: ReadModel, slug: string, seniority: string, publicUrl: string): EmbedCardView | null {
-  const found = findAssessment(model, slug, seniority);
-  if (!found || found.entry.seniority !== seniority) return null;
-  const { entry } = found;
+/** Builds the card of /embed/roles/<slug>/<seniority> from the gathered assessment, or null when none was found. */
+export function buildEmbedCardView({ entry }: AssessmentAt, publicUrl: string): EmbedCardView | null {
+  if (!entry) return null;
   const pageUrl = rolePageUrl(publicUrl, entry);
   const { zones } = methodologyOf(entry.figures.methodologyVersion);
   return {
@@ -83,6 +81,16 @@ export interface OembedResponse {
 
 export type OembedResult = { status: 200; body: OembedResponse } | { status: 400 | 404 | 501; message: string };
 
+/** A well-formed /oembed request for one of our role pages: which page, and the caller's size limits. */
+export interface OembedRequest {
+  status: 'page';
+  slug: string;
+  /** Absent when the address names the role only (its default level). */
+  seniority: string | undefined;
+  maxWidth: number | null;
+  maxHeight: number | null;
+}
+
 const MAX_URL_LENGTH = 500;
 const ROLE_PATH = /^\/roles\/([a-z0-9-]{1,120})(?:\/([a-z0-9-]{1,60}))?\/?$/;
 
@@ -93,10 +101,10 @@ function dimension(raw: string | null, name: string): number | null | string {
 }
 
 /**
- * Answers /oembed?url=…: only our role pages (/roles/<slug> or /roles/<slug>/<seniority> on this
- * site's public URL) are embeddable; maxwidth and maxheight shrink the iframe, never below a readable minimum.
+ * Reads /oembed?url=…: only our role pages (/roles/<slug> or /roles/<slug>/<seniority> on this
+ * site's public URL) are embeddable. Returns the page asked for, or the answer for a request that names none.
  */
-export function resolveOembed(model: ReadModel, publicUrl: string, params: URLSearchParams): OembedResult {
+export function parseOembedRequest(publicUrl: string, params: URLSearchParams): OembedRequest | Exclude<OembedResult, { status: 200 }> {
   const format = params.get('format');
   if (format !== null && format !== 'json') return { status: 501, message: `Only format=json is served, got "${format.slice(0, 20)}".` };
   const raw = params.get('url');
@@ -115,9 +123,12 @@ export function resolveOembed(model: ReadModel, publicUrl: string, params: URLSe
   const site = new URL(publicUrl);
   const match = ROLE_PATH.exec(url.pathname);
   if (url.origin !== site.origin || !match) return { status: 404, message: 'The url is not an address of a jobzone role page.' };
-  const found = findAssessment(model, match[1] ?? '', match[2]);
-  if (!found) return { status: 404, message: 'No assessment is published at that address.' };
-  const { entry } = found;
+  return { status: 'page', slug: match[1] ?? '', seniority: match[2], maxWidth, maxHeight };
+}
+
+/** Builds the oEmbed answer for the gathered assessment of a parsed request; maxwidth and maxheight shrink the iframe, never below a readable minimum. */
+export function buildOembedAnswer(publicUrl: string, { maxWidth, maxHeight }: OembedRequest, entry: AssessmentEntry | null): OembedResult {
+  if (!entry) return { status: 404, message: 'No assessment is published at that address.' };
   const width = Math.max(MIN_SIZE.width, Math.min(EMBED_SIZE.width, maxWidth ?? EMBED_SIZE.width));
   const height = Math.max(MIN_SIZE.height, Math.min(EMBED_SIZE.height, maxHeight ?? EMBED_SIZE.height));
   const src = new URL(`/embed/roles/${entry.roleSlug}/${entry.seniority}`, publicUrl).href;

@@ -4,7 +4,9 @@ import { readModelFromCatalog } from '../../features/assessment-page/test-suppor
 import type { AssessmentEntry, ReadModel } from '../../features/read-model/read-model.ts';
 import { escapeXml } from '../escape.ts';
 import { buildBadgeSvg } from './badge.ts';
-import { buildEmbedCardView, resolveOembed } from './embed-view.ts';
+import { buildEmbedCardView } from './embed-view.ts';
+import { resolveOembed } from './embed-answers.ts';
+import { gatherAssessmentAt } from '../../features/read-model/assessment-at.ts';
 import { jsonLdText, roleJsonLd } from './json-ld.ts';
 
 const PUBLIC = 'https://jobzone.example';
@@ -54,9 +56,9 @@ describe('JSON-LD', () => {
 
 describe('the embed card and oEmbed', () => {
   it('builds the card only for a published assessment at that exact level', () => {
-    expect(buildEmbedCardView(model, 'registered-nurses', 'all-levels', PUBLIC)?.pageUrl).toBe(`${PUBLIC}/roles/registered-nurses/all-levels`);
-    expect(buildEmbedCardView(model, 'registered-nurses', 'senior', PUBLIC)).toBeNull();
-    expect(buildEmbedCardView(model, 'nobody', 'all-levels', PUBLIC)).toBeNull();
+    expect(buildEmbedCardView(gatherAssessmentAt(model, 'registered-nurses', 'all-levels'), PUBLIC)?.pageUrl).toBe(`${PUBLIC}/roles/registered-nurses/all-levels`);
+    expect(buildEmbedCardView(gatherAssessmentAt(model, 'registered-nurses', 'senior'), PUBLIC)).toBeNull();
+    expect(buildEmbedCardView(gatherAssessmentAt(model, 'nobody', 'all-levels'), PUBLIC)).toBeNull();
   });
 
   it('answers oEmbed for a role page without a level with its default level, and keeps sizes within bounds', () => {

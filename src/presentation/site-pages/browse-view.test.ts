@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBrowseIndex, buildCategoryView, parseZone } from './browse-view.ts';
+import { gatherBrowseIndex, gatherCategory } from '../../features/site-pages/browse-input.ts';
 import { sampleReadModel } from '../../features/site-pages/test-support/read-model-fixture.ts';
 
 const model = sampleReadModel([
@@ -11,7 +12,7 @@ const model = sampleReadModel([
 
 describe('browsing by category', () => {
   it('lists every category with its count and zone split', () => {
-    const view = buildBrowseIndex(model);
+    const view = buildBrowseIndex(gatherBrowseIndex(model));
     expect(view.categories.map(({ name, count, href }) => ({ name, count, href }))).toEqual([
       { name: 'Healthcare', count: 3, href: '/browse/healthcare' },
       { name: 'Office and Administrative Support', count: 1, href: '/browse/office-and-administrative-support' },
@@ -25,17 +26,17 @@ describe('browsing by category', () => {
   });
 
   it('shows a category’s roles by score and narrows them to one zone', () => {
-    const all = buildCategoryView(model, 'healthcare', null);
+    const all = buildCategoryView(gatherCategory(model, 'healthcare', parseZone(null)));
     expect(all?.roles.map((role) => role.title)).toEqual(['Aides', 'Nurses', 'Coders']);
-    const green = buildCategoryView(model, 'healthcare', 'green');
+    const green = buildCategoryView(gatherCategory(model, 'healthcare', parseZone('green')));
     expect(green?.zone).toBe('Green');
     expect(green?.roles.map((role) => role.title)).toEqual(['Aides', 'Nurses']);
     expect(green?.zoneLinks.find((link) => link.current)?.href).toBe('/browse/healthcare?zone=Green');
   });
 
   it('has no page for an unknown category and ignores an unknown zone', () => {
-    expect(buildCategoryView(model, 'no-such-category', null)).toBeNull();
-    expect(buildCategoryView(model, 'healthcare', 'purple')?.roles).toHaveLength(3);
+    expect(buildCategoryView(gatherCategory(model, 'no-such-category', parseZone(null)))).toBeNull();
+    expect(buildCategoryView(gatherCategory(model, 'healthcare', parseZone('purple')))?.roles).toHaveLength(3);
     expect(parseZone('RED')).toBe('Red');
     expect(parseZone('')).toBeNull();
   });

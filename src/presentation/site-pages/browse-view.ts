@@ -1,6 +1,5 @@
 import type { Zone } from '../../methodology/index.ts';
-import { rankAssessments, zoneDistribution } from '../../features/read-model/read-model.queries.ts';
-import type { CategoryEntry, ReadModel } from '../../features/read-model/read-model.ts';
+import type { BrowseIndexInput, CategoryCount, CategoryInput } from '../../features/site-pages/browse-input.ts';
 import { summarize, type RoleSummary } from './role-summary.ts';
 import { buildZoneBar, ZONES, type ZoneBar } from './zone-bar.ts';
 
@@ -35,34 +34,31 @@ export function parseZone(raw: string | null | undefined): Zone | null {
   return ZONES.find((zone) => zone.toLowerCase() === value) ?? null;
 }
 
-function categoryRow(model: ReadModel, category: CategoryEntry): CategoryRow {
-  const expertCount = model.ranked.filter((entry) => entry.category === category.name && entry.status === 'expert').length;
+function categoryRow({ category, expertCount }: CategoryCount): CategoryRow {
   return { name: category.name, slug: category.slug, href: `/browse/${category.slug}`, count: category.count, expertCount, zoneBar: buildZoneBar(category.byZone) };
 }
 
 /** Builds the browse page: categories alphabetically with their counts and zone split. */
-export function buildBrowseIndex(model: ReadModel): BrowseIndexView {
-  const counts = zoneDistribution(model);
+export function buildBrowseIndex(input: BrowseIndexInput): BrowseIndexView {
   return {
-    total: model.assessments.size,
-    categories: model.categories.map((category) => categoryRow(model, category)),
-    zones: ZONES.map((zone) => ({ zone, count: counts[zone], href: `/rankings?zone=${zone}` })),
+    total: input.total,
+    categories: input.categories.map(categoryRow),
+    zones: ZONES.map((zone) => ({ zone, count: input.zoneCounts[zone], href: `/rankings?zone=${zone}` })),
   };
 }
 
-/** Builds a category page with its roles by score, or null when no category has that slug. */
-export function buildCategoryView(model: ReadModel, slug: string, rawZone: string | null): CategoryView | null {
-  const category = model.categories.find((entry) => entry.slug === slug);
-  if (!category) return null;
-  const zone = parseZone(rawZone);
+/** Builds a category page with its roles by score from the gathered category, or null when none was found. */
+export function buildCategoryView(input: CategoryInput | null): CategoryView | null {
+  if (!input) return null;
+  const { category, zone } = input;
   const base = `/browse/${category.slug}`;
   return {
-    category: categoryRow(model, category),
+    category: categoryRow(input),
     zone,
     zoneLinks: [
       { zone: null, label: 'All zones', count: category.count, href: base, current: zone === null },
       ...ZONES.map((each) => ({ zone: each, label: each, count: category.byZone[each], href: `${base}?zone=${each}`, current: zone === each })),
     ],
-    roles: rankAssessments(model, { category: category.slug, zone: zone ?? undefined }).map(summarize),
+    roles: input.roles.map(summarize),
   };
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildCompareView, comparePath, parseRoleTokens } from './compare-view.ts';
+import { gatherCompareInput } from '../../features/site-pages/compare-input.ts';
 import { committedReadModel } from '../../features/site-pages/test-support/read-model-fixture.ts';
 
 const model = await committedReadModel();
-const compare = (query: Record<string, string>) => buildCompareView(model, new URLSearchParams(query));
+const compare = (query: Record<string, string>) => buildCompareView(gatherCompareInput(model, new URLSearchParams(query)));
 
 describe('comparing roles', () => {
   it('reads role tokens, dropping blanks and repeats', () => {

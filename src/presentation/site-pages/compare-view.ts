@@ -1,6 +1,6 @@
 import { BARRIER_KEYS, EVIDENCE_KEYS, methodologyOf, PROTECTIVE_KEYS, type MethodologyDefinition, type Zone } from '../../methodology/index.ts';
-import { findAssessment, searchRoles } from '../../features/read-model/read-model.queries.ts';
-import type { AssessmentEntry, ReadModel } from '../../features/read-model/read-model.ts';
+import type { AssessmentEntry } from '../../features/read-model/read-model.ts';
+import { COMPARE_TOKENS_READ, type ComparedRole, type CompareInput, type TokenResolution } from '../../features/site-pages/compare-input.ts';
 import { buildCompositionBars, describeComposition, type CompositionBar } from './composition-bars.ts';
 import { formatScore } from '../format.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
@@ -8,14 +8,12 @@ import { summarize, type RoleSummary } from './role-summary.ts';
 import { careerFactsOf, type CareerFacts } from './career-facts.ts';
 import { oneLine } from '../../features/read-model/role-search-answer.ts';
 import { findSharedTasks } from './shared-tasks.ts';
-import { socGroupTitleOf } from './shared-figures.ts';
 import { glossaryEntryOf } from '../glossary.ts';
 import { positionOnRange } from '../chart-geometry.ts';
 
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
-/** At most this many roles are read from the address; more could never be shown. */
-export const COMPARE_TOKENS_READ = 12;
+export { COMPARE_TOKENS_READ, parseRoleTokens } from '../../features/site-pages/compare-input.ts';
 /** At most this many problems are listed; the rest are counted in one line. */
 export const COMPARE_MAX_PROBLEMS = 5;
 
@@ -88,16 +86,6 @@ export interface CompareView {
   ready: boolean;
 }
 
-/** Splits the roles parameter into tokens ("a, b/senior,,a" → ["a", "b/senior"]), lower-cased and without repeats; reads at most `limit` of them. */
-export function parseRoleTokens(raw: string | null | undefined, limit = COMPARE_TOKENS_READ): { tokens: string[]; unread: number } {
-  const tokens = (raw ?? '')
-    .split(',')
-    .map((token) => token.trim().toLowerCase().replace(/^\/+|\/+$/g, ''))
-    .filter((token) => token !== '');
-  const unique = [...new Set(tokens)];
-  return { tokens: unique.slice(0, limit), unread: Math.max(0, unique.length - limit) };
-}
-
 function capProblems(messages: CompareMessage[]): CompareMessage[] {
   const errors = messages.filter((message) => message.kind === 'error');
   if (errors.length <= COMPARE_MAX_PROBLEMS) return messages;
@@ -111,27 +99,15 @@ export function comparePath(tokens: readonly string[]): string {
   return tokens.length === 0 ? '/compare' : `/compare?roles=${tokens.map((token) => encodeURIComponent(token).replace(/%2F/gi, '/')).join(',')}`;
 }
 
-function tokenOf(model: ReadModel, entry: AssessmentEntry): string {
-  return model.roles.get(entry.roleSlug)?.defaultSeniority === entry.seniority ? entry.roleSlug : entry.key;
-}
-
-interface Resolved {
-  token: string;
-  entry: AssessmentEntry;
-}
-
-function resolveTokens(model: ReadModel, tokens: readonly string[], messages: CompareMessage[]): Resolved[] {
-  const resolved: Resolved[] = [];
-  for (const token of tokens) {
-    const [slug = '', seniority] = token.split('/');
-    const role = model.roles.get(slug);
-    const found = findAssessment(model, slug, seniority);
-    if (!role) messages.push({ kind: 'error', text: `No assessed role has the address “${slug}”. Search for the job by name in the box below.` });
-    else if (!found) {
-      const levels = role.seniorities.map(seniorityLabel).join(', ');
-      messages.push({ kind: 'error', text: `${role.title} is not assessed at “${seniority ?? ''}”; it is assessed at: ${levels}.` });
-    } else if (resolved.some((each) => each.entry.key === found.entry.key)) continue;
-    else resolved.push({ token: tokenOf(model, found.entry), entry: found.entry });
+function resolvedRoles(resolutions: readonly TokenResolution[], messages: CompareMessage[]): ComparedRole[] {
+  const resolved: ComparedRole[] = [];
+  for (const resolution of resolutions) {
+    if (resolution.kind === 'unknown-role') messages.push({ kind: 'error', text: `No assessed role has the address “${resolution.slug}”. Search for the job by name in the box below.` });
+    else if (resolution.kind === 'unknown-level') {
+      const levels = resolution.seniorities.map(seniorityLabel).join(', ');
+      messages.push({ kind: 'error', text: `${resolution.roleTitle} is not assessed at “${resolution.seniority ?? ''}”; it is assessed at: ${levels}.` });
+    } else if (resolved.some((each) => each.entry.key === resolution.role.entry.key)) continue;
+    else resolved.push(resolution.role);
   }
   return resolved;
 }
@@ -201,13 +177,7 @@ function headlineOf(entry: AssessmentEntry): Pick<CompareColumn, 'rangeText' | '
   };
 }
 
-function careerFactsOfEntry(model: ReadModel, entry: AssessmentEntry): CareerFacts {
-  const occupation = entry.onetCode ? model.occupations.get(entry.onetCode) : null;
-  return careerFactsOf(occupation, socGroupTitleOf(model, occupation));
-}
-
-function describeRole(model: ReadModel, entry: AssessmentEntry): string {
-  const occupation = entry.onetCode ? model.occupations.get(entry.onetCode) : undefined;
+function describeRole({ entry, occupation }: ComparedRole): string {
   return oneLine(entry.status === 'expert' ? (entry.assessment.role.primaryFunction ?? occupation?.description) : (occupation?.description ?? entry.assessment.role.primaryFunction));
 }
 
@@ -237,14 +207,12 @@ function sharedSummaryOf(count: number, roles: number): string {
   return `These roles share ${count} task${count === 1 ? '' : 's'} (the same or nearly the same task statement): experience in one counts in the other.`;
 }
 
-function resolveAddition(model: ReadModel, query: string, shown: readonly Resolved[], messages: CompareMessage[]): Resolved | null {
-  const exact = findAssessment(model, query.toLowerCase());
-  const hit = exact ? { entry: exact.entry } : searchRoles(model, query, 5).find((each) => each.entry !== null);
-  if (!hit?.entry) {
+function checkAddition(hit: ComparedRole | null, query: string, shown: readonly ComparedRole[], messages: CompareMessage[]): ComparedRole | null {
+  if (!hit) {
     messages.push({ kind: 'error', text: `No role matched “${query}”. Try another title, such as “nurse” or “data scientist”.` });
     return null;
   }
-  if (shown.some((each) => each.entry.key === hit.entry?.key)) {
+  if (shown.some((each) => each.entry.key === hit.entry.key)) {
     messages.push({ kind: 'note', text: `${hit.entry.title} is already in the comparison.` });
     return null;
   }
@@ -252,23 +220,22 @@ function resolveAddition(model: ReadModel, query: string, shown: readonly Resolv
     messages.push({ kind: 'error', text: `A comparison holds at most ${COMPARE_MAX} roles. Remove one before adding ${hit.entry.title}.` });
     return null;
   }
-  return { token: tokenOf(model, hit.entry), entry: hit.entry };
+  return hit;
 }
 
-/** Builds the comparison for ?roles=a,b[/seniority]…&add=query: resolves each role, reports problems, and redirects when a role was added. */
-export function buildCompareView(model: ReadModel, params: URLSearchParams): CompareView {
+/** Builds the comparison from the gathered roles: reports problems with the address, and redirects when a role was added. */
+export function buildCompareView(input: CompareInput): CompareView {
   const messages: CompareMessage[] = [];
-  const { tokens: requested, unread } = parseRoleTokens(params.get('roles'));
+  const { requested, unread, addQuery } = input;
   if (unread > 0) messages.push({ kind: 'error', text: `The address names ${requested.length + unread} roles; only the first ${COMPARE_TOKENS_READ} were read, and a comparison shows at most ${COMPARE_MAX}.` });
-  let resolved = resolveTokens(model, requested, messages);
+  let resolved = resolvedRoles(input.resolutions, messages);
   if (resolved.length > COMPARE_MAX) {
     const left = resolved.slice(COMPARE_MAX).map((each) => each.entry.title);
     messages.push({ kind: 'error', text: `A comparison holds at most ${COMPARE_MAX} roles; these were left out: ${left.join(', ')}.` });
     resolved = resolved.slice(0, COMPARE_MAX);
   }
-  const addQuery = (params.get('add') ?? '').trim();
-  if (addQuery !== '') {
-    const added = resolveAddition(model, addQuery, resolved, messages);
+  if (input.addition !== undefined) {
+    const added = checkAddition(input.addition, addQuery, resolved, messages);
     if (added) {
       const path = comparePath([...resolved, added].map((each) => each.token));
       return { columns: [], rows: [], scaleZones: [], sharedTasks: [], sharedSummary: '', messages: [], sharePath: path, redirectTo: path, canAdd: false, ready: false };
@@ -282,7 +249,8 @@ export function buildCompareView(model: ReadModel, params: URLSearchParams): Com
   const entries = resolved.map((each) => each.entry);
   const shared = findSharedTasks(entries.map((entry) => entry.assessment.tasks));
   const sharedTasks = shared.map((task) => ({ text: task.text, roles: task.roles.map((index) => entries[index]?.title ?? '') }));
-  const columns = resolved.map(({ token, entry }, index) => {
+  const columns = resolved.map((role, index) => {
+    const { token, entry } = role;
     const composition = buildCompositionBars(entry.figures.composition, methodologyOf(entry.figures.methodologyVersion));
     const mine = shared.filter((task) => task.roles.includes(index));
     return {
@@ -292,8 +260,8 @@ export function buildCompareView(model: ReadModel, params: URLSearchParams): Com
       composition,
       compositionText: describeComposition(composition),
       ...headlineOf(entry),
-      description: describeRole(model, entry),
-      facts: careerFactsOfEntry(model, entry),
+      description: describeRole(role),
+      facts: careerFactsOf(role.occupation, role.socGroupTitle),
       shared: mine.slice(0, SHARED_PER_ROLE).map((task) => ({ text: task.text, with: joinNames(task.roles.filter((other) => other !== index).map((other) => entries[other]?.title ?? '')) })),
       sharedText: sharedTextOf(mine.length, entries.length),
       statusText: entry.status === 'expert' ? 'Expert assessment' : 'Automated estimate',

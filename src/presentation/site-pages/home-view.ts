@@ -1,7 +1,7 @@
 import { CURRENT_METHODOLOGY, type MethodologyDefinition } from '../../methodology/index.ts';
-import { firstPublishedAt, recentlyChanged, zoneDistribution } from '../../features/read-model/read-model.queries.ts';
 import { formatDate, formatScore } from '../format.ts';
-import type { AssessmentEntry, ReadModel } from '../../features/read-model/read-model.ts';
+import type { AssessmentEntry } from '../../features/read-model/read-model.ts';
+import type { HomeInput } from '../../features/site-pages/home-input.ts';
 import { summarize, type RoleSummary } from './role-summary.ts';
 import { buildZoneBar, type ZoneBar } from './zone-bar.ts';
 
@@ -23,11 +23,7 @@ export interface HomeView {
   example: RoleSummary | null;
 }
 
-/** The role the home page shows as an example answer: a job most readers know. */
-const EXAMPLE_KEY = 'registered-nurses/all-levels';
-
 const LIST_LENGTH = 10;
-const RECENT_LENGTH = 8;
 
 /** Describes each zone's score range and headline word from the methodology definition. */
 export function describeZoneRanges(definition: MethodologyDefinition): HomeView['zoneRanges'] {
@@ -46,32 +42,30 @@ function describeChange(entry: AssessmentEntry): string {
   return formatScore(previous) === formatScore(now) ? `score unchanged at ${formatScore(now)}` : `score ${formatScore(previous)} → ${formatScore(now)}`;
 }
 
-function recentEmptyText(model: ReadModel): string {
-  const first = firstPublishedAt(model);
+function recentEmptyText(first: Date | null): string {
   return first ? `No assessment has changed since the catalog was first published on ${formatDate(first)}. Published changes will be listed here as they happen.` : 'Nothing is published yet.';
 }
 
-function exampleOf(model: ReadModel, experts: readonly AssessmentEntry[]): RoleSummary | null {
-  const entry = model.assessments.get(EXAMPLE_KEY) ?? experts[0] ?? model.ranked[0];
+function exampleOf(input: HomeInput, experts: readonly AssessmentEntry[]): RoleSummary | null {
+  const entry = input.example ?? experts[0] ?? input.ranked[0];
   return entry ? summarize(entry) : null;
 }
 
 /** Builds the home page: zone distribution, recently updated, the ten most and least resistant, and the expert assessments. */
-export function buildHomeView(model: ReadModel): HomeView {
-  const entries = [...model.assessments.values()];
-  const experts = model.ranked.filter((entry) => entry.status === 'expert');
+export function buildHomeView(input: HomeInput): HomeView {
+  const experts = input.ranked.filter((entry) => entry.status === 'expert');
   return {
-    total: entries.length,
+    total: input.total,
     expertCount: experts.length,
-    baselineCount: entries.length - experts.length,
-    zoneBar: buildZoneBar(zoneDistribution(model)),
+    baselineCount: input.total - experts.length,
+    zoneBar: buildZoneBar(input.zoneCounts),
     // The home page explains the methodology new assessments are scored under.
     zoneRanges: describeZoneRanges(CURRENT_METHODOLOGY),
-    recent: recentlyChanged(model, RECENT_LENGTH).map((entry) => ({ ...summarize(entry), changeText: describeChange(entry) })),
-    recentEmptyText: recentEmptyText(model),
-    mostResistant: model.ranked.slice(0, LIST_LENGTH).map(summarize),
-    leastResistant: model.ranked.slice(-LIST_LENGTH).reverse().map(summarize),
+    recent: input.recent.map((entry) => ({ ...summarize(entry), changeText: describeChange(entry) })),
+    recentEmptyText: recentEmptyText(input.firstPublishedAt),
+    mostResistant: input.ranked.slice(0, LIST_LENGTH).map(summarize),
+    leastResistant: input.ranked.slice(-LIST_LENGTH).reverse().map(summarize),
     experts: experts.map((entry) => ({ ...summarize(entry), verdict: entry.assessment.verdict ?? '' })),
-    example: exampleOf(model, experts),
+    example: exampleOf(input, experts),
   };
 }

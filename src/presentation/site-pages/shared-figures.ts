@@ -1,12 +1,10 @@
-import type { OccupationEntry, ReadModel } from '../../features/read-model/read-model.ts';
+import type { OccupationEntry } from '../../features/read-model/read-model.ts';
 
 const SHARED_GROUP = /^all of SOC (\d{2}-\d{4}), shared with (\d+) other occupations?$/;
 const AGGREGATE_GROUP = /^BLS aggregate SOC (\d{2}-\d{4}), which includes this occupation$/;
 
-/** Finds the title of an occupation's SOC group: the O*NET occupation that carries the group's own code (".00"), or null. */
-export function socGroupTitleOf(model: Pick<ReadModel, 'occupations'>, occupation: Pick<OccupationEntry, 'socCode'> | null | undefined): string | null {
-  return occupation ? (model.occupations.get(`${occupation.socCode}.00`)?.title ?? null) : null;
-}
+// Gathered by the features (the compare page's input needs it); re-exported for the views that still read the model.
+export { socGroupTitleOf } from '../../features/read-model/soc-group.ts';
 
 /**
  * Rewrites a BLS figure's data note for readers. BLS publishes one figure per SOC group, and several O*NET
