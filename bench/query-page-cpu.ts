@@ -4,8 +4,12 @@
  * loopback one at a time with `Accept-Encoding: br, gzip`, addresses built as `bench:pages` builds
  * them and never asked before. The figure includes the in-process client (a cache hit, `hit`, shows
  * that floor). Quicker and steadier than `bench:pages` while working on the render path. The process
- * figure counts every thread (V8's concurrent GC threads and zlib's pool too); "main thread" counts
- * only the event loop's thread, which moves less with the machine's load.
+ * figure counts every thread (V8's concurrent GC threads, zlib's pool and the render threads too); "main
+ * thread" counts only the event loop's thread, the one that serves every request, which also moves less
+ * with the machine's load; "render threads" is what the threads of ADR 0178 spent.
+ *
+ * The server runs as `jobzone serve` runs it on the embedded store: RENDER_THREADS render threads,
+ * by default all cores but one (src/config/config.ts); RENDER_THREADS=0 renders on the main thread only.
  *
  * Usage: npm run bench:query-pages [-- search,compare,report,notfound,hit 300]
  *        PROFILE=<dir> … writes a CPU profile of each measured loop to <dir>/<kind>.cpuprofile;
@@ -13,9 +17,11 @@
  *        ASTRO_ONLY=1 … renders every page through Astro (as before ADR 0171), for before/after pairs.
  */
 import { writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { request as httpRequest } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../src/config/config.ts';
 import { readCatalogToLoad } from '../src/features/catalog/catalog-source.ts';
 import { createOpenData } from '../src/features/open-data/open-data.usecases.ts';
 import { createRateLimiter } from '../src/features/rate-limits/rate-limits.usecases.ts';
@@ -35,8 +41,11 @@ await ensureSiteBuilt(out);
 const [input, scratch, astroHandler] = await Promise.all([readCatalogToLoad().then(readModelInputOf), openScratchPgliteStore(), loadAstroHandler(pathToFileURL(SITE_ENTRY).href)]);
 const model = buildReadModel(input);
 const publicUrl = 'http://127.0.0.1';
-const { server } = createWebServer({
-  readModel: holdReadModel(model, () => Promise.resolve(model), () => undefined),
+// The embedded store's default, as the server computes it (no DATABASE_URL: this bench runs PGlite).
+const threadCount = process.env.ASTRO_ONLY ? 0 : loadConfig({ RENDER_THREADS: process.env.RENDER_THREADS }).renderThreads;
+const { server, renderPool } = createWebServer({
+  readModel: holdReadModel(model, () => Promise.resolve(model), () => undefined, undefined, () => ({ input })),
+  renderThreads: { count: threadCount, islandsEntry: pathToFileURL(SITE_ISLANDS).href },
   publicUrl,
   openData: await createOpenData(scratch.store.db, publicUrl),
   subscriptions: { db: scratch.store.db, limiter: createRateLimiter(scratch.store.db), limits: DEFAULT_SUBSCRIPTION_LIMITS },
@@ -47,6 +56,11 @@ const { server } = createWebServer({
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address() as { port: number };
+out(`render threads: ${renderPool ? renderPool.stats().threads : 0} (RENDER_THREADS=${process.env.RENDER_THREADS ?? `unset, default ${threadCount}`}), load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
+const threadsCpu = async () => {
+  const usages = await Promise.all((renderPool?.workers() ?? []).map((worker) => worker.cpuUsage()));
+  return usages.reduce((sum, usage) => sum + usage.user + usage.system, 0);
+};
 
 function get(path: string, acceptEncoding: string): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -73,6 +87,12 @@ const pathFor: Record<string, (n: number) => string> = {
 };
 
 try {
+  // A thread builds its own read model after start: measure only once it renders (as a running server does).
+  for (let attempt = 0; renderPool && renderPool.stats().renderedThere === 0; attempt += 1) {
+    if (attempt > 600) throw new Error('no render thread rendered a page within a minute');
+    await get(`/search?q=warm-up-${attempt}`, 'br');
+    if (renderPool.stats().renderedThere === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   for (const kind of kinds) {
     const pathOf = pathFor[kind];
     if (!pathOf) throw new Error(`unknown page kind "${kind}"; expected ${Object.keys(pathFor).join(', ')}`);
@@ -90,6 +110,8 @@ try {
     }
     const statuses = new Set<number>();
     let bytes = 0;
+    const there = renderPool?.stats().renderedThere ?? 0;
+    const threadsBefore = await threadsCpu();
     const before = process.cpuUsage();
     const mainBefore = process.threadCpuUsage();
     const started = performance.now();
@@ -101,12 +123,14 @@ try {
     const cpu = process.cpuUsage(before);
     const main = process.threadCpuUsage(mainBefore);
     const wall = (performance.now() - started) / count;
+    const inThreads = (await threadsCpu()) - threadsBefore;
+    const threadShare = renderPool ? `; render threads ${(inThreads / 1000 / count).toFixed(2)}, ${(renderPool.stats().renderedThere - there).toString()} of ${count} rendered there` : '';
     if (session) {
       const { profile } = await session.post('Profiler.stop');
       await writeFile(`${process.env.PROFILE}/${kind}.cpuprofile`, JSON.stringify(profile));
       session.disconnect();
     }
-    out(`${kind.padEnd(9)} ${((cpu.user + cpu.system) / 1000 / count).toFixed(2)} ms CPU per request (user ${(cpu.user / 1000 / count).toFixed(2)}; main thread ${((main.user + main.system) / 1000 / count).toFixed(2)}), wall ${wall.toFixed(2)} ms, statuses ${[...statuses].join(',')}, ${(bytes / count / 1024).toFixed(1)} KB sent`);
+    out(`${kind.padEnd(9)} ${((cpu.user + cpu.system) / 1000 / count).toFixed(2)} ms CPU per request (user ${(cpu.user / 1000 / count).toFixed(2)}; main thread ${((main.user + main.system) / 1000 / count).toFixed(2)}${threadShare}), wall ${wall.toFixed(2)} ms, statuses ${[...statuses].join(',')}, ${(bytes / count / 1024).toFixed(1)} KB sent`);
   }
 } finally {
   server.close();

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ReadModel } from '../features/read-model/read-model.ts';
 import { renderCacheKeyOf } from '../features/render-cache/cache-keys.ts';
-import { chooseContentCoding, encodeBodyFor, encodeBodyToStore } from '../features/render-cache/content-coding.ts';
+import { chooseContentCoding, encodeBodyFor, storedBodiesOf, type ContentCoding, type EncodedBody } from '../features/render-cache/content-coding.ts';
 import { answerWithPage, etagOf, type RenderCache } from '../features/render-cache/render-cache.ts';
 import type { IslandRenderer } from '../presentation/query-pages/island-slot.ts';
 import { routeShellOf, type RouteShell } from '../presentation/query-pages/route-shell.ts';
@@ -82,9 +82,11 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
     };
   };
 
-  const renderHere = (page: QueryPage, model: ReadModel, url: URL, ready: ReadyShell) => {
+  const renderHere = async (page: QueryPage, model: ReadModel, url: URL, ready: ReadyShell, coding: ContentCoding) => {
     const result = page.render(model, url, { shell: ready.shell, islands: options.islands, publicUrl: options.publicUrl });
-    return result && { body: Buffer.from(result.html, 'utf8'), etag: etagOf(model.version, result.html), storable: result.storable, hasIslands: result.hasIslands };
+    if (!result) return null;
+    const encoded: EncodedBody = await encodeBodyFor(Buffer.from(result.html, 'utf8'), coding);
+    return { encoded, etag: etagOf(model.version, result.html), storable: result.storable, hasIslands: result.hasIslands };
   };
 
   return {
@@ -106,22 +108,22 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
       if (!page || key === null || !key.includes('?')) return false;
       const ready = await shellOf(page, model);
       if (!ready) return false;
-      const rendered: ThreadRender = options.threads ? await options.threads.render(model.version, page.path, `${url.pathname}${url.search}`, ready.shell) : { kind: 'here' };
+      const acceptEncoding = request.headers['accept-encoding'];
+      const coding = chooseContentCoding(acceptEncoding);
+      // A render thread sends the page back encoded in this reader's coding, with its ETag: this thread only stores and writes it.
+      const rendered: ThreadRender = options.threads ? await options.threads.render(model.version, page.path, `${url.pathname}${url.search}`, ready.shell, coding) : { kind: 'here' };
       if (rendered.kind === 'timed-out') {
         response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'retry-after': RETRY_AFTER_SECONDS });
         response.end('This page took too long to render. Please try again in a few seconds.\n');
         return true;
       }
-      const result = rendered.kind === 'here' ? renderHere(page, model, url, ready) : rendered.kind === 'page' ? rendered : null;
+      const result = rendered.kind === 'here' ? await renderHere(page, model, url, ready, coding) : rendered.kind === 'page' ? rendered : null;
       if (result === null) return false;
       renderedCount += 1;
-      const { body, etag, storable, hasIslands } = result;
+      const { encoded, etag, storable, hasIslands } = result;
       const policy = hasIslands ? ready.policyWithIslands : ready.policyWithout;
-      const acceptEncoding = request.headers['accept-encoding'];
-      const coding = chooseContentCoding(acceptEncoding);
       if (!storable) {
         // As the middleware answers a page that says no-store: compressed for this reader, never kept.
-        const encoded = await encodeBodyFor(body, coding);
         response.writeHead(200, {
           'content-type': 'text/html; charset=utf-8',
           'cache-control': 'no-store',
@@ -137,7 +139,7 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
         status: 200,
         etag,
         headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': policy },
-        bodies: await encodeBodyToStore(body, coding),
+        bodies: storedBodiesOf(encoded),
       };
       options.cache.set(model.version, key, stored);
       const answer = answerWithPage(stored, { ifNoneMatch: request.headers['if-none-match'] ?? null, acceptEncoding }, 'miss');

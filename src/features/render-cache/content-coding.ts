@@ -1,5 +1,5 @@
 import { promisify } from 'node:util';
-import { brotliCompress, brotliDecompress, brotliDecompressSync, constants, gunzip, gunzipSync, gzip, gzipSync } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, brotliDecompress, brotliDecompressSync, constants, gunzip, gunzipSync, gzip, gzipSync } from 'node:zlib';
 
 /** The encodings jobzone sends, best first. */
 export type ContentCoding = 'br' | 'gzip' | 'identity';
@@ -129,19 +129,39 @@ export async function encodeBodies(body: Buffer, options: { gzip?: boolean } = {
 const FAST_BROTLI_QUALITY = 1;
 const FAST_GZIP_LEVEL = 1;
 
+/** One body in the one coding it is sent in. */
+export interface EncodedBody {
+  coding: ContentCoding;
+  body: Buffer;
+}
+
+const keptIfSmaller = (body: Buffer, coding: ContentCoding, compressed: Buffer): EncodedBody => (compressed.byteLength < body.byteLength ? { coding, body: compressed } : { coding: 'identity', body });
+
 /** Compresses one body for one request in the negotiated encoding at a fast level, or leaves it as it is when that would not save bytes. */
-export async function encodeBodyFor(body: Buffer, coding: ContentCoding): Promise<{ coding: ContentCoding; body: Buffer }> {
+export async function encodeBodyFor(body: Buffer, coding: ContentCoding): Promise<EncodedBody> {
   if (coding === 'identity' || body.byteLength < MIN_COMPRESSIBLE_BYTES) return { coding: 'identity', body };
-  const compressed = coding === 'br' ? await brotliExact(body, FAST_BROTLI_QUALITY) : await gzipExact(body, FAST_GZIP_LEVEL);
-  return compressed.byteLength < body.byteLength ? { coding, body: compressed } : { coding: 'identity', body };
+  return keptIfSmaller(body, coding, coding === 'br' ? await brotliExact(body, FAST_BROTLI_QUALITY) : await gzipExact(body, FAST_GZIP_LEVEL));
+}
+
+/**
+ * The same choice and the same bytes as `encodeBodyFor`, computed on the calling thread: for a render
+ * thread (ADR 0178), whose own event loop serves nobody, so it need not hand the work to libuv's pool.
+ */
+export function encodeBodyForSync(body: Buffer, coding: ContentCoding): EncodedBody {
+  if (coding === 'identity' || body.byteLength < MIN_COMPRESSIBLE_BYTES) return { coding: 'identity', body };
+  return keptIfSmaller(body, coding, coding === 'br' ? brotliCompressSync(body, brotliOptionsFor(body, FAST_BROTLI_QUALITY)) : gzipSync(body, { level: FAST_GZIP_LEVEL }));
+}
+
+/** What the render cache keeps of a body encoded for one reader: only that coding (identity when none saves bytes). */
+export function storedBodiesOf(encoded: EncodedBody): StoredBodies {
+  if (encoded.coding === 'br') return { br: encoded.body };
+  if (encoded.coding === 'gzip') return { gzip: encoded.body };
+  return { identity: encoded.body };
 }
 
 /** The bodies to store for a page rendered on a reader's request: only the coding that reader asked for, compressed fast (identity when none saves bytes). */
 export async function encodeBodyToStore(body: Buffer, coding: ContentCoding): Promise<StoredBodies> {
-  const encoded = await encodeBodyFor(body, coding);
-  if (encoded.coding === 'br') return { br: encoded.body };
-  if (encoded.coding === 'gzip') return { gzip: encoded.body };
-  return { identity: body };
+  return storedBodiesOf(await encodeBodyFor(body, coding));
 }
 
 // Level 4 is within a few percent of level 6 in size at about 60% of its time (a 140 KB page).

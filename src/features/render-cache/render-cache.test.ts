@@ -1,7 +1,7 @@
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createByteBoundedLru } from './byte-bounded-lru.ts';
-import { chooseContentCoding, encodeBodies, encodeBodyToStore, inCodingSlot } from './content-coding.ts';
+import { chooseContentCoding, encodeBodies, encodeBodyFor, encodeBodyForSync, encodeBodyToStore, inCodingSlot } from './content-coding.ts';
 import { answerFromCache, createRenderCache, etagOf, type CachedPage } from './render-cache.ts';
 
 const page = (body: string): CachedPage => ({ status: 200, etag: etagOf(1, body), headers: { 'content-type': 'text/html; charset=utf-8' }, bodies: { identity: Buffer.from(body) } });
@@ -108,6 +108,17 @@ describe('the render cache', () => {
 });
 
 describe('a page rendered for a reader’s query', () => {
+  it('is encoded to the same coding and bytes on a render thread (synchronously) as on the main thread', async () => {
+    const pages = ['<p>short</p>', `<p>${'jobzone search résumé '.repeat(3000)}</p>`, 'x'.repeat(300), Buffer.from(Array.from({ length: 400 }, (_, index) => (index * 7919) % 251)).toString('latin1')];
+    for (const html of pages) {
+      for (const coding of ['br', 'gzip', 'identity'] as const) {
+        const [fromPool, fromThread] = [await encodeBodyFor(Buffer.from(html), coding), encodeBodyForSync(Buffer.from(html), coding)];
+        expect(fromThread.coding, `${coding} of ${html.length} characters`).toBe(fromPool.coding);
+        expect(fromThread.body.equals(fromPool.body), `${coding} of ${html.length} characters`).toBe(true);
+      }
+    }
+  });
+
   it('is stored once in the coding that reader asked for, and still answers every other client', async () => {
     const html = `<p>${'jobzone search '.repeat(200)}</p>`;
     const stored = await encodeBodyToStore(Buffer.from(html), 'br');

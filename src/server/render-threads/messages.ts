@@ -1,3 +1,4 @@
+import type { ContentCoding } from '../../features/render-cache/content-coding.ts';
 import type { ReadModelInput } from '../../features/read-model/read-model.ts';
 import type { PublishedRoles } from '../../features/read-model/read-model-update.ts';
 import type { RouteShell } from '../../presentation/query-pages/route-shell.ts';
@@ -25,13 +26,15 @@ export type ToThread =
   | { type: 'update'; version: number; builtAt: Date; from: number; roles: readonly string[]; published: PublishedRoles }
   /** The shell of a route, sent once per thread before its first page. */
   | { type: 'shell'; path: string; shell: RouteShell }
-  | { type: 'render'; id: number; version: number; path: string; url: string };
+  /** `coding` is the one the reader accepts (chooseContentCoding): the thread sends the page back encoded in it. */
+  | { type: 'render'; id: number; version: number; path: string; url: string; coding: ContentCoding };
 
 export type FromThread =
   /** The thread holds the version; its V8 heap then, in MB, for the log. */
   | { type: 'ready'; version: number; heapUsedMb: number; heapTotalMb: number }
   /** The thread could not make the version; `needsInput` asks for the full input (it did not hold `from`). */
   | { type: 'failed'; version: number; needsInput: boolean; message: string }
-  | { type: 'page'; id: number; body: Uint8Array; etag: string; storable: boolean; hasIslands: boolean }
+  /** The page as the main thread would have encoded it (`encodeBodyFor`): `body` in `coding`, which may be identity. */
+  | { type: 'page'; id: number; body: Uint8Array; coding: ContentCoding; etag: string; storable: boolean; hasIslands: boolean }
   /** Not rendered there: `astro` means Astro answers this address; the others send it back to the main thread. */
   | { type: 'declined'; id: number; reason: 'astro' | 'version' | 'no-shell' | 'too-large' | 'error'; message?: string };

@@ -58,7 +58,7 @@ const threadsReady = async (site: SiteUnderTest) => {
   }
 };
 
-const get = (site: SiteUnderTest, path: string) => send(site.url, 'GET', path, { headers: { 'accept-encoding': 'identity' } });
+const get = (site: SiteUnderTest, path: string, acceptEncoding = 'identity') => send(site.url, 'GET', path, { headers: { 'accept-encoding': acceptEncoding } });
 const withoutDate = (answer: RawAnswer) => {
   const { date: _date, 'keep-alive': _keepAlive, connection: _connection, ...rest } = answer.headers;
   return rest;
@@ -98,9 +98,9 @@ afterAll(async () => {
 });
 
 /** Asks both sites; the threaded one must have rendered it in its thread, and the two answers must be the same bytes and headers. */
-async function expectSameFromThread(path: string): Promise<RawAnswer> {
+async function expectSameFromThread(path: string, acceptEncoding = 'identity'): Promise<RawAnswer> {
   const before = pool(threaded).stats().renderedThere;
-  const [there, here] = await Promise.all([get(threaded, path), get(mainOnly, path)]);
+  const [there, here] = await Promise.all([get(threaded, path, acceptEncoding), get(mainOnly, path, acceptEncoding)]);
   expect(pool(threaded).stats().renderedThere - before, `${path} rendered in the thread`).toBe(1);
   expect(there.status, path).toBe(200);
   expect(there.body.equals(here.body), path).toBe(true);
@@ -109,9 +109,19 @@ async function expectSameFromThread(path: string): Promise<RawAnswer> {
 }
 
 describe('render threads (ADR 0178)', () => {
-  it('render search, compare and the report to the same bytes and headers as the main thread', async () => {
-    for (const path of ['/search?q=registered%20nurse', '/search?q=%22quotes%22%20%26%20%3Cb%3E', '/compare?roles=roofers,electricians,registered-nurses', '/report?role=roofers/all-levels']) {
-      await expectSameFromThread(path);
+  it('render search, compare and the report to the same bytes and headers as the main thread, in every coding', async () => {
+    // Distinct pages per coding: the thread compresses a page in the coding its reader accepts, and a stored page would answer the others.
+    const families = [
+      ['/search?q=registered%20nurse', '/search?q=%22quotes%22%20%26%20%3Cb%3E', '/search?q=roofer'],
+      ['/compare?roles=roofers,electricians,registered-nurses', '/compare?roles=electricians,registered-nurses,roofers', '/compare?roles=registered-nurses,roofers,electricians'],
+      ['/report?role=roofers/all-levels', '/report?role=electricians/all-levels', '/report?role=roofers/all-levels&s1=40'],
+    ];
+    for (const paths of families) {
+      for (const [index, acceptEncoding] of ['identity', 'br, gzip', 'gzip'].entries()) {
+        const path = paths[index] ?? '';
+        const answer = await expectSameFromThread(path, acceptEncoding);
+        expect(answer.headers['content-encoding'], `${path} for ${acceptEncoding}`).toBe(acceptEncoding === 'identity' ? undefined : acceptEncoding.split(',')[0]);
+      }
     }
   });
 
@@ -133,7 +143,7 @@ describe('render threads (ADR 0178)', () => {
   it('never render with another version than the one served: a version no thread holds is rendered on the main thread', async () => {
     const threads = pool(threaded);
     const before = threads.stats();
-    const answer = await threads.render(holder.current().version + 1000, '/search', '/search?q=nurse', { headTail: '', bodyStart: '', bodyEnd: '', islandBootstrap: '', rendererUrl: '', componentUrls: {}, scopes: {} });
+    const answer = await threads.render(holder.current().version + 1000, '/search', '/search?q=nurse', { headTail: '', bodyStart: '', bodyEnd: '', islandBootstrap: '', rendererUrl: '', componentUrls: {}, scopes: {} }, 'br');
     expect(answer).toEqual({ kind: 'here' });
     expect(threads.stats().renderedHere).toBe(before.renderedHere + 1);
   });

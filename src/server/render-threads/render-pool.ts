@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ReadModel } from '../../features/read-model/read-model.ts';
+import type { ContentCoding, EncodedBody } from '../../features/render-cache/content-coding.ts';
 import type { RouteShell } from '../../presentation/query-pages/route-shell.ts';
 import { MESSAGE_BOUNDS, type FromThread, type ModelOrigin, type ToThread } from './messages.ts';
 import type { RenderThreadData } from './render-thread.ts';
@@ -24,14 +25,15 @@ export interface RenderPoolOptions extends RenderThreadData {
 
 /** What a thread made of a request; `here` means the main thread renders it itself. */
 export type ThreadRender =
-  | { kind: 'page'; body: Buffer; etag: string; storable: boolean; hasIslands: boolean }
+  /** The page encoded as the main thread would have encoded it for this reader (`encodeBodyFor`), and its ETag. */
+  | { kind: 'page'; encoded: EncodedBody; etag: string; storable: boolean; hasIslands: boolean }
   | { kind: 'astro' }
   | { kind: 'here' }
   | { kind: 'timed-out' };
 
 export interface RenderPool {
   /** Renders a query page of `version` in a thread, or answers `here` when none holds that version or every queue is full. */
-  render: (version: number, path: string, url: string, shell: RouteShell) => Promise<ThreadRender>;
+  render: (version: number, path: string, url: string, shell: RouteShell, coding: ContentCoding) => Promise<ThreadRender>;
   /** Sends the threads a new version and waits (bounded) until they hold it; registered with the holder's beforeSwap. */
   follow: (next: ReadModel) => Promise<void>;
   /** Threads running, replaced after a crash, pages left to the main thread or rendered in a thread, requests waiting now and at most. */
@@ -115,7 +117,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     clearTimeout(pending.timer);
     if (message.type === 'page') {
       renderedThere += 1;
-      pending.resolve({ kind: 'page', body: Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength), etag: message.etag, storable: message.storable, hasIslands: message.hasIslands });
+      pending.resolve({ kind: 'page', encoded: { coding: message.coding, body: Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength) }, etag: message.etag, storable: message.storable, hasIslands: message.hasIslands });
     } else if (message.reason === 'astro') pending.resolve({ kind: 'astro' });
     else {
       if (message.reason === 'error') log(`render thread ${thread.worker.threadId} failed a page: ${message.message ?? ''}`);
@@ -167,7 +169,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
   };
 
   return {
-    render(version, path, url, shell) {
+    render(version, path, url, shell, coding) {
       const thread = closed || Buffer.byteLength(url) > MESSAGE_BOUNDS.maxUrlBytes ? null : choose(version);
       if (!thread) {
         renderedHere += 1;
@@ -187,7 +189,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
         }, renderTimeoutMs);
         thread.pending.set(id, { resolve, timer });
         mostQueued = Math.max(mostQueued, thread.pending.size);
-        post(thread, { type: 'render', id, version, path, url });
+        post(thread, { type: 'render', id, version, path, url, coding });
       });
     },
     async follow(next) {

@@ -8,6 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildReadModel, type ReadModel, type ReadModelInput } from '../../features/read-model/read-model.ts';
 import { applyPublishedRoles } from '../../features/read-model/read-model-update.ts';
+import { encodeBodyForSync } from '../../features/render-cache/content-coding.ts';
 import { etagOf } from '../../features/render-cache/render-cache.ts';
 import type { IslandRenderer } from '../../presentation/query-pages/island-slot.ts';
 import type { RouteShell } from '../../presentation/query-pages/route-shell.ts';
@@ -51,10 +52,21 @@ function render(message: Extract<ToThread, { type: 'render' }>): void {
   if (result === null) return send({ type: 'declined', id: message.id, reason: 'astro' });
   const body = Buffer.from(result.html, 'utf8');
   if (body.byteLength > MESSAGE_BOUNDS.maxPageBytes) return send({ type: 'declined', id: message.id, reason: 'too-large' });
-  // A buffer of its own (not a slice of Node's pool), so it can be handed over without a copy.
-  const owned = new Uint8Array(body.byteLength);
-  owned.set(body);
-  send({ type: 'page', id: message.id, body: owned, etag: etagOf(message.version, result.html), storable: result.storable, hasIslands: result.hasIslands }, [owned.buffer]);
+  // Compressed here, in the coding the reader accepts, so the main thread only stores and writes it.
+  const encoded = encodeBodyForSync(body, message.coding);
+  const owned = ownedBytesOf(encoded.body);
+  send({ type: 'page', id: message.id, body: owned, coding: encoded.coding, etag: etagOf(message.version, result.html), storable: result.storable, hasIslands: result.hasIslands }, [owned.buffer as ArrayBuffer]);
+}
+
+/**
+ * The bytes in a buffer of their own, so they can be handed over without a copy and the main thread's
+ * cache keeps exactly their size: zlib's output and small `Buffer.from` results are slices of bigger ones.
+ */
+function ownedBytesOf(bytes: Buffer): Uint8Array {
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes;
+  const owned = new Uint8Array(bytes.byteLength);
+  owned.set(bytes);
+  return owned;
 }
 
 port.on('message', (message: ToThread) => {
