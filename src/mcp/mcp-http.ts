@@ -20,12 +20,14 @@ export interface McpHttpEndpoint {
  * JSON bodies, since no tool streams progress.
  */
 export function createMcpHttpEndpoint(context: McpContext, maxBodyBytes: number): McpHttpEndpoint {
-  const handler: McpHttpHandler = createMcpHandler(() => createJobzoneMcpServer(context), {
-    legacy: 'stateless',
-    responseMode: 'json',
-    maxRequestBodySize: maxBodyBytes,
-    onerror: (error) => process.stderr.write(`MCP request failed: ${error.message}\n`),
-  });
+  const handler: McpHttpHandler = withoutJsonModeNotice(() =>
+    createMcpHandler(() => createJobzoneMcpServer(context), {
+      legacy: 'stateless',
+      responseMode: 'json',
+      maxRequestBodySize: maxBodyBytes,
+      onerror: (error) => process.stderr.write(`MCP request failed: ${error.message}\n`),
+    }),
+  );
   return {
     handles: (url) => url !== undefined && (url === MCP_PATH || url.startsWith(`${MCP_PATH}?`)),
     serve: async (request, response, body) => {
@@ -35,4 +37,23 @@ export function createMcpHttpEndpoint(context: McpContext, maxBodyBytes: number)
     },
     close: () => handler.close(),
   };
+}
+
+const JSON_MODE_NOTICE = "responseMode: 'json' drops mid-call notifications";
+
+/**
+ * The SDK prints a notice on every handler it makes in JSON mode: mid-call notifications are dropped. Our tools send
+ * none (ADR 0105), so on `npm start` the line would only puzzle the reader; every other warning still goes through.
+ */
+function withoutJsonModeNotice<T>(make: () => T): T {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith(JSON_MODE_NOTICE)) return;
+    warn(...args);
+  };
+  try {
+    return make();
+  } finally {
+    console.warn = warn;
+  }
 }

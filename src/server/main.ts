@@ -77,7 +77,7 @@ async function start(): Promise<void> {
   const openData = await createOpenData(store.db, config.publicUrl);
   const recordSnapshot = () =>
     openData.recordMonthlySnapshot(readModel.current()).then(
-      (written) => written && log(`Wrote this month's snapshot of the bulk files (/data/snapshots).`),
+      (written) => written && log(`Wrote this month's snapshot of the bulk files (listed at /data/snapshots on the site).`),
       (error: unknown) => log(`could not write this month's data snapshot: ${(error as Error).message}`),
     );
   // Awaited at start so the first /data page lists this month's snapshot; checked hourly so a month
