@@ -48,6 +48,9 @@ const GATHERED_VIEWS = [
   'src/presentation/site-pages/home-view.ts',
   'src/presentation/site-pages/browse-view.ts',
   'src/presentation/site-pages/compare-view.ts',
+  'src/presentation/site-pages/rankings-view.ts',
+  'src/presentation/history-pages/movers-view.ts',
+  'src/presentation/site-pages/sitemap.ts',
 ];
 const GATHERED_VIEW_MESSAGE = 'This view builder takes its data gathered beforehand (ADR 0124): add what it needs to the input its gathering function in src/features returns, instead of reading the read model here.';
 const gatheredViewForbiddenImports = {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildMoversView, MOVERS_LIMIT, parsePeriod } from './movers-view.ts';
+import { buildMoversView as buildView, MOVERS_LIMIT, parsePeriod } from './movers-view.ts';
+import { gatherMoversInput } from '../../features/history-pages/movers-input.ts';
+import type { ReadModel } from '../../features/read-model/read-model.ts';
 import { historyReadModel, oneTask } from '../../features/history-pages/test-support/history-fixture.ts';
 
 // Two tasks: the first at `share` percent with `score`, the other at the rest with `other`.
@@ -7,6 +9,7 @@ const mix = (score: number, share: number, other: number) => [{ name: 'Main work
 
 const now = new Date('2026-04-01T09:00:00Z');
 const noParams = { days: null, since: null, until: null };
+const buildMoversView = (model: ReadModel, params: Parameters<typeof parsePeriod>[0], at: Date) => buildView(gatherMoversInput(model, parsePeriod(params, at)));
 
 describe('the period of the movers page', () => {
   it('defaults to the last 30 days and accepts 7, 30, 90 and 365', () => {

@@ -1,18 +1,15 @@
 import type { Zone } from '../../methodology/index.ts';
 import { formatDate, formatDelta, formatScore } from '../format.ts';
-import type { ReadModel } from '../../features/read-model/read-model.ts';
-import { rankMovers, type Mover } from '../../features/revisions/movers.ts';
+import type { Mover } from '../../features/revisions/movers.ts';
 import { feedUrl } from '../../features/revisions/revision-links.ts';
-import { lastScoreChangeBefore, periodChangesOf } from '../../features/history-pages/history-queries.ts';
-import { firstPublishedAt } from '../../features/read-model/read-model.queries.ts';
+import { MOVERS_LIMIT, type MoversInput } from '../../features/history-pages/movers-input.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
 import { assessmentHref, diffHref } from './history-view.ts';
 
 /** The periods the movers page offers, in days. */
 export const PERIOD_DAYS = [7, 30, 90, 365] as const;
 const DEFAULT_DAYS = 30;
-/** How many of the largest score changes the movers page lists. */
-export const MOVERS_LIMIT = 20;
+export { MOVERS_LIMIT };
 const DAY_MS = 86_400_000;
 
 /** The period a movers page covers: [since, until). */
@@ -131,10 +128,8 @@ function countsText(published: number, firstPublished: number): string {
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Says what moved last before the end of an empty period, and offers the day it moved as a period of its own. */
-function describeLastMove(model: ReadModel, until: Date): { text: string; href: string | null } {
-  const last = lastScoreChangeBefore(model, until);
+function describeLastMove({ lastChange: last, firstPublishedAt: first }: NonNullable<MoversInput<Period>['quiet']>): { text: string; href: string | null } {
   if (!last) {
-    const first = firstPublishedAt(model);
     return { text: `No score has moved since the catalog was first published${first ? ` on ${formatDate(first)}` : ''}: every assessment is still at the score it was published with.`, href: null };
   }
   const name = `${last.title} (${seniorityLabel(last.seniority)})`;
@@ -144,11 +139,8 @@ function describeLastMove(model: ReadModel, until: Date): { text: string; href: 
   };
 }
 
-/** Builds the movers page for the period in the address: the largest score changes, every zone change and the feeds. */
-export function buildMoversView(model: ReadModel, params: { days: string | null; since: string | null; until: string | null }, now: Date): MoversView {
-  const period = parsePeriod(params, now);
-  const changes = periodChangesOf(model, period.since, period.until);
-  const movers = rankMovers(changes, period, MOVERS_LIMIT);
+/** Builds the movers page for a period from its gathered changes: the largest score changes, every zone change and the feeds. */
+export function buildMoversView({ period, changes, movers, quiet, categories }: MoversInput<Period>): MoversView {
   const firstPublished = changes.filter((change) => change.before === null).length;
   return {
     period,
@@ -161,10 +153,10 @@ export function buildMoversView(model: ReadModel, params: { days: string | null;
     firstPublishedCount: firstPublished,
     countsText: countsText(changes.length, firstPublished),
     lede: `Assessments change as AI changes. These are the largest score changes and every zone change over ${period.text}. ${countsText(changes.length, firstPublished)}`,
-    lastMove: movers.largest.length > 0 || movers.zoneChanges.length > 0 ? null : describeLastMove(model, period.until),
+    lastMove: quiet ? describeLastMove(quiet) : null,
     feeds: [
       { label: 'Every published change', href: feedUrl('', { kind: 'all' }) },
-      ...model.categories.map((category) => ({ label: category.name, href: feedUrl('', { kind: 'category', category: category.name }) })),
+      ...categories.map((category) => ({ label: category.name, href: feedUrl('', { kind: 'category', category: category.name }) })),
     ],
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRankingsView, rankingsHref, RANKINGS_PAGE_SIZE } from './rankings-view.ts';
+import { buildRankingsView, parseRankingsQuery, rankingsHref, RANKINGS_PAGE_SIZE } from './rankings-view.ts';
+import { gatherRankingsInput } from '../../features/site-pages/rankings-input.ts';
 import { committedReadModel, sampleReadModel } from '../../features/site-pages/test-support/read-model-fixture.ts';
 
 const small = sampleReadModel([
@@ -8,7 +9,7 @@ const small = sampleReadModel([
   { onetCode: '43-0001.00', title: 'Clerks', zone: 'Yellow', category: 'Office' },
 ]);
 const committed = await committedReadModel();
-const view = (model: typeof small, query: Record<string, string>) => buildRankingsView(model, new URLSearchParams(query));
+const view = (model: typeof small, query: Record<string, string>) => buildRankingsView(gatherRankingsInput(model, parseRankingsQuery(new URLSearchParams(query), model.categories)));
 
 describe('the rankings', () => {
   it('sorts by score, most resistant first, by default', () => {

@@ -1,20 +1,12 @@
-import type { Zone } from '../../methodology/index.ts';
-import { rankAssessments, RANKING_SORTS, type RankingSort } from '../../features/read-model/read-model.queries.ts';
-import type { ReadModel } from '../../features/read-model/read-model.ts';
+import type { CategoryEntry } from '../../features/read-model/read-model.ts';
+import { RANKING_SORTS, type RankingSort, type RankingsInput, type RankingsQuery } from '../../features/site-pages/rankings-input.ts';
 import { parseZone } from './browse-view.ts';
 import { summarize, type RoleSummary } from './role-summary.ts';
 import { ZONES } from './zone-bar.ts';
 
-export const RANKINGS_PAGE_SIZE = 50;
+export type { RankingsQuery };
 
-/** The rankings filters as read from the URL, each already validated. */
-export interface RankingsQuery {
-  category: string | null;
-  zone: Zone | null;
-  status: 'expert' | 'baseline' | null;
-  sort: RankingSort;
-  page: number;
-}
+export const RANKINGS_PAGE_SIZE = 50;
 
 const SORT_LABELS: Record<RankingSort, string> = {
   'score-desc': 'Score, most resistant first',
@@ -46,13 +38,13 @@ export interface RankingsView {
 }
 
 /** Reads the rankings filters from a query string, ignoring values that are not valid options. */
-export function parseRankingsQuery(params: URLSearchParams, model: ReadModel): RankingsQuery {
+export function parseRankingsQuery(params: URLSearchParams, categories: readonly CategoryEntry[]): RankingsQuery {
   const category = params.get('category');
   const status = params.get('status');
   const sort = params.get('sort');
   const page = Number.parseInt(params.get('page') ?? '1', 10);
   return {
-    category: category && model.categories.some((entry) => entry.slug === category) ? category : null,
+    category: category && categories.some((entry) => entry.slug === category) ? category : null,
     zone: parseZone(params.get('zone')),
     status: status === 'expert' || status === 'baseline' ? status : null,
     sort: RANKING_SORTS.find((each) => each === sort) ?? 'score-desc',
@@ -72,8 +64,8 @@ export function rankingsHref(query: RankingsQuery): string {
   return text ? `/rankings?${text}` : '/rankings';
 }
 
-function describe(query: RankingsQuery, model: ReadModel, total: number): string {
-  const category = model.categories.find((entry) => entry.slug === query.category)?.name;
+function describe(query: RankingsQuery, categories: readonly CategoryEntry[], total: number): string {
+  const category = categories.find((entry) => entry.slug === query.category)?.name;
   const parts = [
     `${total} ${query.status ?? ''} assessment${total === 1 ? '' : 's'}`.replace(/\s+/g, ' '),
     category ? `in ${category}` : '',
@@ -82,10 +74,8 @@ function describe(query: RankingsQuery, model: ReadModel, total: number): string
   return `${parts.join(' ')}, sorted by ${SORT_LABELS[query.sort].toLowerCase()}.`;
 }
 
-/** Builds one page of the rankings for a query; a page past the end shows the last page. */
-export function buildRankingsView(model: ReadModel, params: URLSearchParams): RankingsView {
-  const parsed = parseRankingsQuery(params, model);
-  const matching = rankAssessments(model, { category: parsed.category ?? undefined, zone: parsed.zone ?? undefined, status: parsed.status ?? undefined, sort: parsed.sort });
+/** Builds one page of the rankings from its gathered matches; a page past the end shows the last page. */
+export function buildRankingsView({ query: parsed, categories, matching }: RankingsInput): RankingsView {
   const pageCount = Math.max(1, Math.ceil(matching.length / RANKINGS_PAGE_SIZE));
   const query = { ...parsed, page: Math.min(parsed.page, pageCount) };
   const start = (query.page - 1) * RANKINGS_PAGE_SIZE;
@@ -102,7 +92,7 @@ export function buildRankingsView(model: ReadModel, params: URLSearchParams): Ra
     nextHref: query.page < pageCount ? pageHref(query.page + 1) : null,
     pages: Array.from({ length: pageCount }, (_, index) => ({ number: index + 1, href: pageHref(index + 1), current: index + 1 === query.page })),
     options: {
-      category: [{ value: '', label: 'All categories', selected: query.category === null }, ...model.categories.map((entry) => ({ value: entry.slug, label: entry.name, selected: entry.slug === query.category }))],
+      category: [{ value: '', label: 'All categories', selected: query.category === null }, ...categories.map((entry) => ({ value: entry.slug, label: entry.name, selected: entry.slug === query.category }))],
       zone: [{ value: '', label: 'All zones', selected: query.zone === null }, ...ZONES.map((zone) => ({ value: zone, label: zone, selected: zone === query.zone }))],
       status: [
         { value: '', label: 'Expert and baseline', selected: query.status === null },
@@ -111,6 +101,6 @@ export function buildRankingsView(model: ReadModel, params: URLSearchParams): Ra
       ],
       sort: RANKING_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort], selected: sort === query.sort })),
     },
-    description: describe(query, model, matching.length),
+    description: describe(query, categories, matching.length),
   };
 }

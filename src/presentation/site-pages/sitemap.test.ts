@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildRobotsTxt, buildSitemapXml, listSitemapUrls, STATIC_PATHS } from './sitemap.ts';
+import { buildRobotsTxt, buildSitemapXml as buildXml, listSitemapUrls as listUrls, STATIC_PATHS } from './sitemap.ts';
+import { gatherSitemapInput } from '../../features/site-pages/sitemap-input.ts';
+import type { ReadModel } from '../../features/read-model/read-model.ts';
 import { committedReadModel, sampleReadModel } from '../../features/site-pages/test-support/read-model-fixture.ts';
+
+const listSitemapUrls = (model: ReadModel, publicUrl: string) => listUrls(gatherSitemapInput(model), publicUrl);
+const buildSitemapXml = (model: ReadModel, publicUrl: string) => buildXml(gatherSitemapInput(model), publicUrl);
 
 describe('the sitemap', () => {
   it('lists static pages, categories and every role at every seniority with absolute URLs', async () => {

@@ -1,4 +1,4 @@
-import type { ReadModel } from '../../features/read-model/read-model.ts';
+import type { SitemapInput } from '../../features/site-pages/sitemap-input.ts';
 import { escapeXml } from '../escape.ts';
 import { assessmentHref } from './role-summary.ts';
 
@@ -13,14 +13,13 @@ interface SitemapUrl {
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Lists every URL of the site with the date it last changed: static pages, categories and every role at every seniority. */
-export function listSitemapUrls(model: ReadModel, publicUrl: string): SitemapUrl[] {
+export function listSitemapUrls({ categories, assessments: entries }: SitemapInput, publicUrl: string): SitemapUrl[] {
   const base = publicUrl.replace(/\/+$/, '');
   const absolute = (path: string) => `${base}${path}`;
-  const entries = [...model.assessments.values()];
   const newest = (dates: Date[]) => (dates.length === 0 ? null : day(new Date(Math.max(...dates.map((date) => date.getTime())))));
   const siteDate = newest(entries.map((entry) => entry.revision.publishedAt));
   const urls: SitemapUrl[] = STATIC_PATHS.map((path) => ({ loc: absolute(path), lastmod: path === '/methodology' || path === '/about/data' ? null : siteDate }));
-  for (const category of model.categories) {
+  for (const category of categories) {
     urls.push({ loc: absolute(`/browse/${category.slug}`), lastmod: newest(entries.filter((entry) => entry.category === category.name).map((entry) => entry.revision.publishedAt)) });
   }
   const byKey = [...entries].sort((a, b) => a.key.localeCompare(b.key));
@@ -29,8 +28,8 @@ export function listSitemapUrls(model: ReadModel, publicUrl: string): SitemapUrl
 }
 
 /** Writes sitemap.xml (sitemaps.org 0.9) for the site. */
-export function buildSitemapXml(model: ReadModel, publicUrl: string): string {
-  const lines = listSitemapUrls(model, publicUrl).map(
+export function buildSitemapXml(input: SitemapInput, publicUrl: string): string {
+  const lines = listSitemapUrls(input, publicUrl).map(
     ({ loc, lastmod }) => `  <url><loc>${escapeXml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${lines.join('\n')}\n</urlset>\n`;
