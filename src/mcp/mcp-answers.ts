@@ -1,7 +1,7 @@
 import { rankMovers } from '../features/revisions/movers.ts';
 import { assessmentHref } from '../features/revisions/revision-links.ts';
 import { periodChangesOf } from '../features/history-pages/history-queries.ts';
-import { MOVERS_LIMIT } from '../presentation/history-pages/movers-view.ts';
+import { MOVERS_LIMIT } from '../features/history-pages/movers-input.ts';
 import { ApiError } from '../features/open-data/api-errors.ts';
 import { getAssessment } from '../features/open-data/api-roles.ts';
 import type { AssessmentResponse } from '../features/open-data/api.schemas.ts';
