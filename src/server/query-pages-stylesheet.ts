@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chooseContentCoding } from '../features/render-cache/content-coding.ts';
+import { matchesEtag } from './fast-answers.ts';
 
 /** Where the query pages' stylesheets are served, each under the hash of its content. */
 export const QUERY_STYLESHEET_PREFIX = '/query-styles/';
@@ -66,7 +67,7 @@ export function answerStylesheet(stylesheet: LinkedStylesheet, request: Incoming
   const body = stylesheet.bodies[coding];
   const etag = coding === 'identity' ? stylesheet.etag : `${stylesheet.etag.slice(0, -1)}-${coding}"`;
   const common = { etag, 'cache-control': IMMUTABLE, vary: 'Accept-Encoding' };
-  if (request.headers['if-none-match'] === etag) {
+  if (matchesEtag(request.headers['if-none-match'], etag)) {
     response.writeHead(304, common);
     response.end();
     return;
