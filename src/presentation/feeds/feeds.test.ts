@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { resolveFeed } from './feeds.ts';
-import { gatherFeedInput } from '../../features/history-pages/feed-input.ts';
+import { FEED_ENTRIES, gatherFeedInput } from '../../features/history-pages/feed-input.ts';
 import { historyReadModel, oneTask } from '../../features/history-pages/test-support/history-fixture.ts';
 
 const model = historyReadModel([
@@ -41,6 +41,12 @@ describe('the Atom feeds of published changes', () => {
     expect(office.status).toBe(200);
     const role = resolveFeed(gatherFeedInput(model, 'role', 'archivists.atom'), 'https://jobzone.example', now);
     expect(role.status === 200 && (role.xml.match(/<entry>/g) ?? []).length).toBe(2);
+  });
+
+  it('carries the newest FEED_ENTRIES publications only', () => {
+    const many = historyReadModel([{ onetCode: '11-0000.00', title: 'Archivists', zone: 'Green', revisions: Array.from({ length: FEED_ENTRIES + 5 }, (_, day) => ({ at: new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10) })) }]);
+    const input = gatherFeedInput(many, 'all', '');
+    expect(input.found && input.rows.map((row) => row.revision)).toEqual(Array.from({ length: FEED_ENTRIES }, (_, index) => FEED_ENTRIES + 5 - index));
   });
 
   it('is a 404 for an unknown category or role', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchView } from './search-view.ts';
-import { gatherSearchInput } from '../../features/site-pages/search-input.ts';
+import { gatherSearchInput, SEARCH_PAGE_LIMIT } from '../../features/site-pages/search-input.ts';
+import type { RoleSearchResult } from '../../features/read-model/role-search-answer.ts';
 import { committedReadModel } from '../../features/site-pages/test-support/read-model-fixture.ts';
 
 const model = await committedReadModel();
@@ -52,5 +53,13 @@ describe('searching by job title', () => {
     const nothing = buildSearchView(gatherSearchInput(model, 'qqqxxzz'));
     expect(nothing.state).toBe('no-results');
     expect(nothing.suggestions[0]?.href).toMatch(/^\/search\?q=/);
+  });
+
+  it('gathers at most a page of hits, and shows a hit without an assessment with no score', () => {
+    expect(gatherSearchInput(model, 'manager').hits).toHaveLength(SEARCH_PAGE_LIMIT);
+    const hit: RoleSearchResult = { slug: 'x-role', title: 'X Role', matchedTitle: 'x role', explanation: 'Matches the title.', description: 'Does x.', onetCode: null, entry: null, url: '/roles/x-role' };
+    const view = buildSearchView({ query: 'x role', hits: [hit], notInCatalog: null });
+    expect(view.state).toBe('results');
+    expect(view.hits[0]).toMatchObject({ matchedOther: false, score: null, scoreText: null, rangeText: null, zone: null, url: '/roles/x-role' });
   });
 });
