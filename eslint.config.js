@@ -51,6 +51,11 @@ const GATHERED_VIEWS = [
   'src/presentation/site-pages/rankings-view.ts',
   'src/presentation/history-pages/movers-view.ts',
   'src/presentation/site-pages/sitemap.ts',
+  'src/presentation/site-pages/search-view.ts',
+  'src/presentation/site-pages/about-data-view.ts',
+  'src/presentation/feeds/feeds.ts',
+  'src/presentation/feeds/feed-response.ts',
+  'src/presentation/open-data/embed-answers.ts',
 ];
 const GATHERED_VIEW_MESSAGE = 'This view builder takes its data gathered beforehand (ADR 0124): add what it needs to the input its gathering function in src/features returns, instead of reading the read model here.';
 const gatheredViewForbiddenImports = {

@@ -4,6 +4,7 @@ import type { RouteShell } from '../presentation/query-pages/route-shell.ts';
 import type { RenderedPage } from '../presentation/query-pages/page-document.ts';
 import { renderSearchPage, SEARCH_SCOPE_ANCHORS, searchShellPath } from '../presentation/query-pages/search-page.ts';
 import { buildSearchView } from '../presentation/site-pages/search-view.ts';
+import { gatherSearchInput } from '../features/site-pages/search-input.ts';
 import { COMPARE_SCOPE_ANCHORS, renderComparePage } from '../presentation/query-pages/compare-page.ts';
 import { renderReportPage, REPORT_SCOPE_ANCHORS } from '../presentation/query-pages/report-page.ts';
 import { buildCompareView } from '../presentation/site-pages/compare-view.ts';
@@ -40,7 +41,7 @@ export const QUERY_PAGES: readonly QueryPage[] = [
     path: '/search',
     shellPath: (model) => searchShellPath((firstRoleSlugs(model, 1)[0] ?? 'nurse').replace(/-/g, ' ')),
     scopeAnchors: SEARCH_SCOPE_ANCHORS,
-    render: (model, url, context) => renderSearchPage(buildSearchView(model, url.searchParams.get('q')), context.shell, context.islands, context.publicUrl),
+    render: (model, url, context) => renderSearchPage(buildSearchView(gatherSearchInput(model, url.searchParams.get('q'))), context.shell, context.islands, context.publicUrl),
   },
   {
     path: '/compare',

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ReadModel } from '../../features/read-model/read-model.ts';
 import type { AssessmentAt } from '../../features/read-model/assessment-at.ts';
-import { gatherPageAssessment } from '../../features/read-model/assessment-at.ts';
+import type { OembedInput } from '../../features/open-data/oembed-input.ts';
 import { buildBadgeSvg } from './badge.ts';
 import { buildOembedAnswer, parseOembedRequest, type OembedResult } from './embed-view.ts';
 
@@ -26,16 +25,16 @@ export function answerBadge({ slug, seniority, entry }: AssessmentAt, request: R
   return new Response(svg, { headers: { ...headers, 'content-type': 'image/svg+xml; charset=utf-8' } });
 }
 
-/** Resolves /oembed?url=…: reads the request, gathers the role page's assessment, then builds the answer. */
-export function resolveOembed(model: ReadModel, publicUrl: string, params: URLSearchParams): OembedResult {
-  const request = parseOembedRequest(publicUrl, params);
+/** Resolves /oembed?url=… from the role page and assessment gathered for it: checks the request, then builds the answer. */
+export function resolveOembed(publicUrl: string, params: URLSearchParams, { page, entry }: OembedInput): OembedResult {
+  const request = parseOembedRequest(params, page);
   if (request.status !== 'page') return request;
-  return buildOembedAnswer(publicUrl, request, gatherPageAssessment(model, request.slug, request.seniority));
+  return buildOembedAnswer(publicUrl, request, entry);
 }
 
 /** Answers /oembed: JSON for one of our role pages, 404 for any other address, 400 for malformed sizes, 501 for formats other than JSON. */
-export function answerOembed(model: ReadModel, publicUrl: string, params: URLSearchParams): Response {
-  const result = resolveOembed(model, publicUrl, params);
+export function answerOembed(publicUrl: string, params: URLSearchParams, input: OembedInput): Response {
+  const result = resolveOembed(publicUrl, params, input);
   if (result.status !== 200) return plainText(result.status, result.message);
   return new Response(JSON.stringify(result.body), {
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': EMBED_CACHE_CONTROL, 'access-control-allow-origin': '*' },

@@ -3,6 +3,7 @@ import { headlinedSubLabel } from '../assessment-page/header-view.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
 import type { AssessmentEntry } from '../../features/read-model/read-model.ts';
 import type { AssessmentAt } from '../../features/read-model/assessment-at.ts';
+import { OEMBED_URL_MAX_LENGTH, type RolePageAddress } from '../../features/open-data/oembed-input.ts';
 import { escapeXml } from '../escape.ts';
 import { badgeDescription } from './badge.ts';
 import { briefOf } from '../site-pages/role-summary.ts';
@@ -81,18 +82,12 @@ export interface OembedResponse {
 
 export type OembedResult = { status: 200; body: OembedResponse } | { status: 400 | 404 | 501; message: string };
 
-/** A well-formed /oembed request for one of our role pages: which page, and the caller's size limits. */
+/** A well-formed /oembed request for one of our role pages: the caller's size limits. */
 export interface OembedRequest {
   status: 'page';
-  slug: string;
-  /** Absent when the address names the role only (its default level). */
-  seniority: string | undefined;
   maxWidth: number | null;
   maxHeight: number | null;
 }
-
-const MAX_URL_LENGTH = 500;
-const ROLE_PATH = /^\/roles\/([a-z0-9-]{1,120})(?:\/([a-z0-9-]{1,60}))?\/?$/;
 
 function dimension(raw: string | null, name: string): number | null | string {
   if (raw === null || raw === '') return null;
@@ -101,29 +96,21 @@ function dimension(raw: string | null, name: string): number | null | string {
 }
 
 /**
- * Reads /oembed?url=…: only our role pages (/roles/<slug> or /roles/<slug>/<seniority> on this
- * site's public URL) are embeddable. Returns the page asked for, or the answer for a request that names none.
+ * Reads /oembed?url=…, given the role page its gathering found the url to name: only our role pages
+ * are embeddable. Returns the caller's size limits, or the answer for a request that names no such page.
  */
-export function parseOembedRequest(publicUrl: string, params: URLSearchParams): OembedRequest | Exclude<OembedResult, { status: 200 }> {
+export function parseOembedRequest(params: URLSearchParams, page: RolePageAddress | null): OembedRequest | Exclude<OembedResult, { status: 200 }> {
   const format = params.get('format');
   if (format !== null && format !== 'json') return { status: 501, message: `Only format=json is served, got "${format.slice(0, 20)}".` };
   const raw = params.get('url');
   if (!raw) return { status: 400, message: 'The url parameter is required: the address of a jobzone role page, e.g. /roles/registered-nurses/all-levels.' };
-  if (raw.length > MAX_URL_LENGTH) return { status: 400, message: `The url parameter may be at most ${MAX_URL_LENGTH} characters.` };
+  if (raw.length > OEMBED_URL_MAX_LENGTH) return { status: 400, message: `The url parameter may be at most ${OEMBED_URL_MAX_LENGTH} characters.` };
   const maxWidth = dimension(params.get('maxwidth'), 'maxwidth');
   const maxHeight = dimension(params.get('maxheight'), 'maxheight');
   if (typeof maxWidth === 'string') return { status: 400, message: maxWidth };
   if (typeof maxHeight === 'string') return { status: 400, message: maxHeight };
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return { status: 404, message: 'The url is not an address of a jobzone role page.' };
-  }
-  const site = new URL(publicUrl);
-  const match = ROLE_PATH.exec(url.pathname);
-  if (url.origin !== site.origin || !match) return { status: 404, message: 'The url is not an address of a jobzone role page.' };
-  return { status: 'page', slug: match[1] ?? '', seniority: match[2], maxWidth, maxHeight };
+  if (!page) return { status: 404, message: 'The url is not an address of a jobzone role page.' };
+  return { status: 'page', maxWidth, maxHeight };
 }
 
 /** Builds the oEmbed answer for the gathered assessment of a parsed request; maxwidth and maxheight shrink the iframe, never below a readable minimum. */

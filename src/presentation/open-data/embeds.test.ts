@@ -7,6 +7,7 @@ import { buildBadgeSvg } from './badge.ts';
 import { buildEmbedCardView } from './embed-view.ts';
 import { resolveOembed } from './embed-answers.ts';
 import { gatherAssessmentAt } from '../../features/read-model/assessment-at.ts';
+import { gatherOembedInput } from '../../features/open-data/oembed-input.ts';
 import { jsonLdText, roleJsonLd } from './json-ld.ts';
 
 const PUBLIC = 'https://jobzone.example';
@@ -19,6 +20,8 @@ beforeAll(async () => {
   if (!entry) throw new Error('the fixture lacks registered-nurses/all-levels');
   nurse = entry;
 }, 120_000);
+
+const oembedFor = (params: URLSearchParams) => resolveOembed(PUBLIC, params, gatherOembedInput(model, PUBLIC, params));
 
 function withTitle(title: string): AssessmentEntry {
   return { ...nurse, title };
@@ -62,7 +65,7 @@ describe('the embed card and oEmbed', () => {
   });
 
   it('answers oEmbed for a role page without a level with its default level, and keeps sizes within bounds', () => {
-    const result = resolveOembed(model, PUBLIC, new URLSearchParams({ url: `${PUBLIC}/roles/registered-nurses`, maxwidth: '50', maxheight: '99999' }));
+    const result = oembedFor(new URLSearchParams({ url: `${PUBLIC}/roles/registered-nurses`, maxwidth: '50', maxheight: '99999' }));
     expect(result.status).toBe(200);
     if (result.status !== 200) return;
     expect(result.body.html).toContain(`src="${PUBLIC}/embed/roles/registered-nurses/all-levels"`);
@@ -71,9 +74,15 @@ describe('the embed card and oEmbed', () => {
 
   it('refuses addresses that are not our role pages and says what is expected', () => {
     for (const url of ['javascript:alert(1)', `${PUBLIC}/roles/registered-nurses/all-levels/history`, 'https://jobzone.example.evil.com/roles/registered-nurses', `${PUBLIC}/roles/../admin`]) {
-      expect(resolveOembed(model, PUBLIC, new URLSearchParams({ url })).status).toBe(404);
+      expect(oembedFor(new URLSearchParams({ url })).status).toBe(404);
     }
-    const missing = resolveOembed(model, PUBLIC, new URLSearchParams());
+    const missing = oembedFor(new URLSearchParams());
     expect(missing).toMatchObject({ status: 400, message: expect.stringMatching(/url parameter is required/) });
+  });
+
+  it('reads only role pages on this site, and gathers no assessment for any other address', () => {
+    expect(gatherOembedInput(model, PUBLIC, new URLSearchParams({ url: `${PUBLIC}/roles/registered-nurses/senior` }))).toEqual({ page: { slug: 'registered-nurses', seniority: 'senior' }, entry: null });
+    expect(gatherOembedInput(model, PUBLIC, new URLSearchParams({ url: `${PUBLIC}/roles/registered-nurses?${'x'.repeat(500)}` }))).toEqual({ page: null, entry: null });
+    expect(gatherOembedInput(model, PUBLIC, new URLSearchParams({ url: 'https://elsewhere.example/roles/registered-nurses' }))).toEqual({ page: null, entry: null });
   });
 });

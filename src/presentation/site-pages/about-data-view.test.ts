@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildAboutDataView, ONET_ATTRIBUTION } from './about-data-view.ts';
 import { committedReadModel } from '../../features/site-pages/test-support/read-model-fixture.ts';
+import { gatherAboutDataInput } from '../../features/site-pages/about-data-input.ts';
 
-const view = buildAboutDataView(await committedReadModel());
+const view = buildAboutDataView(gatherAboutDataInput(await committedReadModel()));
 
 describe('the about-the-data page', () => {
   it('shows the O*NET attribution sentence verbatim', () => {
@@ -25,5 +26,12 @@ describe('the about-the-data page', () => {
     expect(view.occupationCount).toBe(923);
     expect(view.baselineCount).toBe(923);
     expect(view.expertCount).toBe(1);
+  });
+
+  it('still shows the attribution sentence and every index when the gathered sources name none of them', () => {
+    const bare = buildAboutDataView({ sources: [], indexCoverage: new Map([['felten-2021-aioe', 3]]), occupationCount: 3, baselineCount: 2, expertCount: 1 });
+    expect(bare.onetAttribution).toBe(ONET_ATTRIBUTION);
+    expect(bare.indices.map((index) => [index.key, index.year, index.coverage]).find(([key]) => key === 'felten-2021-aioe')).toEqual(['felten-2021-aioe', null, 3]);
+    expect(bare.indices.filter((index) => index.coverage === 0)).toHaveLength(5);
   });
 });

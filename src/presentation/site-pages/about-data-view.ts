@@ -1,6 +1,6 @@
 import type { DataSource } from '../../data-pipeline/catalog-records.ts';
 import { INDEX_DEFINITIONS } from '../../data-pipeline/build/index-values.ts';
-import type { ReadModel } from '../../features/read-model/read-model.ts';
+import type { AboutDataInput } from '../../features/site-pages/about-data-input.ts';
 
 /** The sentence O*NET's licence asks every product that uses its data to show, word for word. */
 export const ONET_ATTRIBUTION =
@@ -26,23 +26,18 @@ export interface AboutDataView {
   expertCount: number;
 }
 
-/** Builds the "About the data" page from the read model's sources and the catalog's index definitions. */
-export function buildAboutDataView(model: ReadModel): AboutDataView {
-  const bySource = new Map(model.sources.map((source) => [source.key, source]));
-  const coverage = new Map<string, number>();
-  for (const occupation of model.occupations.values()) {
-    for (const value of occupation.indices) coverage.set(value.index, (coverage.get(value.index) ?? 0) + 1);
-  }
-  const statuses = [...model.assessments.values()].map((entry) => entry.status);
+/** Builds the "About the data" page from the gathered sources and counts and the catalog's index definitions. */
+export function buildAboutDataView({ sources, indexCoverage, occupationCount, baselineCount, expertCount }: AboutDataInput): AboutDataView {
+  const bySource = new Map(sources.map((source) => [source.key, source]));
   return {
-    sources: [...model.sources],
+    sources: [...sources],
     indices: INDEX_DEFINITIONS.map((index) => {
       const source = bySource.get(index.sourceKey);
-      return { key: index.key, name: index.name, measures: index.measures, year: source?.year ?? null, sourceName: source?.name ?? null, coverage: coverage.get(index.key) ?? 0 };
+      return { key: index.key, name: index.name, measures: index.measures, year: source?.year ?? null, sourceName: source?.name ?? null, coverage: indexCoverage.get(index.key) ?? 0 };
     }),
     onetAttribution: bySource.get('onet')?.attribution ?? ONET_ATTRIBUTION,
-    occupationCount: model.occupations.size,
-    baselineCount: statuses.filter((status) => status === 'baseline').length,
-    expertCount: statuses.filter((status) => status === 'expert').length,
+    occupationCount,
+    baselineCount,
+    expertCount,
   };
 }

@@ -1,9 +1,8 @@
 import type { Zone } from '../../methodology/index.ts';
 import { isSearchableQuery } from '../../features/search/search-index.ts';
-import { normalizeQuery } from '../../features/search/search-text.ts';
-import { answerRoleSearch } from '../../features/read-model/role-search-answer.ts';
+import type { RoleSearchResult } from '../../features/read-model/role-search-answer.ts';
 import type { NotInCatalog } from '../../features/search/search-index.ts';
-import type { ReadModel } from '../../features/read-model/read-model.ts';
+import { SEARCH_PAGE_LIMIT, type SearchInput } from '../../features/site-pages/search-input.ts';
 import { formatScore } from '../format.ts';
 import { briefOf } from './role-summary.ts';
 import { groupHits, type HitGroup } from './search-groups.ts';
@@ -45,49 +44,39 @@ export interface SearchView {
   suggestions: { text: string; href: string }[];
 }
 
-export const SEARCH_PAGE_LIMIT = 30;
+export { SEARCH_PAGE_LIMIT };
 const SUGGESTED_QUERIES = ['registered nurse', 'software developer', 'accountant', 'electrician', 'teacher', 'truck driver'];
 
 // One collator for every hit: localeCompare with options builds a new one per call.
 const BASE_LETTERS = new Intl.Collator('en', { sensitivity: 'base' });
 
-/** Searches titles and shapes each hit with its current score, zone and link, and says when the title is not in the catalog. */
-export function findAnswer(model: ReadModel, query: string, limit: number): { hits: SearchHitView[]; notInCatalog: NotInCatalog | null } {
-  const answer = answerRoleSearch(model, query, limit);
-  const hits = answer.hits.map((hit) => {
-    const entry = hit.entry;
-    const brief = entry ? briefOf(entry) : null;
-    return {
-      slug: hit.slug,
-      title: hit.title,
-      matchedTitle: hit.matchedTitle,
-      matchedOther: BASE_LETTERS.compare(hit.matchedTitle, hit.title) !== 0,
-      explanation: hit.explanation,
-      description: hit.description,
-      onetCode: hit.onetCode,
-      score: entry?.figures.score ?? null,
-      scoreText: entry ? formatScore(entry.figures.score) : null,
-      rangeText: brief?.rangeText ?? null,
-      plainLine: brief?.plainLine ?? null,
-      zone: entry?.figures.zone ?? null,
-      label: entry?.figures.label ?? null,
-      status: entry?.status ?? null,
-      category: entry?.category ?? null,
-      url: hit.url,
-    };
-  });
-  return { hits, notInCatalog: answer.notInCatalog };
+/** Shapes a gathered hit with its current score, zone and link as the results show it. */
+function hitViewOf(hit: RoleSearchResult): SearchHitView {
+  const entry = hit.entry;
+  const brief = entry ? briefOf(entry) : null;
+  return {
+    slug: hit.slug,
+    title: hit.title,
+    matchedTitle: hit.matchedTitle,
+    matchedOther: BASE_LETTERS.compare(hit.matchedTitle, hit.title) !== 0,
+    explanation: hit.explanation,
+    description: hit.description,
+    onetCode: hit.onetCode,
+    score: entry?.figures.score ?? null,
+    scoreText: entry ? formatScore(entry.figures.score) : null,
+    rangeText: brief?.rangeText ?? null,
+    plainLine: brief?.plainLine ?? null,
+    zone: entry?.figures.zone ?? null,
+    label: entry?.figures.label ?? null,
+    status: entry?.status ?? null,
+    category: entry?.category ?? null,
+    url: hit.url,
+  };
 }
 
-/** Searches titles and shapes each hit with its current score, zone and link. */
-export function findHits(model: ReadModel, query: string, limit: number): SearchHitView[] {
-  return findAnswer(model, query, limit).hits;
-}
-
-/** Builds the search results page, with example searches when there is nothing to show. */
-export function buildSearchView(model: ReadModel, rawQuery: string | null | undefined): SearchView {
-  const query = normalizeQuery(rawQuery);
-  const { hits, notInCatalog } = findAnswer(model, query, SEARCH_PAGE_LIMIT);
+/** Builds the search results page from the gathered hits, with example searches when there is nothing to show. */
+export function buildSearchView({ query, hits: found, notInCatalog }: SearchInput): SearchView {
+  const hits = found.map(hitViewOf);
   const state = !isSearchableQuery(query) ? 'empty-query' : hits.length === 0 ? 'no-results' : 'results';
   return { query, state, hits, groups: groupHits(hits), notInCatalog, suggestions: SUGGESTED_QUERIES.map((text) => ({ text, href: `/search?q=${encodeURIComponent(text)}` })) };
 }
