@@ -1,6 +1,6 @@
 /**
  * Search by job title: ranks the entries of an index built by index-build.ts for a typed title, one
- * ranking for the typeahead, /search, /api/v1/search and `jobzone search` (ADRs 0030–0036).
+ * ranking for the typeahead, /search, /api/v1/search and `jobzone search` (ADRs 0030–0038).
  */
 import { addDomainVotes } from './domain-scoring.ts';
 import { explainMatch, type MatchFacts } from './explain-match.ts';
