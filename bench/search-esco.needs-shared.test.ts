@@ -10,4 +10,9 @@ describe('the ESCO occupation labels search learns', () => {
     const module = await escoTitlesModule();
     expect(await readFile(join(REPOSITORY_ROOT, ESCO_TITLES_PATH), 'utf8'), `${ESCO_TITLES_PATH} differs from what data/sources/esco-onet/extract.ts writes; run it`).toBe(module.text);
   });
+
+  it('with --narrower adds the labels of the narrower occupations that agree with their inherited match, and no others', async () => {
+    const { counts } = await escoTitlesModule(true);
+    expect(counts).toMatchObject({ occupations: 2920, refused: 948, kept: 14030 });
+  }, 60_000);
 });

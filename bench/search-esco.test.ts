@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readNarrowerEscoOccupations } from '../data/sources/esco-hierarchy/esco-narrower.ts';
 import { parseCsv, readEscoOccupations } from '../data/sources/esco-onet/esco-occupations.ts';
 import { REPOSITORY_ROOT } from '../src/data-pipeline/committed-catalog.ts';
 import { ESCO_TITLES } from '../src/features/search/esco-titles.ts';
@@ -19,6 +20,18 @@ describe('the ESCO occupation labels search learns', () => {
     const mayor = occupations.find((item) => item.preferredLabel === 'mayor');
     expect(mayor).toMatchObject({ iscoCode: '1111', onet2010Code: '11-1011.00', confidence: 1 });
     expect(occupations.every((item) => [0.5, 1, 2].includes(item.confidence))).toBe(true);
+  });
+
+  it('reads every narrower occupation with its own labels and the match of the level-5 occupation above it', () => {
+    const level5 = readEscoOccupations();
+    const narrower = readNarrowerEscoOccupations(level5);
+    expect(narrower).toHaveLength(1240);
+    const level5Uris = new Set(level5.map((item) => item.uri));
+    expect(narrower.every((item) => level5Uris.has(item.level5Uri) && !level5Uris.has(item.uri))).toBe(true);
+    const boom = narrower.find((item) => item.preferredLabel === 'boom operator');
+    const parent = level5.find((item) => item.preferredLabel === 'audio-visual technician');
+    expect(boom).toMatchObject({ level5Uri: parent?.uri, onet2010Code: parent?.onet2010Code, confidence: parent?.confidence });
+    expect(boom?.altLabels).toContain('shotgun microphone operator');
   });
 
   it('learns no query of a benchmark, held-out or tuning', async () => {

@@ -56,7 +56,8 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-function readRecords(path: string, columns: readonly string[]): Record<string, string>[] {
+/** The rows of a bounded CSV file of this kind of source as records by column name; a missing column is an error. */
+export function readRecords(path: string, columns: readonly string[]): Record<string, string>[] {
   const text = readFileSync(path, 'utf8');
   if (text.length > MAX_BYTES) throw new Error(`${path} holds ${text.length} characters, more than the ${MAX_BYTES} expected of it`);
   const [header = [], ...rows] = parseCsv(text);

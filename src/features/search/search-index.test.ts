@@ -24,6 +24,11 @@ describe('finding an occupation by the title a person types', () => {
     expect(top('cna')?.onetCode).toBe('31-1131.00');
   });
 
+  it('does not count the work a query excludes as words of the job ("exc" as the Census index writes it)', () => {
+    expect(top('Elementary School Teacher exc special education')?.onetCode).toBe('25-2021.00');
+    expect(top('Elementary School Teacher except special education')?.onetCode).toBe('25-2021.00');
+  });
+
   it('expands abbreviations combined with other words', () => {
     expect(top('nurse rn')?.onetCode).toBe('29-1141.00');
     expect(top('database admin')?.onetCode).toBe('15-1242.00');

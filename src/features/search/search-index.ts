@@ -1,13 +1,13 @@
 /**
  * Search by job title: ranks the entries of an index built by index-build.ts for a typed title, one
- * ranking for the typeahead, /search, /api/v1/search and `jobzone search` (ADRs 0030–0036).
+ * ranking for the typeahead, /search, /api/v1/search and `jobzone search` (ADRs 0030–0038).
  */
 import { addDomainVotes } from './domain-scoring.ts';
 import { explainMatch, type MatchFacts } from './explain-match.ts';
 import { headWord, headWordOfText } from './kind-words.ts';
 import { findMilitaryGroup } from './military-titles.ts';
 import { queryVariants, type QueryContext } from './query-words.ts';
-import { normalizeText, tokenize } from './search-text.ts';
+import { normalizeText, tokenize, withoutExclusion } from './search-text.ts';
 import { addNeighbourVotes } from './neighbour-scoring.ts';
 import { compareText } from './index-build.ts';
 import type { SearchAnswer, SearchIndex, SearchOptions, SearchResult } from './search-types.ts';
@@ -161,7 +161,8 @@ function militaryAnswer(index: SearchIndex, text: string, tokens: readonly strin
 }
 
 /** Finds the occupations and roles a typed title most likely means, best first, each with why it matched. */
-export function searchTitles(index: SearchIndex, text: string, options: SearchOptions = {}): SearchAnswer {
+export function searchTitles(index: SearchIndex, typed: string, options: SearchOptions = {}): SearchAnswer {
+  const text = withoutExclusion(typed);
   const limit = Math.max(0, Math.floor(options.limit ?? 10));
   const tokens = [...new Set(tokenize(text))].slice(0, MAX_QUERY_TOKENS);
   if (tokens.length === 0 || limit === 0) return { results: [], notInCatalog: null };

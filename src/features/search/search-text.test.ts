@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactKey, normalizeText, stemToken, titleForms, tokenize } from './search-text.ts';
+import { exactKey, normalizeText, stemToken, titleForms, tokenize, withoutExclusion } from './search-text.ts';
 
 describe('reducing titles and queries to comparable words', () => {
   it('lower-cases, strips accents and punctuation, and keeps one-letter acronyms joined by "&" together', () => {
@@ -35,5 +35,19 @@ describe('reducing titles and queries to comparable words', () => {
 
   it('leaves out the part of an O*NET title that names what the occupation is not', () => {
     expect(titleForms('Elementary School Teachers, Except Special Education')).toEqual(['Elementary School Teachers']);
+  });
+
+  it('reads a query the same way: what follows "except" or the Census index\'s "exc" is work the job is not', () => {
+    expect(withoutExclusion('Mechanic tractor exc garden')).toBe('Mechanic tractor');
+    expect(withoutExclusion('Accounting work (exc accountant) less than associate degree')).toBe('Accounting work');
+    expect(withoutExclusion('Elementary School Teachers, Except Special Education')).toBe('Elementary School Teachers');
+    expect(withoutExclusion('mechanic exc. body')).toBe('mechanic');
+  });
+
+  it('keeps a query whose "exc" may be a word still being typed, or that has nothing before it', () => {
+    expect(withoutExclusion('sales exc')).toBe('sales exc');
+    expect(withoutExclusion('exc garden')).toBe('exc garden');
+    expect(withoutExclusion('Excavator operator')).toBe('Excavator operator');
+    expect(withoutExclusion('executive chef')).toBe('executive chef');
   });
 });

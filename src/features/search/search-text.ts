@@ -87,6 +87,18 @@ export function titleForms(text: string): string[] {
   return [text, outside, inside].filter((form) => form !== '');
 }
 
+/**
+ * A query read the way titleForms reads O*NET's titles: what follows "except" (or the Census index's
+ * "exc") names work the job is not, so it is cut ("Mechanic tractor exc garden" → "Mechanic tractor").
+ * Only when a word precedes it and another follows, so "sales exc" while typing "sales excavator" stays.
+ */
+export function withoutExclusion(text: string): string {
+  const except = /[\s,(]+(?:except|exc)\b[\s.,)]*(?=\S)/i.exec(text);
+  if (except === null) return text;
+  const before = text.slice(0, except.index).trim();
+  return tokenize(before).length > 0 ? before : text;
+}
+
 const MAX_QUERY_LENGTH = 200;
 
 /** Trims a typed query and cuts it to a length the index is built for. */
