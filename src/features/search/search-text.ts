@@ -93,10 +93,28 @@ export function titleForms(text: string): string[] {
  * Only when a word precedes it and another follows, so "sales exc" while typing "sales excavator" stays.
  */
 export function withoutExclusion(text: string): string {
-  const except = /[\s,(]+(?:except|exc)\b[\s.,)]*(?=\S)/i.exec(text);
-  if (except === null) return text;
-  const before = text.slice(0, except.index).trim();
-  return tokenize(before).length > 0 ? before : text;
+  // A word-bounded literal search and loops instead of one pattern with a leading separator run:
+  // that pattern backtracks quadratically over long runs of spaces (40,000 took 2 s).
+  for (const match of text.matchAll(EXCLUSION_WORD)) {
+    const start = match.index;
+    if (start === 0 || !EXCLUSION_SEPARATORS.has(text[start - 1] ?? '')) continue;
+    if (!hasWordAfter(text, start + match[0].length)) continue;
+    let end = start;
+    while (end > 0 && EXCLUSION_SEPARATORS.has(text[end - 1] ?? '')) end -= 1;
+    const before = text.slice(0, end).trim();
+    return tokenize(before).length > 0 ? before : text;
+  }
+  return text;
+}
+
+const EXCLUSION_WORD = /\b(?:except|exc)\b/gi;
+const EXCLUSION_SEPARATORS = new Set([' ', '\t', '\n', '\r', ',', '(']);
+const AFTER_EXCLUSION_SEPARATORS = new Set([' ', '\t', '\n', '\r', '.', ',', ')']);
+
+function hasWordAfter(text: string, from: number): boolean {
+  let at = from;
+  while (at < text.length && AFTER_EXCLUSION_SEPARATORS.has(text[at] ?? '')) at += 1;
+  return at < text.length && !/\s/.test(text[at] ?? '');
 }
 
 const MAX_QUERY_LENGTH = 200;
