@@ -2,10 +2,10 @@ import type { ReadModel } from '../features/read-model/read-model.ts';
 import type { IslandRenderer } from '../presentation/query-pages/island-slot.ts';
 import type { RouteShell } from '../presentation/query-pages/route-shell.ts';
 import type { RenderedPage } from '../presentation/query-pages/page-document.ts';
-import { renderSearchPage, SEARCH_SCOPE_ANCHORS, searchShellPath } from '../presentation/query-pages/search-page.ts';
+import { renderSearchPage, searchShellPath } from '../presentation/query-pages/search-page.ts';
 import { buildSearchView } from '../presentation/site-pages/search-view.ts';
 import { gatherSearchInput } from '../features/site-pages/search-input.ts';
-import { COMPARE_SCOPE_ANCHORS, renderComparePage } from '../presentation/query-pages/compare-page.ts';
+import { renderComparePage } from '../presentation/query-pages/compare-page.ts';
 import { renderReportPage, REPORT_SCOPE_ANCHORS } from '../presentation/query-pages/report-page.ts';
 import { buildCompareView } from '../presentation/site-pages/compare-view.ts';
 import { gatherCompareInput } from '../features/site-pages/compare-input.ts';
@@ -40,14 +40,15 @@ export const QUERY_PAGES: readonly QueryPage[] = [
   {
     path: '/search',
     shellPath: (model) => searchShellPath((firstRoleSlugs(model, 1)[0] ?? 'nurse').replace(/-/g, ' ')),
-    scopeAnchors: SEARCH_SCOPE_ANCHORS,
+    // Search and compare carry no scoped-style classes (ADR 0142).
+    scopeAnchors: {},
     render: (model, url, context) => renderSearchPage(buildSearchView(gatherSearchInput(model, url.searchParams.get('q'))), context.shell, context.islands, context.publicUrl),
   },
   {
     path: '/compare',
-    // Two roles: the page shows the figures (status tags, composition charts) and still offers to add one (the island).
+    // Two roles: the page still offers to add one (the island).
     shellPath: (model) => `/compare?roles=${firstRoleSlugs(model, 2).join(',')}`,
-    scopeAnchors: COMPARE_SCOPE_ANCHORS,
+    scopeAnchors: {},
     render: (model, url, context) => renderComparePage(buildCompareView(gatherCompareInput(model, url.searchParams)), context.shell, context.islands, context.publicUrl),
   },
   {
