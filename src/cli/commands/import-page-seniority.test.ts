@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPage, type PageSpec } from '../../data-pipeline/importers/published-page/page-builder.test-support.ts';
 import { claimsSpecialist } from '../../data-pipeline/importers/published-page/sample-pages.test-support.ts';
 import { readAssessmentFile } from '../../features/assessments/assessment-files.ts';
-import { resolveRolePage } from '../../presentation/assessment-page/role-page.ts';
+import { buildRolePage } from '../../presentation/assessment-page/role-page.ts';
+import { gatherRolePageInput } from '../../features/assessment-page/role-page-input.ts';
 import { readModelFromCatalog } from '../../features/assessment-page/test-support/catalog-read-model.ts';
 import { resolveReportPage } from '../../presentation/personal-report/report-page.ts';
 import type { Assessment } from '../../methodology/index.ts';
@@ -66,7 +67,7 @@ describe('a published page at a seniority beyond the single levels', () => {
     if (!parsed.ok) throw new Error('the imported file is invalid');
     const at = (seniority: string): Assessment => ({ ...parsed.assessment, role: { ...parsed.assessment.role, seniority } });
     const model = await readModelFromCatalog({ onlyBaselines: [], extraExperts: [at('senior-lead'), at('mid-senior'), at('entry-level'), at('senior'), at('mid-level')] });
-    const result = resolveRolePage(model, 'claims-operations-analyst', 'mid-senior');
+    const result = buildRolePage(gatherRolePageInput(model, 'claims-operations-analyst', 'mid-senior'));
     if (result.status !== 200) throw new Error(result.view.heading);
     expect(result.view.meta.canonicalPath).toBe('/roles/claims-operations-analyst/mid-senior');
     expect(result.view.seniorities.map((level) => [level.label, level.href])).toEqual([

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AssessmentSchema, type Assessment } from '../../methodology/index.ts';
 import type { ReadModel } from '../../features/read-model/read-model.ts';
 import { buildAssessmentPageView, type AssessmentPageView } from './assessment-view.ts';
-import { resolveRolePage } from './role-page.ts';
+import { buildRolePage } from './role-page.ts';
+import { gatherAssessmentPageInput } from '../../features/assessment-page/assessment-page-input.ts';
+import { gatherRolePageInput } from '../../features/assessment-page/role-page-input.ts';
 import { committedCatalog, readModelFromCatalog } from '../../features/assessment-page/test-support/catalog-read-model.ts';
 
 /** Another AI/ML Engineering role made from the worked example with a few judgements changed. */
@@ -14,7 +16,7 @@ function variantOf(example: Assessment, slug: string, title: string, change: (do
 }
 
 function pageOf(model: ReadModel, slug: string, seniority?: string): AssessmentPageView {
-  const result = resolveRolePage(model, slug, seniority);
+  const result = buildRolePage(gatherRolePageInput(model, slug, seniority));
   if (result.status !== 200) throw new Error(`${slug} did not resolve: ${result.view.heading}`);
   return result.view;
 }
@@ -250,7 +252,7 @@ describe('the assessment page of a data-derived baseline', () => {
 
   it('uses the rows of a long task list as they are, each impact as a word', () => {
     // Baseline method 2 writes an impact only where humans saw no exposure but GPT-4 did (score capped at 2).
-    const page = buildAssessmentPageView(model, model.assessments.get('chief-executives/all-levels')!);
+    const page = buildAssessmentPageView(gatherAssessmentPageInput(model, model.assessments.get('chief-executives/all-levels')!));
     expect(page.tasks.rows.length).toBeGreaterThan(20);
     expect(page.tasks.rows[0]).toMatchObject({ score: 2, impactWord: 'Not involved', impactSetByAssessor: true, impactNote: 'default for score 2: augmentation' });
     expect(page.tasks.rows[1]?.impactNote).toBeNull();
@@ -282,7 +284,7 @@ describe('an address with no assessment', () => {
   });
 
   it('answers 404 for an unknown role, with suggestions from the words of the address', () => {
-    const result = resolveRolePage(model, 'roofer-senior');
+    const result = buildRolePage(gatherRolePageInput(model, 'roofer-senior'));
     expect(result.status).toBe(404);
     if (result.status !== 404) return;
     expect(result.view.query).toBe('roofer senior');
@@ -290,11 +292,26 @@ describe('an address with no assessment', () => {
   });
 
   it('answers 404 for a seniority the role is not assessed at, pointing to the ones it is', () => {
-    const result = resolveRolePage(model, 'multimodal-ai-engineer', 'principal');
+    const result = buildRolePage(gatherRolePageInput(model, 'multimodal-ai-engineer', 'principal'));
     expect(result.status).toBe(404);
     if (result.status !== 404) return;
     expect(result.view.heading).toBe('Multimodal AI Engineer is not assessed at that level');
     expect(result.view.assessedSeniorities).toEqual([{ label: 'Mid-level', href: '/roles/multimodal-ai-engineer/mid-level', scoreText: '64.0' }]);
-    expect(resolveRolePage(model, 'multimodal-ai-engineer', 'not-a-level').status).toBe(404);
+    expect(buildRolePage(gatherRolePageInput(model, 'multimodal-ai-engineer', 'not-a-level')).status).toBe(404);
+  });
+
+  it('words a 404 from a hand-made input, without a read model', () => {
+    const result = buildRolePage({ kind: 'missing', slug: 'night-baker', seniority: 'senior', query: 'night baker', role: null, suggestions: [] });
+    expect(result).toEqual({
+      status: 404,
+      view: {
+        meta: { title: 'Role not found', description: 'No assessment at this address. Search for the job by any title.', canonicalPath: '/roles/night-baker/senior' },
+        heading: 'We have no assessment at this address',
+        message: 'No role is published as “night-baker”. Search for the job by any title it goes by — or try one of these.',
+        query: 'night baker',
+        assessedSeniorities: [],
+        suggestions: [],
+      },
+    });
   });
 });

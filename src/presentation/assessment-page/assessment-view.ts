@@ -1,6 +1,5 @@
 import { zoneOf } from '../../methodology/index.ts';
-import type { AssessmentEntry, ReadModel } from '../../features/read-model/read-model.ts';
-import { gatherAssessmentPageInput, type AssessmentPageInput } from './assessment-input.ts';
+import type { AssessmentPageInput } from '../../features/assessment-page/assessment-page-input.ts';
 import type { AssessmentPageView } from './assessment-view.types.ts';
 import { buildComposite, buildPeers, buildProvenance, buildSubLabel } from './calculation-view.ts';
 import { buildCommentary } from './commentary-view.ts';
@@ -20,7 +19,7 @@ export { assessmentPath, roleLinkOf } from './role-link.ts';
 const SENSITIVITY_SHOWN = 8;
 
 /** Assembles the assessment page from data gathered beforehand; no section builder queries anything. */
-export function buildAssessmentPageViewFrom(input: AssessmentPageInput): AssessmentPageView {
+export function buildAssessmentPageView(input: AssessmentPageInput): AssessmentPageView {
   const { entry, methodology } = input;
   const { explanation, rows: sensitivity, protective } = sensitivityRows(entry.assessment, zoneOf(entry.figures.formulaScore, methodology), methodology);
   const band = explanation.band;
@@ -53,9 +52,4 @@ export function buildAssessmentPageViewFrom(input: AssessmentPageInput): Assessm
     ...buildSources(entry.assessment),
     ...provenance,
   };
-}
-
-/** Builds everything the assessment page of one role at one seniority shows, from the read model. */
-export function buildAssessmentPageView(model: ReadModel, entry: AssessmentEntry): AssessmentPageView {
-  return buildAssessmentPageViewFrom(gatherAssessmentPageInput(model, entry));
 }

@@ -1,7 +1,7 @@
 import type { Assessment } from '../../methodology/index.ts';
 import { formatDate, formatScore, formatSigned, isoDate } from '../format.ts';
 import { renderMarkdown } from '../markdown.ts';
-import type { AssessmentPageInput } from './assessment-input.ts';
+import type { AssessmentPageInput } from '../../features/assessment-page/assessment-page-input.ts';
 import type { AssessmentPageView } from './assessment-view.types.ts';
 import { roleLinkOf } from './role-link.ts';
 

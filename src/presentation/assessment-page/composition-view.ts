@@ -1,6 +1,6 @@
 import { buildRangeBar } from '../chart-geometry.ts';
 import { formatScore, formatSigned } from '../format.ts';
-import type { AssessmentPageInput } from './assessment-input.ts';
+import type { AssessmentPageInput } from '../../features/assessment-page/assessment-page-input.ts';
 import type { AssessmentPageView } from './assessment-view.types.ts';
 import { minusSign } from './role-link.ts';
 

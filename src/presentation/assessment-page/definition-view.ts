@@ -1,7 +1,7 @@
 import { seniorityLabel } from '../seniority-labels.ts';
 import { formatScore } from '../format.ts';
 import { renderInlineMarkdown, renderMarkdown } from '../markdown.ts';
-import type { AssessmentPageInput } from './assessment-input.ts';
+import type { AssessmentPageInput } from '../../features/assessment-page/assessment-page-input.ts';
 import type { AssessmentPageView } from './assessment-view.types.ts';
 import { roleLinkOf } from './role-link.ts';
 

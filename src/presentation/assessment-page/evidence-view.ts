@@ -2,7 +2,7 @@ import type { Assessment } from '../../methodology/index.ts';
 import { buildRangeBar } from '../chart-geometry.ts';
 import { formatSigned } from '../format.ts';
 import { renderMarkdown } from '../markdown.ts';
-import type { AssessmentPageInput } from './assessment-input.ts';
+import type { AssessmentPageInput } from '../../features/assessment-page/assessment-page-input.ts';
 import type { AssessmentPageView, EvidenceRow } from './assessment-view.types.ts';
 import { provenanceTag } from './role-link.ts';
 

@@ -4,7 +4,7 @@ import { categorySlug, type AssessmentEntry } from '../../features/read-model/re
 import { buildScoreScale } from '../chart-geometry.ts';
 import { formatScore } from '../format.ts';
 import { markdownToPlainText, renderMarkdown } from '../markdown.ts';
-import type { AssessmentPageInput } from './assessment-input.ts';
+import type { AssessmentPageInput } from '../../features/assessment-page/assessment-page-input.ts';
 import type { AssessmentPageView } from './assessment-view.types.ts';
 import { assessmentPath, zoneClassOf } from './role-link.ts';
 

@@ -1,6 +1,6 @@
 import { formatSigned } from '../format.ts';
 import { renderInlineMarkdown, renderMarkdown } from '../markdown.ts';
-import type { AssessmentPageInput } from './assessment-input.ts';
+import type { AssessmentPageInput } from '../../features/assessment-page/assessment-page-input.ts';
 import type { AssessmentPageView } from './assessment-view.types.ts';
 import { DIMENSION_DESCRIPTIONS } from './composition-view.ts';
 import { judgementRows, minusSign, provenanceTag } from './role-link.ts';

@@ -4,7 +4,7 @@ import type { AssessmentPageView, FactRow, IndexRow } from './assessment-view.ty
 import { buildPercentileStrip } from '../chart-geometry.ts';
 import { formatChangePercent, formatCount, formatDollars, formatOrdinal, formatScore } from '../format.ts';
 import { renderInlineMarkdown } from '../markdown.ts';
-import type { AssessmentPageInput } from './assessment-input.ts';
+import type { AssessmentPageInput } from '../../features/assessment-page/assessment-page-input.ts';
 import { buildExpertBaselineView } from './expert-baseline-view.ts';
 import { roleLinkOf } from './role-link.ts';
 import { describeFigureNote, isGroupFigureNote } from '../site-pages/shared-figures.ts';

@@ -1,6 +1,5 @@
 import { seniorityLabel } from '../seniority-labels.ts';
-import type { ReadModel } from '../../features/read-model/read-model.ts';
-import { findAssessment, searchRoles } from '../../features/read-model/read-model.queries.ts';
+import type { RolePageInput } from '../../features/assessment-page/role-page-input.ts';
 import { assessmentPath, buildAssessmentPageView, roleLinkOf, type AssessmentPageView, type RoleLink } from './assessment-view.ts';
 import { formatScore } from '../format.ts';
 
@@ -17,30 +16,17 @@ export interface RoleNotFoundView {
 
 export type RolePageResult = { status: 200; view: AssessmentPageView } | { status: 404; view: RoleNotFoundView };
 
-/** Turns a URL slug into the words a reader would have searched for ("senior-roofer" → "senior roofer"). */
-export function wordsOfSlug(slug: string): string {
-  return slug
-    .replace(/[^a-z0-9]+/gi, ' ')
-    .trim()
-    .slice(0, 80);
-}
+/** Builds the assessment page of a gathered role address, or its helpful 404. */
+export function buildRolePage(input: RolePageInput): RolePageResult {
+  if (input.kind === 'found') return { status: 200, view: buildAssessmentPageView(input.page) };
 
-/** Resolves /roles/<slug> and /roles/<slug>/<seniority> to the assessment page or to a helpful 404. */
-export function resolveRolePage(model: ReadModel, slug: string, seniority?: string): RolePageResult {
-  const role = model.roles.get(slug);
-  const found = role ? findAssessment(model, slug, seniority) : null;
-  if (found) return { status: 200, view: buildAssessmentPageView(model, found.entry) };
-
-  const query = wordsOfSlug(slug);
-  const suggestions = searchRoles(model, query, 8).flatMap((hit) =>
+  const { slug, seniority, query, role } = input;
+  const suggestions = input.suggestions.flatMap((hit) =>
     hit.entry && hit.slug !== slug ? [{ ...roleLinkOf(hit.entry), matchedTitle: hit.matchedTitle === hit.title ? null : hit.matchedTitle }] : [],
   );
   const levelLabel = seniority === undefined ? '' : seniorityLabel(seniority);
   const assessedSeniorities = role
-    ? role.seniorities.flatMap((level) => {
-        const entry = model.assessments.get(`${slug}/${level}`);
-        return entry ? [{ label: seniorityLabel(level), href: assessmentPath(slug, level), scoreText: formatScore(entry.figures.score) }] : [];
-      })
+    ? role.assessed.map((entry) => ({ label: seniorityLabel(entry.seniority), href: assessmentPath(slug, entry.seniority), scoreText: formatScore(entry.figures.score) }))
     : [];
   const path = seniority ? `/roles/${slug}/${seniority}` : `/roles/${slug}`;
   return {
@@ -53,7 +39,7 @@ export function resolveRolePage(model: ReadModel, slug: string, seniority?: stri
         : `No role is published as “${slug}”. Search for the job by any title it goes by — or try one of these.`,
       query,
       assessedSeniorities,
-      suggestions: role ? [] : suggestions,
+      suggestions,
     },
   };
 }

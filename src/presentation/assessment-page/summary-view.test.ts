@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReadModel } from '../../features/read-model/read-model.ts';
 import { readModelFromCatalog } from '../../features/assessment-page/test-support/catalog-read-model.ts';
 import { buildAssessmentPageView } from './assessment-view.ts';
+import { gatherAssessmentPageInput } from '../../features/assessment-page/assessment-page-input.ts';
 import { shortTaskName } from './summary-view.ts';
 import { buildEmbedCardView } from '../open-data/embed-view.ts';
 import { gatherAssessmentAt } from '../../features/read-model/assessment-at.ts';
@@ -14,7 +15,7 @@ describe('the summary an assessment page opens with', () => {
   const pageOf = (key: string) => {
     const entry = model.assessments.get(key);
     if (!entry) throw new Error(`${key} is not in the catalog`);
-    return buildAssessmentPageView(model, entry);
+    return buildAssessmentPageView(gatherAssessmentPageInput(model, entry));
   };
 
   beforeAll(async () => {
@@ -26,7 +27,7 @@ describe('the summary an assessment page opens with', () => {
     const telemarketers = pageOf('telemarketers/all-levels').summary;
     expect(roofers.sentence).toMatch(/^For Roofers, .*stays with people; BLS expects employment to grow 5\.9% by 2034\.$/);
     expect(telemarketers.sentence).toMatch(/^For Telemarketers, AI can already do much of .*BLS expects employment to shrink 22\.1% by 2034\.$/);
-    const sentences = [...model.assessments.values()].slice(0, 60).map((entry) => buildAssessmentPageView(model, entry).summary.sentence);
+    const sentences = [...model.assessments.values()].slice(0, 60).map((entry) => buildAssessmentPageView(gatherAssessmentPageInput(model, entry)).summary.sentence);
     expect(new Set(sentences).size).toBe(sentences.length);
     for (const sentence of sentences) expect(sentence).not.toMatch(INTERNALS);
   });
@@ -57,7 +58,7 @@ describe('the summary an assessment page opens with', () => {
     const urgent = [...model.assessments.values()].filter((entry) => entry.status === 'baseline' && ['Imminent', 'Urgent'].includes(entry.figures.subLabel));
     expect(urgent.length).toBeGreaterThan(0);
     for (const entry of urgent.slice(0, 20)) {
-      const page = buildAssessmentPageView(model, entry);
+      const page = buildAssessmentPageView(gatherAssessmentPageInput(model, entry));
       expect(page.headline.subLabelShown).toBeNull();
       expect(page.headline.text).not.toMatch(/Imminent|Urgent/);
       expect(page.meta.title).not.toMatch(/Imminent|Urgent/);
@@ -71,7 +72,7 @@ describe('the summary an assessment page opens with', () => {
   it('puts a quick screen that disagrees beside the score', () => {
     const disagreeing = [...model.assessments.values()].find((entry) => !entry.figures.quickScreen.agrees);
     expect(disagreeing).toBeDefined();
-    expect(buildAssessmentPageView(model, disagreeing!).summary.quickScreenNote).toMatch(/flagged for a second look/);
+    expect(buildAssessmentPageView(gatherAssessmentPageInput(model, disagreeing!)).summary.quickScreenNote).toMatch(/flagged for a second look/);
   });
 
   it('offers related roles that score higher as the next step, and what "AI" covers on a baseline', () => {

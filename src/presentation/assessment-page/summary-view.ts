@@ -2,7 +2,7 @@ import type { AssessmentEntry } from '../../features/read-model/read-model.ts';
 import { formatChangePercent } from '../format.ts';
 import { GLOSSARY, HORIZON, glossaryEntryOf } from '../glossary.ts';
 import type { ScoredTask } from '../task-table.ts';
-import type { AssessmentPageInput } from './assessment-input.ts';
+import type { AssessmentPageInput } from '../../features/assessment-page/assessment-page-input.ts';
 import type { AssessmentPageView, RoleLink } from './assessment-view.types.ts';
 import { isAutomatedEstimate } from './header-view.ts';
 import { roleLinkOf } from './role-link.ts';

@@ -1,7 +1,7 @@
 import { buildSplitBar } from '../chart-geometry.ts';
 import { buildTaskTableRows } from '../task-table.ts';
 import { renderInlineMarkdown, renderMarkdown } from '../markdown.ts';
-import type { AssessmentPageInput } from './assessment-input.ts';
+import type { AssessmentPageInput } from '../../features/assessment-page/assessment-page-input.ts';
 import type { AssessmentPageView, TaskRow } from './assessment-view.types.ts';
 import { provenanceTag } from './role-link.ts';
 

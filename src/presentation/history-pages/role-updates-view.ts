@@ -1,5 +1,4 @@
-import type { AssessmentEntry, ReadModel } from '../../features/read-model/read-model.ts';
-import { findAssessment } from '../../features/read-model/read-model.queries.ts';
+import type { AssessmentEntry } from '../../features/read-model/read-model.ts';
 import type { TimelineChart } from './timeline-chart.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
 import { assessmentHref, historyHref, latestDiffHref, revisionItems, reviewViewOf, roleFeedHref, timelineOf, type RevisionItem, type ReviewView } from './history-view.ts';
@@ -46,10 +45,4 @@ export function buildRoleUpdatesView(entry: AssessmentEntry, now: Date, subscrib
     feed: { href: roleFeedHref(entry.roleSlug), title: `Changes to ${entry.title} (Atom feed)` },
     subscribe: { action: `${assessmentHref(entry.roleSlug, entry.seniority)}/subscribe`, status: subscribeStatusOf(subscribeParam) },
   };
-}
-
-/** Finds the assessment a role page shows (the default level when none is named) and builds its updates sections, or null. */
-export function roleUpdatesFor(model: ReadModel, slug: string, seniority: string | undefined, now: Date, subscribeParam: string | null): RoleUpdatesView | null {
-  const found = findAssessment(model, slug, seniority);
-  return found ? buildRoleUpdatesView(found.entry, now, subscribeParam) : null;
 }

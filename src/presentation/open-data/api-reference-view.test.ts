@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { committedReadModel } from '../../features/site-pages/test-support/read-model-fixture.ts';
 import type { ReadModel } from '../../features/read-model/read-model.ts';
 import { buildApiReferenceView } from './api-reference-view.ts';
+import { gatherApiReferenceInput } from '../../features/open-data/api-reference-input.ts';
 import { API_ROUTES } from '../../features/open-data/api-routes.ts';
 
 let model: ReadModel;
@@ -10,7 +11,7 @@ beforeAll(async () => {
 }, 60_000);
 
 it('the reference lists every route with its parameters and a curl command a newcomer can paste', () => {
-  const view = buildApiReferenceView(model, { publicUrl: 'https://jobzone.test' });
+  const view = buildApiReferenceView(gatherApiReferenceInput(model, { publicUrl: 'https://jobzone.test' }));
   expect(view.routes.map((route) => `${route.method} ${route.path}`)).toEqual(API_ROUTES.map((route) => `${route.method} ${route.path}`));
   const roles = view.routes.find((route) => route.anchor === 'listRoles');
   expect(roles?.parameters.map((parameter) => parameter.name)).toEqual(['category', 'zone', 'status', 'seniority', 'minScore', 'maxScore', 'sort', 'limit', 'cursor']);

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { ReadModel } from '../../features/read-model/read-model.ts';
 import { listProblemKinds } from '../../features/open-data/api-errors.ts';
 import { DEFAULT_API_RATE_LIMITS, API_CACHE_CONTROL } from '../../features/open-data/api-http.ts';
-import { absolute, type ApiContext } from '../../features/open-data/api-links.ts';
-import { routeExamples } from '../../features/open-data/api-openapi.ts';
+import { absolute } from '../../features/open-data/api-links.ts';
+import type { ApiReferenceInput } from '../../features/open-data/api-reference-input.ts';
 import { OPENAPI_PATH } from '../../features/open-data/api-routes.ts';
 
 /** One parameter as the reference page lists it. */
@@ -52,9 +51,9 @@ function propertiesOf(schema: z.ZodObject, io: 'input' | 'output'): { name: stri
 const perMinute = (limit: { capacity: number; refillSeconds: number }) =>
   `${limit.capacity} at once, then one every ${limit.refillSeconds < 1 ? `${limit.refillSeconds * 1000} ms` : `${limit.refillSeconds} s`}`;
 
-/** Builds the reference page of /api/v1 from the route table, with a curl command and the real answer of each example. */
-export function buildApiReferenceView(model: ReadModel, context: ApiContext): ApiReferenceView {
-  const routes = routeExamples(model, context).map(({ route, path, body, answer }) => {
+/** Builds the reference page of /api/v1 from the gathered route examples, with a curl command and the real answer of each. */
+export function buildApiReferenceView({ context, examples }: ApiReferenceInput): ApiReferenceView {
+  const routes = examples.map(({ route, path, body, answer }) => {
     const url = absolute(context, path);
     const curl = body === undefined ? `curl -s ${shellQuote(url)}` : `curl -s -X POST ${shellQuote(url)} \\\n  -H 'Content-Type: application/json' \\\n  -d ${shellQuote(JSON.stringify(body))}`;
     const lines = JSON.stringify(answer, null, 2).split('\n');

@@ -1,11 +1,9 @@
 import type { DataSource } from '../../data-pipeline/catalog-records.ts';
-import type { ReadModel } from '../../features/read-model/read-model.ts';
+import type { DataPageInput } from '../../features/open-data/data-page-input.ts';
 import { ONET_ATTRIBUTION } from '../site-pages/about-data-view.ts';
-import { bulkFileName, DATASET_SPECS, FIGURES_LICENCE, inputRowsOf, type BulkFormat, type DatasetSpec } from '../../features/open-data/bulk-files.ts';
+import { bulkFileName, DATASET_SPECS, FIGURES_LICENCE, type BulkFormat, type DatasetSpec } from '../../features/open-data/bulk-files.ts';
 import { dataMetadataOf, type DataMetadata } from '../../features/open-data/citation.ts';
-import type { PreparedFile } from '../../features/open-data/file-answers.ts';
 import { jsonLdText } from './json-ld.ts';
-import type { SnapshotListing } from '../../features/open-data/open-data.repository.ts';
 import { snapshotFolderOf } from '../../features/open-data/open-data.usecases.ts';
 
 /** A file as the /data page lists it. */
@@ -37,22 +35,10 @@ export function sizeText(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-/** Counts the rows of each dataset in the read model, exactly as the files hold them. */
-export function rowCountsOf(model: ReadModel): Record<DatasetSpec['key'], number> {
-  let tasks = 0;
-  let inputs = 0;
-  for (const entry of model.assessments.values()) {
-    tasks += entry.figures.tasks.length;
-    inputs += inputRowsOf(entry).length;
-  }
-  return { assessments: model.assessments.size, tasks, inputs };
-}
-
-/** Builds the /data page from the read model, the prepared current files and the snapshots. */
-export function buildDataPageView(model: ReadModel, files: ReadonlyMap<string, PreparedFile>, snapshots: readonly SnapshotListing[], publicUrl: string): DataPageView {
-  const counts = rowCountsOf(model);
+/** Builds the /data page from the gathered row counts, sources, prepared current files and snapshots. */
+export function buildDataPageView({ rowCounts: counts, builtAt, sources, files, snapshots }: DataPageInput, publicUrl: string): DataPageView {
   const pageUrl = new URL('/data', publicUrl).href;
-  const meta = dataMetadataOf({ title: 'jobzone open data: assessments, tasks and judgement inputs', url: pageUrl, asOf: model.builtAt });
+  const meta = dataMetadataOf({ title: 'jobzone open data: assessments, tasks and judgement inputs', url: pageUrl, asOf: builtAt });
   const datasets = DATASET_SPECS.map((spec) => ({
     key: spec.key,
     title: spec.title,
@@ -73,11 +59,11 @@ export function buildDataPageView(model: ReadModel, files: ReadonlyMap<string, P
     license: FIGURES_LICENCE.url,
     isAccessibleForFree: true,
     creator: { '@type': 'Organization', name: 'jobzone', url: new URL('/', publicUrl).href },
-    dateModified: model.builtAt.toISOString(),
+    dateModified: builtAt.toISOString(),
     version: meta.methodologyVersion,
     citation: meta.citation.text,
     measurementTechnique: new URL('/methodology', publicUrl).href,
-    isBasedOn: model.sources.map((source) => ({ '@type': 'CreativeWork', name: source.name, publisher: source.publisher, license: source.license })),
+    isBasedOn: sources.map((source) => ({ '@type': 'CreativeWork', name: source.name, publisher: source.publisher, license: source.license })),
     variableMeasured: datasets[0]?.columns.map((column) => column.name) ?? [],
     distribution: datasets.flatMap((dataset) =>
       dataset.files.map((file, index) => ({
@@ -96,8 +82,8 @@ export function buildDataPageView(model: ReadModel, files: ReadonlyMap<string, P
       files: snapshot.files.map((file) => ({ name: file.fileName, href: `${snapshotFolderOf(snapshot.month)}/${file.fileName}`, format: file.fileName.endsWith('.jsonl') ? 'JSON Lines' : file.fileName.endsWith('.json') ? 'CSV metadata (JSON)' : 'CSV', sizeText: sizeText(file.bytes) })),
     })),
     licence: FIGURES_LICENCE,
-    sources: [...model.sources],
-    onetAttribution: model.sources.find((source) => source.key === 'onet')?.attribution ?? ONET_ATTRIBUTION,
+    sources: [...sources],
+    onetAttribution: sources.find((source) => source.key === 'onet')?.attribution ?? ONET_ATTRIBUTION,
     meta,
     jsonLd: jsonLdText(jsonLd),
   };

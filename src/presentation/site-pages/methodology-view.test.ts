@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aijri1, type MethodologyDefinition } from '../../methodology/index.ts';
 import { buildMethodologyView, describeMethodology } from './methodology-view.ts';
 import { committedReadModel, sampleReadModel } from '../../features/site-pages/test-support/read-model-fixture.ts';
+import { gatherMethodologyInput } from '../../features/site-pages/methodology-input.ts';
 
 const model = await committedReadModel();
 
@@ -42,7 +43,7 @@ describe('the methodology page', () => {
   });
 
   it('works the example through live, digit for digit as methodology §3 publishes it', () => {
-    const worked = buildMethodologyView(model, aijri1).worked;
+    const worked = buildMethodologyView(gatherMethodologyInput(model), aijri1).worked;
     expect(worked?.title).toBe('Multimodal AI Engineer, Mid-level');
     expect(worked?.steps.map((step) => step.calculation)).toEqual([
       '0.40 + 0.50 + 0.45 + 0.45 + 0.45 + 0.10 = 2.35',
@@ -59,6 +60,6 @@ describe('the methodology page', () => {
   });
 
   it('has no worked example when the catalog lacks that assessment', () => {
-    expect(buildMethodologyView(sampleReadModel([{ onetCode: '11-0001.00', title: 'Clerks', zone: 'Red' }]), aijri1).worked).toBeNull();
+    expect(buildMethodologyView(gatherMethodologyInput(sampleReadModel([{ onetCode: '11-0001.00', title: 'Clerks', zone: 'Red' }])), aijri1).worked).toBeNull();
   });
 });

@@ -9,15 +9,15 @@ import {
   type Sensitivity,
   type Zone,
 } from '../../methodology/index.ts';
-import { assessmentKey, type ReadModel } from '../../features/read-model/read-model.ts';
+import type { AssessmentEntry } from '../../features/read-model/read-model.ts';
+import { WORKED_EXAMPLE, type MethodologyInput } from '../../features/site-pages/methodology-input.ts';
 import { buildCompositionBars, type CompositionBar } from './composition-bars.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
 import { buildTaskTableRows, IMPACT_WORDS } from '../task-table.ts';
 import { assessmentHref } from './role-summary.ts';
 import { formatScore, formatSigned } from '../format.ts';
 
-/** The assessment the methodology page works through, live from the read model. */
-export const WORKED_EXAMPLE = { roleSlug: 'multimodal-ai-engineer', seniority: 'mid-level' } as const;
+export { WORKED_EXAMPLE };
 
 export interface DimensionGroup {
   title: string;
@@ -174,8 +174,7 @@ function describeMove(move: Sensitivity): { label: string; value: number; up: st
 }
 
 /** Scores the worked-example assessment live with the engine and writes out each step with its numbers. */
-export function buildWorkedExample(model: ReadModel, definition: MethodologyDefinition): WorkedExample | null {
-  const entry = model.assessments.get(assessmentKey(WORKED_EXAMPLE.roleSlug, WORKED_EXAMPLE.seniority));
+export function buildWorkedExample(entry: AssessmentEntry | null, definition: MethodologyDefinition): WorkedExample | null {
   if (!entry) return null;
   const result = scoreAssessment(entry.assessment, definition);
   const explanation = explainScore(entry.assessment, definition);
@@ -205,7 +204,7 @@ export function buildWorkedExample(model: ReadModel, definition: MethodologyDefi
   };
 }
 
-/** Builds the methodology page from the definition and the live worked example. */
-export function buildMethodologyView(model: ReadModel, definition: MethodologyDefinition): MethodologyView {
-  return { ...describeMethodology(definition), worked: buildWorkedExample(model, definition) };
+/** Builds the methodology page from the definition and the gathered worked example. */
+export function buildMethodologyView({ worked }: MethodologyInput, definition: MethodologyDefinition): MethodologyView {
+  return { ...describeMethodology(definition), worked: buildWorkedExample(worked, definition) };
 }

@@ -1,7 +1,7 @@
 import { methodologyOf, type MethodologyDefinition } from '../../methodology/index.ts';
-import type { AssessmentEntry, OccupationEntry, ReadModel } from '../../features/read-model/read-model.ts';
-import { findAssessment, peersOf } from '../../features/read-model/read-model.queries.ts';
-import { socGroupTitleOf } from '../site-pages/shared-figures.ts';
+import type { AssessmentEntry, OccupationEntry, ReadModel } from '../read-model/read-model.ts';
+import { findAssessment, peersOf } from '../read-model/read-model.queries.ts';
+import { socGroupTitleOf } from '../read-model/soc-group.ts';
 
 /** Everything an assessment page needs from the read model, looked up once before any view is built. */
 export interface AssessmentPageInput {
