@@ -128,6 +128,23 @@ describe('the personal report in a real browser', () => {
     await page.close();
   });
 
+  it('still edits when the shared list cannot be fetched, and adds a task through the server then', async () => {
+    const page = await withScript.context.newPage();
+    await page.route('**/report-related/**', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' }));
+    await page.goto(`${siteUrl}/report?role=${ROLE}`);
+    await page.locator('.personal-report[data-hydrated="true"]').waitFor();
+    const optionsBefore = await page.locator('#pr-add-select option').count();
+    await page.locator('#design').fill('10');
+    await expect.poll(() => page.locator('#design-text').textContent()).toContain('10 points of time moved toward designing new solutions');
+    expect(await page.locator('#pr-add-select option').count()).toBe(optionsBefore);
+    const option = await page.locator('#pr-add-select option[value*=":"]').first().getAttribute('value');
+    await Promise.all([page.waitForURL((url) => url.search.includes(`add=${option}`)), page.locator('#pr-add-select').selectOption(option!)]);
+    await page.locator('.personal-report[data-hydrated="true"]').waitFor();
+    expect(await page.locator('#sa1').inputValue()).toBe('10');
+    expect(await page.locator('#design').inputValue()).toBe('10');
+    await page.close();
+  });
+
   it('without JavaScript the plain form computes the same score on the server', async () => {
     const page = await withoutScript.context.newPage();
     await page.goto(`${siteUrl}/report?role=${ROLE}`);
