@@ -92,6 +92,59 @@ describe('the personal report in a real browser', () => {
     await page.close();
   });
 
+  it('fetches the role’s shared related tasks only once the reader edits, keeping the server’s add-a-task list until then', async () => {
+    const page = await withScript.context.newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/report-related/')) asked.push(request.url());
+    });
+    const served = await (await page.request.get(`${siteUrl}/report?role=${ROLE}`)).text();
+    const options = /<select id="pr-add-select"[^>]*>([\s\S]*?)<\/select>/.exec(served)?.[1] ?? '';
+    const first = /<option value="([^"]+:\d+)">/.exec(options)?.[1] ?? '';
+    expect(first).not.toBe('');
+    // The page's props carry no related tasks (ADR 0174): the list's options are the only copy in the page.
+    const label = /<option value="[^"]+:\d+">([^<]+)<\/option>/.exec(options)?.[1] ?? '';
+    expect(served.split(label.replace(/ \(score \d\)$/, '')).length - 1).toBe(1);
+
+    await page.goto(`${siteUrl}/report?role=${ROLE}&add=${first}`);
+    await page.locator('.personal-report[data-hydrated="true"]').waitFor();
+    const countOptions = () => page.locator('#pr-add-select option').count();
+    const optionsBefore = await countOptions();
+    expect(optionsBefore).toBeGreaterThan(2);
+    expect(await page.locator('#sa1').inputValue()).toBe('10');
+    expect(asked).toEqual([]);
+
+    await page.locator('#design').fill('10');
+    await expect.poll(() => page.locator('#design-text').textContent()).toContain('10 points of time moved toward designing new solutions');
+    expect(asked).toHaveLength(1);
+    expect(await countOptions()).toBe(optionsBefore);
+    const second = await page.locator('#pr-add-select option[value*=":"]').first().getAttribute('value');
+    await page.locator('#pr-add-select').selectOption(second!);
+    await expect.poll(() => page.locator('#sa2').inputValue()).toBe('10');
+    expect(await countOptions()).toBe(optionsBefore - 1);
+    await page.getByRole('link', { name: /^Remove Added 1:/ }).click();
+    await expect.poll(countOptions).toBe(optionsBefore);
+    expect(asked).toHaveLength(1);
+    await page.close();
+  });
+
+  it('still edits when the shared list cannot be fetched, and adds a task through the server then', async () => {
+    const page = await withScript.context.newPage();
+    await page.route('**/report-related/**', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' }));
+    await page.goto(`${siteUrl}/report?role=${ROLE}`);
+    await page.locator('.personal-report[data-hydrated="true"]').waitFor();
+    const optionsBefore = await page.locator('#pr-add-select option').count();
+    await page.locator('#design').fill('10');
+    await expect.poll(() => page.locator('#design-text').textContent()).toContain('10 points of time moved toward designing new solutions');
+    expect(await page.locator('#pr-add-select option').count()).toBe(optionsBefore);
+    const option = await page.locator('#pr-add-select option[value*=":"]').first().getAttribute('value');
+    await Promise.all([page.waitForURL((url) => url.search.includes(`add=${option}`)), page.locator('#pr-add-select').selectOption(option!)]);
+    await page.locator('.personal-report[data-hydrated="true"]').waitFor();
+    expect(await page.locator('#sa1').inputValue()).toBe('10');
+    expect(await page.locator('#design').inputValue()).toBe('10');
+    await page.close();
+  });
+
   it('without JavaScript the plain form computes the same score on the server', async () => {
     const page = await withoutScript.context.newPage();
     await page.goto(`${siteUrl}/report?role=${ROLE}`);

@@ -118,6 +118,25 @@ describe('the personal report rendered without Astro', () => {
       await expectSamePage(`/report?${query}`);
     });
   }
+  it('renders a report that adds a related task, its props carrying only that occupation and a link to the shared list (ADR 0174)', async () => {
+    const plain = (await send(typed.url, 'GET', '/report?role=registered-nurses/all-levels', { headers: { 'accept-encoding': 'identity' } })).body.toString('utf8');
+    const task = /<option value="([^"]+:\d+)">/.exec(plain)?.[1] ?? '';
+    expect(task).not.toBe('');
+    const path = `/report?role=registered-nurses/all-levels&add=${task}`;
+    await expectSamePage(path);
+    const page = (await send(typed.url, 'GET', path, { headers: { 'accept-encoding': 'identity' } })).body.toString('utf8');
+    const props = /<astro-island [^>]*props="([^"]*)"/.exec(page)?.[1]?.replace(/&quot;/g, '"') ?? '';
+    const code = task.split(':')[0] ?? '';
+    type Sent = { source: [0, { related: [1, [0, { onetCode: [0, string] }][]] }]; relatedHref: [0, string] };
+    const sent = JSON.parse(props) as Sent;
+    expect(sent.source[1].related[1].map(([, occupation]) => occupation.onetCode[1])).toEqual([code]);
+    const href = sent.relatedHref[1];
+    expect(href).toMatch(/^\/report-related\/[0-9a-z]+\/registered-nurses\.json$/);
+    const list = await send(typed.url, 'GET', href, { headers: { 'accept-encoding': 'identity' } });
+    expect(list.status).toBe(200);
+    expect((JSON.parse(list.body.toString('utf8')) as { onetCode: string }[]).map((occupation) => occupation.onetCode)).toContain(code);
+  });
+
   it('renders reports showing input problems or notices, unstored (no-store) as before', async () => {
     await expectSamePage('/report?role=registered-nurses/all-levels&s1=abc');
     await expectSamePage('/report?role=marketing-managers/all-levels&s1=10');

@@ -20,6 +20,7 @@ import { readCookie, SESSION_COOKIE } from '../web/lib/studio-session.ts';
 import { createRemoteCliEndpoint, isRemoteCliRequest } from './remote-cli-endpoint.ts';
 import { isBodyless, plainPathOf, prepareFastAnswer, writeFastAnswer, type FastAnswer } from './fast-answers.ts';
 import { createQueryPages, type QueryPages } from './query-pages.ts';
+import { createReportRelatedFiles, type ReportRelatedFiles } from './report-related.ts';
 import type { IslandRenderer } from '../presentation/query-pages/island-slot.ts';
 import { createRenderPool, type RenderPool } from './render-threads/render-pool.ts';
 
@@ -124,6 +125,7 @@ export function createWebServer(options: WebServerOptions): WebServer {
   const queryPages = options.serverIslands
     ? createQueryPages({ handler: options.astroHandler, cache: renderCache, localsFor: (model) => localsFor(model, '127.0.0.1'), publicUrl: options.publicUrl, islands: options.serverIslands, log: options.log ?? (() => undefined), threads: renderPool })
     : null;
+  const reportRelated = createReportRelatedFiles();
   const prepares = (options.prepareOnPublication ?? options.materialise) === true;
   // The threads build the new version on their own core while this one pre-renders its pages.
   const stopPreparing = prepares || renderPool ? options.readModel.beforeSwap?.(async (next, previous) => void (await Promise.all([renderPool?.follow(next), prepares ? materialised.prepareSwap(next, previous) : undefined]))) : undefined;
@@ -136,7 +138,7 @@ export function createWebServer(options: WebServerOptions): WebServer {
       servedVersion = version;
     }
     if (isApiRequest(request.url) ? api.answerStored(request, response) : answerStoredPage(request, response, renderCache, version)) return;
-    void handle({ options, renderCache, staticFiles, clientAddressOf, limits, mcp, api, remoteCli, localsFor, queryPages }, request, response);
+    void handle({ options, renderCache, staticFiles, clientAddressOf, limits, mcp, api, remoteCli, localsFor, queryPages, reportRelated }, request, response);
   });
   if (options.materialise) server.once('listening', () => void materialised.renderAll());
   server.on('close', () => {
@@ -158,6 +160,7 @@ interface Context {
   localsFor: (readModel: ReadModel, clientAddress: string, signedIn?: SignedIn | null) => App.Locals;
   api: ApiFront;
   queryPages: QueryPages | null;
+  reportRelated: ReportRelatedFiles;
 }
 
 function refuse(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
@@ -230,6 +233,7 @@ async function handle(context: Context, request: IncomingMessage, response: Serv
     if (context.remoteCli && isRemoteCliRequest(request.url)) return await context.remoteCli(request, response, body);
     if (isApiRequest(request.url)) return await context.api.serve(request, response, body, context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']));
     if (await context.staticFiles.serve(request, response)) return;
+    if (isBodyless(request) && context.reportRelated.serve(request, response, options.readModel.current())) return;
     if (context.queryPages && isBodyless(request) && (await context.queryPages.serve(request, response, options.readModel.current()))) return;
     const signedIn = await sessionOf(options.accounts, request);
     const locals = context.localsFor(options.readModel.current(), context.clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for']), signedIn);

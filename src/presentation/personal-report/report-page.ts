@@ -8,6 +8,7 @@ import { seniorityLabel } from '../seniority-labels.ts';
 import { buildReportSource, reportNarrative, type ReportNarrative } from '../../features/personal-report/report-source-builder.ts';
 import { buildReportView, type ReportView } from './report-view.ts';
 import { formatScore } from '../format.ts';
+import { relatedHrefOf } from './report-related.ts';
 
 export interface RoleChoice {
   title: string;
@@ -22,7 +23,7 @@ export type ReportPage =
   | { kind: 'search'; query: string; choices: RoleChoice[]; problems: InputProblem[] }
   | { kind: 'not-found'; query: string; choices: RoleChoice[]; message: string }
   | { kind: 'redirect'; location: string }
-  | { kind: 'report'; source: ReportSource; inputs: PersonalInputs; parseProblems: InputProblem[]; view: ReportView; narrative: ReportNarrative; notices: string[] };
+  | { kind: 'report'; source: ReportSource; inputs: PersonalInputs; parseProblems: InputProblem[]; view: ReportView; narrative: ReportNarrative; notices: string[]; relatedHref: string };
 
 function decodedQuery(url: URL): string {
   try {
@@ -70,7 +71,16 @@ export function resolveReportPage(model: ReadModel, url: URL): ReportPage {
     const canonical = serializeReportParams(inputs);
     if (decodedQuery(url) !== canonical) return { kind: 'redirect', location: `/report?${canonical}` };
   }
-  return { kind: 'report', source, inputs, parseProblems: parsed.problems, view, narrative: reportNarrative(model, slug, inputs.level ?? source.seniority), notices };
+  return {
+    kind: 'report',
+    source,
+    inputs,
+    parseProblems: parsed.problems,
+    view,
+    narrative: reportNarrative(model, slug, inputs.level ?? source.seniority),
+    notices,
+    relatedHref: relatedHrefOf(model, source.roleSlug),
+  };
 }
 
 export type ReportPdfRequest =

@@ -1,4 +1,5 @@
 import { escapeAttribute, escapeHtml } from '../escape.ts';
+import { islandSourceOf } from '../personal-report/island-source.ts';
 import type { ReportPage } from '../personal-report/report-page.ts';
 import { islandWriter, type IslandRenderer } from './island-slot.ts';
 import { renderDocument, type RenderedPage } from './page-document.ts';
@@ -23,7 +24,7 @@ export function renderReportPage(page: ReportPage, shell: RouteShell, renderIsla
     `<a href="${escapeAttribute(page.view.roleHref)}">${title} (${escapeHtml(page.view.seniorityLabel)}) assessment</a>.</p>` +
     (page.source.status === 'baseline' ? '<p class="small muted pr-estimate">Automated estimate: this role’s figures come from published data and no assessor has reviewed them yet.</p>' : '') +
     page.notices.map((notice) => `<p class="baseline-banner" role="status">${escapeHtml(notice)}</p>`).join('') +
-    island('PersonalReport', { source: page.source, initial: page.inputs, initialProblems: page.parseProblems, narrative: page.narrative });
+    island('PersonalReport', { source: islandSourceOf(page.source, page.inputs, page.view), relatedHref: page.relatedHref, initial: page.inputs, initialProblems: page.parseProblems, narrative: page.narrative });
   const html = renderDocument(
     shell,
     {

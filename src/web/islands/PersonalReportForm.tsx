@@ -126,7 +126,11 @@ function TaskRow({ row, view, handlers, onFollow }: TaskRowProps) {
 }
 
 /** The inputs: a plain GET form that works without JavaScript; with it, every change recomputes at once. */
-export function PersonalReportForm({ view, handlers }: { view: ReportView; handlers: FormHandlers }) {
+/**
+ * `addOptions` is the add-a-task list's markup, or '' while the browser has not fetched the related
+ * tasks: an unchanged inner HTML is left as it is, so the server's options stay (ADR 0174).
+ */
+export function PersonalReportForm({ view, handlers, addOptions }: { view: ReportView; handlers: FormHandlers; addOptions: string }) {
   const onFollow = followLink(handlers);
   const [exactWanted, setExactWanted] = useState(view.exactMode);
   const designText =
@@ -312,18 +316,12 @@ export function PersonalReportForm({ view, handlers }: { view: ReportView; handl
               Tasks listed by O*NET for occupations related to {view.title}, with their AI score. An added task starts at 10% of your time.
             </label>
             <div class="pr-add-row">
-              <select id="pr-add-select" name="add" onChange={(event) => handlers.add((event.currentTarget as HTMLSelectElement).value)}>
-                <option value="">Choose a task…</option>
-                {view.addGroups.map((group) => (
-                  <optgroup key={group.occupation} label={group.occupation}>
-                    {group.options.map((option) => (
-                      <option key={option.value} value={option.value}>
-                        {option.label}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
+              <select
+                id="pr-add-select"
+                name="add"
+                onChange={(event) => handlers.add((event.currentTarget as HTMLSelectElement).value)}
+                dangerouslySetInnerHTML={{ __html: addOptions }}
+              />
               <button type="submit">Add task</button>
             </div>
           </>
