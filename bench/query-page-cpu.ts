@@ -38,6 +38,8 @@ import { holdReadModel } from '../src/server/read-model-holder.ts';
 import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY, SITE_ISLANDS } from '../src/server/site-build.ts';
 import { createWebServer, loadAstroHandler, loadServerIslands } from '../src/server/web-server.ts';
 import { openScratchPgliteStore } from '../src/store/test-support/scratch-stores.ts';
+import { median } from './support/measure.ts';
+import { untilQuiet } from './support/quiet.ts';
 
 const kinds = (process.argv[2] ?? 'search,compare,report,hit').split(',');
 const count = Number(process.argv[3] ?? 300);
@@ -67,29 +69,6 @@ const threadsCpu = async () => {
   const usages = await Promise.all((renderPool?.workers() ?? []).map((worker) => worker.cpuUsage()));
   return usages.reduce((sum, usage) => sum + usage.user + usage.system, 0);
 };
-
-const medianOf = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-
-/**
- * Waits (at most 20 s) until the process spends under 5% of a core while no request runs: the first
- * requests of a kind leave V8 compiling their code (and PGlite's WebAssembly) on background threads
- * for a while, work that a running server does once, not per request. Returns the milliseconds waited.
- */
-async function untilQuiet(): Promise<number> {
-  const started = performance.now();
-  for (;;) {
-    const before = process.cpuUsage();
-    const windowStarted = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    const spent = process.cpuUsage(before);
-    const share = (spent.user + spent.system) / 1000 / (performance.now() - windowStarted);
-    if (share < 0.05 || performance.now() - started > 20_000) return Math.round(performance.now() - started);
-  }
-}
 
 function get(path: string, acceptEncoding: string): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -170,7 +149,7 @@ try {
       await writeFile(`${process.env.PROFILE}/${kind}.cpuprofile`, JSON.stringify(profile));
       session.disconnect();
     }
-    out(`${kind.padEnd(9)} ${(medianOf(perRequest) / 1000).toFixed(2)} ms CPU per request median, mean ${((cpu.user + cpu.system) / 1000 / count).toFixed(2)} (main thread median ${(medianOf(mainPerRequest) / 1000).toFixed(2)}, mean ${((main.user + main.system) / 1000 / count).toFixed(2)}; user mean ${(cpu.user / 1000 / count).toFixed(2)}${threadShare}; quiet after ${quietAfter} ms), wall ${wall.toFixed(2)} ms, statuses ${[...statuses].join(',')}, ${(bytes / count / 1024).toFixed(1)} KB sent`);
+    out(`${kind.padEnd(9)} ${(median(perRequest) / 1000).toFixed(2)} ms CPU per request median, mean ${((cpu.user + cpu.system) / 1000 / count).toFixed(2)} (main thread median ${(median(mainPerRequest) / 1000).toFixed(2)}, mean ${((main.user + main.system) / 1000 / count).toFixed(2)}; user mean ${(cpu.user / 1000 / count).toFixed(2)}${threadShare}; quiet after ${quietAfter} ms), wall ${wall.toFixed(2)} ms, statuses ${[...statuses].join(',')}, ${(bytes / count / 1024).toFixed(1)} KB sent`);
   }
 } finally {
   server.close();
