@@ -60,6 +60,7 @@ const GATHERED_VIEWS = [
   'src/presentation/open-data/api-reference-view.ts',
   'src/presentation/open-data/data-page-view.ts',
   'src/presentation/history-pages/role-updates-view.ts',
+  'src/presentation/personal-report/report-page.ts',
   // The assessment page's builder and every section builder it assembles, all fed from one gathered input.
   'src/presentation/assessment-page/*.ts',
 ];

@@ -10,6 +10,7 @@ import { renderReportPage, REPORT_SCOPE_ANCHORS } from '../presentation/query-pa
 import { buildCompareView } from '../presentation/site-pages/compare-view.ts';
 import { gatherCompareInput } from '../features/site-pages/compare-input.ts';
 import { resolveReportPage } from '../presentation/personal-report/report-page.ts';
+import { gatherReportPageInput } from '../features/personal-report/report-page-input.ts';
 
 export interface QueryPageContext {
   shell: RouteShell;
@@ -58,6 +59,6 @@ export const QUERY_PAGES: readonly QueryPage[] = [
       return `/report?role=${entry ? `${entry.roleSlug}/${entry.seniority}` : ''}`;
     },
     scopeAnchors: REPORT_SCOPE_ANCHORS,
-    render: (model, url, context) => renderReportPage(resolveReportPage(model, url), context.shell, context.islands, context.publicUrl),
+    render: (model, url, context) => renderReportPage(resolveReportPage(gatherReportPageInput(model, url.searchParams), url), context.shell, context.islands, context.publicUrl),
   },
 ];

@@ -9,6 +9,7 @@ import { buildRolePage } from '../../presentation/assessment-page/role-page.ts';
 import { gatherRolePageInput } from '../../features/assessment-page/role-page-input.ts';
 import { readModelFromCatalog } from '../../features/assessment-page/test-support/catalog-read-model.ts';
 import { resolveReportPage } from '../../presentation/personal-report/report-page.ts';
+import { gatherReportPageInput } from '../../features/personal-report/report-page-input.ts';
 import type { Assessment } from '../../methodology/index.ts';
 import { runCaptured } from '../test-support/capture-io.ts';
 
@@ -77,7 +78,8 @@ describe('a published page at a seniority beyond the single levels', () => {
       ['Senior', '/roles/claims-operations-analyst/senior'],
       ['Senior/Lead', '/roles/claims-operations-analyst/senior-lead'],
     ]);
-    const report = resolveReportPage(model, new URL('http://localhost/report?role=claims-operations-analyst/mid-senior'));
+    const address = new URL('http://localhost/report?role=claims-operations-analyst/mid-senior');
+    const report = resolveReportPage(gatherReportPageInput(model, address.searchParams), address);
     if (report.kind !== 'report') throw new Error(`the report page is a ${report.kind}`);
     expect(report.view.seniorityLabel).toBe('Mid-Senior');
     expect(report.source.bases.map((base) => base.label)).toEqual(['Entry-level', 'Mid-level', 'Mid-Senior', 'Senior', 'Senior/Lead']);

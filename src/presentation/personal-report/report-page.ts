@@ -1,11 +1,10 @@
-import type { ReadModel } from '../../features/read-model/read-model.ts';
-import { searchRoles } from '../../features/read-model/read-model.queries.ts';
 import { canonicalInputs } from '../../features/personal-report/personal-edits.ts';
 import type { InputProblem, PersonalInputs } from '../../features/personal-report/personal-inputs.ts';
-import { parseReportParams, serializeReportParams } from '../../features/personal-report/report-params.ts';
+import { serializeReportParams } from '../../features/personal-report/report-params.ts';
+import type { ReportPageInput, ReportPdfInput, ReportSearchHits } from '../../features/personal-report/report-page-input.ts';
 import type { ReportSource } from '../../features/personal-report/report-source.ts';
 import { seniorityLabel } from '../seniority-labels.ts';
-import { buildReportSource, reportNarrative, type ReportNarrative } from '../../features/personal-report/report-source-builder.ts';
+import type { ReportNarrative } from '../../features/personal-report/report-source-builder.ts';
 import { buildReportView, type ReportView } from './report-view.ts';
 import { formatScore } from '../format.ts';
 import { relatedHrefOf } from './report-related.ts';
@@ -33,10 +32,9 @@ function decodedQuery(url: URL): string {
   }
 }
 
-/** Lists roles matching a search, each linking to its personal report. */
-export function chooseRoles(model: ReadModel, query: string, limit = 10): RoleChoice[] {
-  if (query.trim() === '') return [];
-  return searchRoles(model, query, limit).map((hit) => ({
+/** Words the roles a search found, each linking to its personal report. */
+export function roleChoicesOf(hits: ReportSearchHits): RoleChoice[] {
+  return hits.map((hit) => ({
     title: hit.title,
     matchedTitle: hit.matchedTitle,
     href: `/report?role=${hit.slug}/${hit.entry?.seniority ?? 'all-levels'}`,
@@ -47,26 +45,23 @@ export function chooseRoles(model: ReadModel, query: string, limit = 10): RoleCh
 }
 
 /**
- * Decides what /report shows for a URL: a role search (no role), a 404 with a search (unknown
- * role), a redirect to the compact address (a valid plain-form submission), or the report with
- * any problems shown on the form.
+ * Decides what /report shows for an address from its gathered input: a role search (no role), a 404
+ * with a search (unknown role), a redirect to the compact address (a valid plain-form submission),
+ * or the report with any problems shown on the form.
  */
-export function resolveReportPage(model: ReadModel, url: URL): ReportPage {
-  const parsed = parseReportParams(url.searchParams);
-  const query = (url.searchParams.get('q') ?? '').trim();
-  if (!parsed.inputs) return { kind: 'search', query, choices: chooseRoles(model, query), problems: parsed.problems };
-  const { slug, seniority } = parsed.inputs.role;
-  const source = buildReportSource(model, slug, seniority);
-  if (!source) {
-    const words = slug.replace(/-/g, ' ');
-    return { kind: 'not-found', query: words, choices: chooseRoles(model, words, 5), message: `There is no role "${slug}" in the catalog. Search for your job title instead.` };
+export function resolveReportPage(input: ReportPageInput, url: URL): ReportPage {
+  if (input.kind === 'search') return { kind: 'search', query: input.query, choices: roleChoicesOf(input.hits), problems: input.problems };
+  if (input.kind === 'unknown-role') {
+    return { kind: 'not-found', query: input.query, choices: roleChoicesOf(input.hits), message: `There is no role "${input.slug}" in the catalog. Search for your job title instead.` };
   }
+  const { source, problems } = input;
+  const { slug, seniority } = input.inputs.role;
   const notices: string[] = [];
   if (seniority !== '' && seniority !== source.seniority) {
     notices.push(`${source.title} is not assessed at "${seniority}"; the report starts from ${seniorityLabel(source.seniority)}.`);
   }
-  const inputs = parsed.problems.length === 0 ? canonicalInputs(source, parsed.inputs) : { ...parsed.inputs, role: { slug, seniority: source.seniority } };
-  const view = buildReportView(source, inputs, parsed.problems);
+  const inputs = problems.length === 0 ? canonicalInputs(source, input.inputs) : { ...input.inputs, role: { slug, seniority: source.seniority } };
+  const view = buildReportView(source, inputs, problems);
   if (view.problems.length === 0 && notices.length === 0) {
     const canonical = serializeReportParams(inputs);
     if (decodedQuery(url) !== canonical) return { kind: 'redirect', location: `/report?${canonical}` };
@@ -75,11 +70,11 @@ export function resolveReportPage(model: ReadModel, url: URL): ReportPage {
     kind: 'report',
     source,
     inputs,
-    parseProblems: parsed.problems,
+    parseProblems: problems,
     view,
-    narrative: reportNarrative(model, slug, inputs.level ?? source.seniority),
+    narrative: input.narrative,
     notices,
-    relatedHref: relatedHrefOf(model, source.roleSlug),
+    relatedHref: relatedHrefOf(input.catalog, source.roleSlug),
   };
 }
 
@@ -88,16 +83,15 @@ export type ReportPdfRequest =
   | { kind: 'redirect'; location: string }
   | { kind: 'not-found'; message: string };
 
-/** Decides what /report.pdf answers: the PDF of a valid report, or a redirect to the form when the inputs need fixing. */
-export function resolveReportPdf(model: ReadModel, url: URL): ReportPdfRequest {
-  const parsed = parseReportParams(url.searchParams);
-  if (!parsed.inputs) return { kind: 'redirect', location: '/report' };
-  const source = buildReportSource(model, parsed.inputs.role.slug, parsed.inputs.role.seniority);
-  if (!source) return { kind: 'not-found', message: `There is no role "${parsed.inputs.role.slug}" in the catalog.` };
+/** Decides what /report.pdf answers from its gathered input: the PDF of a valid report, or a redirect to the form when the inputs need fixing. */
+export function resolveReportPdf(input: ReportPdfInput, url: URL): ReportPdfRequest {
+  if (input.kind === 'no-role') return { kind: 'redirect', location: '/report' };
+  if (input.kind === 'unknown-role') return { kind: 'not-found', message: `There is no role "${input.slug}" in the catalog.` };
+  const { source } = input;
   const formUrl = `/report${url.search}`;
-  if (parsed.problems.length > 0) return { kind: 'redirect', location: formUrl };
-  const inputs = canonicalInputs(source, parsed.inputs);
+  if (input.problems.length > 0) return { kind: 'redirect', location: formUrl };
+  const inputs = canonicalInputs(source, input.inputs);
   const view = buildReportView(source, inputs);
   if (!view.result) return { kind: 'redirect', location: formUrl };
-  return { kind: 'pdf', view, narrative: reportNarrative(model, source.roleSlug, inputs.level ?? source.seniority), path: view.reportHref, filename: `jobzone-personal-report-${source.roleSlug}.pdf` };
+  return { kind: 'pdf', view, narrative: input.narrative, path: view.reportHref, filename: `jobzone-personal-report-${source.roleSlug}.pdf` };
 }
