@@ -2,17 +2,22 @@ import { islandWriter, type IslandRenderer } from './island-slot.ts';
 import { renderDocument, type RenderedPage } from './page-document.ts';
 import type { RouteShell } from './route-shell.ts';
 
-/** The props of the title typeahead island (TitleTypeahead.tsx), as SiteSearch.astro takes them. */
+/** The props of the title typeahead island (TitleTypeahead.tsx and SiteSearch.astro take these). */
 export interface TypeaheadProps {
+  /** Id of the input; the listbox and options derive their ids from it. */
   id: string;
   label: string;
   placeholder?: string;
   initialQuery?: string;
+  /** Where the plain form goes without JavaScript (and on Enter with no option active). */
   action?: string;
   name?: string;
   submitLabel?: string;
+  /** Extra fields the form sends, e.g. the roles already compared. */
   hidden?: Record<string, string>;
+  /** Where choosing a suggestion leads, with {slug} filled in; the role page when unset. */
   chooseHref?: string;
+  size?: 'large' | 'normal';
 }
 
 /** What BaseLayout.astro takes for a page's head. */

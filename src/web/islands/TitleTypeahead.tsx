@@ -12,23 +12,9 @@ import {
 } from '../../presentation/site-pages/typeahead-state.ts';
 import { groupHits, inGroupOrder } from '../../presentation/site-pages/search-groups.ts';
 import { rendersWithPreact } from '../lib/preact-island.ts';
+import type { TypeaheadProps } from '../../presentation/query-pages/page-body.ts';
 
-interface Props {
-  /** Id of the input; the listbox and options derive their ids from it. */
-  id: string;
-  label: string;
-  placeholder?: string;
-  initialQuery?: string;
-  /** Where the plain form goes without JavaScript (and on Enter with no option active). */
-  action?: string;
-  name?: string;
-  submitLabel?: string;
-  /** Extra fields the form sends, e.g. the roles already compared. */
-  hidden?: Record<string, string>;
-  /** Where choosing a suggestion leads, with {slug} filled in; the role page when unset. */
-  chooseHref?: string;
-  size?: 'large' | 'normal';
-}
+type Props = TypeaheadProps;
 
 type Result = SearchResponse['results'][number];
 
