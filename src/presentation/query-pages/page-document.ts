@@ -17,11 +17,6 @@ export interface RenderedPage {
 /** A page's text: one string, or parts whose concatenation is the page. */
 export type PageText = string | readonly string[];
 
-/** Returns the page's text as one string (tests and small pages). */
-export function joinedPageText(text: PageText): string {
-  return typeof text === 'string' ? text : text.join('');
-}
-
 /** What BaseLayout.astro writes in `<head>` from its props. */
 export interface PageHead {
   title: string;
