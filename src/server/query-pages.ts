@@ -7,6 +7,7 @@ import type { IslandRenderer } from '../presentation/query-pages/island-slot.ts'
 import { routeShellOf, type RouteShell } from '../presentation/query-pages/route-shell.ts';
 import { contentSecurityPolicy, inlineScriptHashes } from '../web/lib/security-headers.ts';
 import { renderThroughAstro } from './astro-capture.ts';
+import { utf8BytesOf } from './page-bytes.ts';
 import { QUERY_PAGES, type QueryPage } from './query-page-routes.ts';
 import { answerStylesheet, createQueryStylesheets, linkedStylesheetOf } from './query-pages-stylesheet.ts';
 import type { RenderPool, ThreadRender } from './render-threads/render-pool.ts';
@@ -85,7 +86,7 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
   const renderHere = async (page: QueryPage, model: ReadModel, url: URL, ready: ReadyShell, coding: ContentCoding) => {
     const result = page.render(model, url, { shell: ready.shell, islands: options.islands, publicUrl: options.publicUrl });
     if (!result) return null;
-    const encoded: EncodedBody = await encodeBodyFor(Buffer.from(result.html, 'utf8'), coding);
+    const encoded: EncodedBody = await encodeBodyFor(utf8BytesOf(result.html), coding);
     return { encoded, etag: etagOf(model.version, result.html), storable: result.storable, hasIslands: result.hasIslands };
   };
 

@@ -46,14 +46,21 @@ export const DEFAULT_RENDER_CACHE_BOUNDS: RenderCacheBounds = {
   queryPages: { maxBytes: 32 * 1024 * 1024, maxEntryBytes: 1024 * 1024 },
 };
 
-/** Computes a short, stable ETag for a page body (FNV-1a over UTF-16 code units). */
-export function etagOf(version: number, body: string): string {
+/**
+ * Computes a short, stable ETag for a page body (FNV-1a over UTF-16 code units). A body given in parts
+ * hashes as their concatenation, without joining them (ADR 0179).
+ */
+export function etagOf(version: number, body: string | readonly string[]): string {
   let hash = 0x811c9dc5;
-  for (let index = 0; index < body.length; index += 1) {
-    hash ^= body.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
+  let length = 0;
+  for (const part of typeof body === 'string' ? [body] : body) {
+    for (let index = 0; index < part.length; index += 1) {
+      hash ^= part.charCodeAt(index);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    length += part.length;
   }
-  return `"v${version}-${(hash >>> 0).toString(16)}-${body.length.toString(16)}"`;
+  return `"v${version}-${(hash >>> 0).toString(16)}-${length.toString(16)}"`;
 }
 
 /**

@@ -57,10 +57,17 @@ export interface IslandMarkup {
 
 /** One `<astro-island>` element with its server markup, as Astro writes a `client:load` Preact island. */
 export function astroIsland(island: IslandMarkup): string {
+  return astroIslandParts(island).join('');
+}
+
+/** astroIsland's element in three parts: the opening tag, the server markup, the end. */
+export function astroIslandParts(island: IslandMarkup): [string, string, string] {
   const props = serializeIslandProps(island.props);
-  return (
+  return [
     `<astro-island uid="${shortHash(props)}" data-preact-island-id="${island.islandId}" component-url="${escapeHtml(island.componentUrl)}" component-export="default"` +
-    ` renderer-url="${escapeHtml(island.rendererUrl)}" props="${escapeHtml(props)}" ssr client="load"` +
-    ` opts="${escapeHtml(JSON.stringify({ name: island.name, value: true }))}" await-children>${island.html}<!--astro:end--></astro-island>`
-  );
+      ` renderer-url="${escapeHtml(island.rendererUrl)}" props="${escapeHtml(props)}" ssr client="load"` +
+      ` opts="${escapeHtml(JSON.stringify({ name: island.name, value: true }))}" await-children>`,
+    island.html,
+    '<!--astro:end--></astro-island>',
+  ];
 }

@@ -2,7 +2,7 @@ import { escapeAttribute, escapeHtml } from '../escape.ts';
 import { islandSourceOf } from '../personal-report/island-source.ts';
 import type { ReportPage } from '../personal-report/report-page.ts';
 import { islandWriter, type IslandRenderer } from './island-slot.ts';
-import { renderDocument, type RenderedPage } from './page-document.ts';
+import { renderDocumentParts, type RenderedPage } from './page-document.ts';
 import type { RouteShell } from './route-shell.ts';
 
 /** The report of a role has no scoped styles (its rules are global under .personal-report). */
@@ -18,14 +18,17 @@ export function renderReportPage(page: ReportPage, shell: RouteShell, renderIsla
   if (page.kind !== 'report') return null;
   const island = islandWriter(shell, renderIsland);
   const title = escapeHtml(page.source.title);
-  const main =
+  const lead =
     `<p class="kicker">Personal AI risk report</p><h1>Your score as ${title}</h1>` +
     '<p class="lede pr-lede">Make the score yours: say how often you do each task, your seniority and your workplace. Same method as the ' +
     `<a href="${escapeAttribute(page.view.roleHref)}">${title} (${escapeHtml(page.view.seniorityLabel)}) assessment</a>.</p>` +
     (page.source.status === 'baseline' ? '<p class="small muted pr-estimate">Automated estimate: this role’s figures come from published data and no assessor has reviewed them yet.</p>' : '') +
-    page.notices.map((notice) => `<p class="baseline-banner" role="status">${escapeHtml(notice)}</p>`).join('') +
-    island('PersonalReport', { source: islandSourceOf(page.source, page.inputs, page.view), relatedHref: page.relatedHref, initial: page.inputs, initialProblems: page.parseProblems, narrative: page.narrative });
-  const html = renderDocument(
+    page.notices.map((notice) => `<p class="baseline-banner" role="status">${escapeHtml(notice)}</p>`).join('');
+  const main = [
+    lead,
+    ...island.parts('PersonalReport', { source: islandSourceOf(page.source, page.inputs, page.view), relatedHref: page.relatedHref, initial: page.inputs, initialProblems: page.parseProblems, narrative: page.narrative }),
+  ];
+  const html = renderDocumentParts(
     shell,
     {
       title: `Your personal score as ${page.source.title}`,

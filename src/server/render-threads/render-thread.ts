@@ -12,6 +12,7 @@ import { encodeBodyForSync } from '../../features/render-cache/content-coding.ts
 import { etagOf } from '../../features/render-cache/render-cache.ts';
 import type { IslandRenderer } from '../../presentation/query-pages/island-slot.ts';
 import type { RouteShell } from '../../presentation/query-pages/route-shell.ts';
+import { utf8BytesOf } from '../page-bytes.ts';
 import { QUERY_PAGES } from '../query-page-routes.ts';
 import { MESSAGE_BOUNDS, type FromThread, type ToThread } from './messages.ts';
 
@@ -50,7 +51,7 @@ function render(message: Extract<ToThread, { type: 'render' }>): void {
   if (!page || !shell) return send({ type: 'declined', id: message.id, reason: 'no-shell' });
   const result = page.render(held.model, new URL(message.url, 'http://localhost'), { shell, islands, publicUrl: data.publicUrl });
   if (result === null) return send({ type: 'declined', id: message.id, reason: 'astro' });
-  const body = Buffer.from(result.html, 'utf8');
+  const body = utf8BytesOf(result.html);
   if (body.byteLength > MESSAGE_BOUNDS.maxPageBytes) return send({ type: 'declined', id: message.id, reason: 'too-large' });
   // Compressed here, in the coding the reader accepts, so the main thread only stores and writes it.
   const encoded = encodeBodyForSync(body, message.coding);

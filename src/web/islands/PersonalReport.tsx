@@ -5,6 +5,7 @@ import { isCoarseChoice } from '../../features/personal-report/coarse-time.ts';
 import type { InputProblem, PersonalInputs } from '../../features/personal-report/personal-inputs.ts';
 import { parseReportParams, serializeReportParams } from '../../features/personal-report/report-params.ts';
 import { CONTEXT_KEYS, type ContextKey, type RelatedOccupation, type ReportSource } from '../../features/personal-report/report-source.ts';
+import { createAddOptionsCache } from '../../presentation/personal-report/add-options-cache.ts';
 import { addOptionsHtml, serverRelatedOf, serverViewOf } from '../../presentation/personal-report/island-source.ts';
 import { buildReportView } from '../../presentation/personal-report/report-view.ts';
 import { PersonalReportForm, type FormHandlers } from './PersonalReportForm.tsx';
@@ -109,11 +110,16 @@ export default function PersonalReport({ source: given, relatedHref, initial, in
         <PersonalReportScoreBar view={view} />
         <PersonalReportSummary view={view} />
       </div>
-      <PersonalReportForm view={view} handlers={handlers} addOptions={related ? addOptionsHtml(view.addGroups) : ''} />
+      <PersonalReportForm view={view} handlers={handlers} addOptions={related ? addOptionsOf(relatedHref, view.addGroups, inputs.add.length === 0) : ''} />
       <PersonalReportResult view={view} narrative={narrative} onFollow={handlers.follow} />
     </div>
   );
 }
+
+// With no task added the options are every task of the role's related-tasks file, so they are the same for every such report (ADR 0179).
+const addOptionsCache = createAddOptionsCache();
+const addOptionsOf = (relatedHref: string, groups: Parameters<typeof addOptionsHtml>[0], addsNone: boolean) =>
+  addsNone ? addOptionsCache.htmlFor(relatedHref, () => addOptionsHtml(groups)) : addOptionsHtml(groups);
 
 async function fetchRelated(href: string): Promise<RelatedOccupation[]> {
   const response = await fetch(href, { headers: { accept: 'application/json' } });
