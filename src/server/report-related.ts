@@ -4,6 +4,7 @@ import { buildReportSource } from '../features/personal-report/report-source-bui
 import type { ReadModel } from '../features/read-model/read-model.ts';
 import { chooseContentCoding } from '../features/render-cache/content-coding.ts';
 import { parseRelatedPath, relatedFingerprintOf, REPORT_RELATED_PREFIX } from '../presentation/personal-report/report-related.ts';
+import { createByteBoundedLru } from '../features/render-cache/byte-bounded-lru.ts';
 import { matchesEtag } from './fast-answers.ts';
 
 // The address names the read-model version: its content never changes.
@@ -43,22 +44,10 @@ function refuse(response: ServerResponse, request: IncomingMessage, message: str
 /** Creates the files' server with a cache of at most `maxBytes`, least recently used first out, emptied when the version changes. */
 export function createReportRelatedFiles(maxBytes = DEFAULT_RELATED_CACHE_BYTES): ReportRelatedFiles {
   let version = '';
-  const files = new Map<string, RelatedFile>();
-  let held = 0;
-
-  const remember = (roleSlug: string, file: RelatedFile) => {
-    if (file.bytes > maxBytes) return;
-    files.set(roleSlug, file);
-    held += file.bytes;
-    for (const [oldest, old] of files) {
-      if (held <= maxBytes) break;
-      files.delete(oldest);
-      held -= old.bytes;
-    }
-  };
+  const files = createByteBoundedLru<RelatedFile>({ maxBytes, maxEntryBytes: maxBytes }, (file) => file.bytes);
 
   return {
-    heldBytes: () => held,
+    heldBytes: () => files.bytes(),
     serve(request, response, model) {
       if ((request.method !== 'GET' && request.method !== 'HEAD') || !request.url?.startsWith(REPORT_RELATED_PREFIX)) return false;
       const pathname = request.url.split('?', 1)[0] ?? '';
@@ -75,19 +64,15 @@ export function createReportRelatedFiles(maxBytes = DEFAULT_RELATED_CACHE_BYTES)
       if (version !== current) {
         version = current;
         files.clear();
-        held = 0;
       }
       let file = files.get(parsed.roleSlug);
-      if (file) {
-        files.delete(parsed.roleSlug);
-        files.set(parsed.roleSlug, file);
-      } else {
+      if (!file) {
         file = fileOf(model, parsed.roleSlug, current) ?? undefined;
         if (!file) {
           refuse(response, request, `There is no role "${parsed.roleSlug}" in the catalog, so it has no related tasks.`);
           return true;
         }
-        remember(parsed.roleSlug, file);
+        files.set(parsed.roleSlug, file);
       }
       const coding = chooseContentCoding(request.headers['accept-encoding']);
       const etag = coding === 'identity' ? file.etag : `${file.etag.slice(0, -1)}-${coding}"`;

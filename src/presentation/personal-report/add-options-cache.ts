@@ -1,3 +1,4 @@
+import { createByteBoundedLru } from '../../features/render-cache/byte-bounded-lru.ts';
 import { parseRelatedPath } from './report-related.ts';
 
 /** What one process keeps of the add-a-task options: ~150 roles of a median ~27 K characters. */
@@ -17,8 +18,8 @@ export interface AddOptionsCache {
  * characters, least recently used out first; emptied when an address of another version arrives.
  */
 export function createAddOptionsCache(maxChars = ADD_OPTIONS_CACHE_MAX_CHARS): AddOptionsCache {
-  const entries = new Map<string, string>();
-  let chars = 0;
+  // Strings are counted in characters here; the map's own overhead per entry is counted with them.
+  const entries = createByteBoundedLru<string>({ maxBytes: maxChars, maxEntryBytes: maxChars }, (html) => html.length);
   let fingerprint: string | null = null;
   return {
     htmlFor(relatedHref, build) {
@@ -26,26 +27,14 @@ export function createAddOptionsCache(maxChars = ADD_OPTIONS_CACHE_MAX_CHARS): A
       if (!parsed) return build();
       if (parsed.fingerprint !== fingerprint) {
         entries.clear();
-        chars = 0;
         fingerprint = parsed.fingerprint;
       }
       const kept = entries.get(relatedHref);
-      if (kept !== undefined) {
-        entries.delete(relatedHref);
-        entries.set(relatedHref, kept);
-        return kept;
-      }
+      if (kept !== undefined) return kept;
       const html = build();
-      if (html.length > maxChars) return html;
       entries.set(relatedHref, html);
-      chars += html.length;
-      for (const [href, old] of entries) {
-        if (chars <= maxChars) break;
-        entries.delete(href);
-        chars -= old.length;
-      }
       return html;
     },
-    size: () => chars,
+    size: () => entries.bytes(),
   };
 }
