@@ -1,24 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { chooseContentCoding } from '../features/render-cache/content-coding.ts';
-import { matchesEtag } from './fast-answers.ts';
+import { answerImmutableFile, type ImmutableFile } from './immutable-file.ts';
 
 /** Where the query pages' stylesheets are served, each under the hash of its content. */
 export const QUERY_STYLESHEET_PREFIX = '/query-styles/';
 const FILE_NAME = /^\/query-styles\/([0-9a-f]{16})\.css$/;
-// A fingerprinted file never changes: a new stylesheet gets a new name.
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 // Media queries hold `<` (`width<=40rem`); one element means no other `</style` inside.
 const ONE_STYLE_ELEMENT = /^<style>((?:(?!<\/style)[\s\S])*)<\/style>$/;
 
 /** A route's stylesheet as a file of its own, in every coding, compressed once at the best levels. */
-export interface LinkedStylesheet {
+export interface LinkedStylesheet extends ImmutableFile {
   href: string;
   /** The element that replaces the inlined `<style>` in the page's head. */
   link: string;
-  etag: string;
-  bodies: { identity: Buffer; br: Buffer; gzip: Buffer };
 }
 
 /**
@@ -63,20 +58,5 @@ export function createQueryStylesheets(): QueryStylesheets {
 
 /** Answers a request for a stylesheet: its coding, 304 for the current ETag, headers for HEAD. */
 export function answerStylesheet(stylesheet: LinkedStylesheet, request: IncomingMessage, response: ServerResponse): void {
-  const coding = chooseContentCoding(request.headers['accept-encoding']);
-  const body = stylesheet.bodies[coding];
-  const etag = coding === 'identity' ? stylesheet.etag : `${stylesheet.etag.slice(0, -1)}-${coding}"`;
-  const common = { etag, 'cache-control': IMMUTABLE, vary: 'Accept-Encoding' };
-  if (matchesEtag(request.headers['if-none-match'], etag)) {
-    response.writeHead(304, common);
-    response.end();
-    return;
-  }
-  response.writeHead(200, {
-    ...common,
-    'content-type': 'text/css; charset=utf-8',
-    'content-length': String(body.byteLength),
-    ...(coding === 'identity' ? {} : { 'content-encoding': coding }),
-  });
-  response.end(request.method === 'HEAD' ? undefined : body);
+  answerImmutableFile(stylesheet, 'text/css; charset=utf-8', request, response);
 }

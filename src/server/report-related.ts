@@ -2,19 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { buildReportSource } from '../features/personal-report/report-source-builder.ts';
 import type { ReadModel } from '../features/read-model/read-model.ts';
-import { chooseContentCoding } from '../features/render-cache/content-coding.ts';
 import { parseRelatedPath, relatedFingerprintOf, REPORT_RELATED_PREFIX } from '../presentation/personal-report/report-related.ts';
 import { createByteBoundedLru } from '../features/render-cache/byte-bounded-lru.ts';
-import { matchesEtag } from './fast-answers.ts';
+import { answerImmutableFile, type ImmutableFile } from './immutable-file.ts';
 
-// The address names the read-model version: its content never changes.
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Room for the files of a few hundred roles (a role's file is ~30 KB, ~40 KB in all three codings). */
 export const DEFAULT_RELATED_CACHE_BYTES = 16 * 1024 * 1024;
 
-interface RelatedFile {
-  etag: string;
-  bodies: { identity: Buffer; br: Buffer; gzip: Buffer };
+interface RelatedFile extends ImmutableFile {
   bytes: number;
 }
 
@@ -74,22 +69,7 @@ export function createReportRelatedFiles(maxBytes = DEFAULT_RELATED_CACHE_BYTES)
         }
         files.set(parsed.roleSlug, file);
       }
-      const coding = chooseContentCoding(request.headers['accept-encoding']);
-      const etag = coding === 'identity' ? file.etag : `${file.etag.slice(0, -1)}-${coding}"`;
-      const common = { etag, 'cache-control': IMMUTABLE, vary: 'Accept-Encoding' };
-      if (matchesEtag(request.headers['if-none-match'], etag)) {
-        response.writeHead(304, common);
-        response.end();
-        return true;
-      }
-      const body = file.bodies[coding];
-      response.writeHead(200, {
-        ...common,
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': String(body.byteLength),
-        ...(coding === 'identity' ? {} : { 'content-encoding': coding }),
-      });
-      response.end(request.method === 'HEAD' ? undefined : body);
+      answerImmutableFile(file, 'application/json; charset=utf-8', request, response);
       return true;
     },
   };
