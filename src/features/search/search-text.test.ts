@@ -60,3 +60,42 @@ describe('reducing titles and queries to comparable words', () => {
     expect(withoutExclusion('executive chef')).toBe('executive chef');
   });
 });
+
+describe('normalizing text on its quick paths', () => {
+  // Every step on every text, as normalizeText did before it skipped the steps that cannot apply.
+  const everyStep = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/\b([a-z])\s*&\s*([a-z])\b/g, '$1$2')
+      .replace(/&/g, ' and ')
+      .replace(/\+\+/g, 'pp')
+      .replace(/['’.]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+
+  it('gives what every step gives, for ASCII and other text, with and without "&" and "++"', () => {
+    const texts = [
+      'Plan and direct the work of others.',
+      'R&D MANAGER',
+      'O & M Tech',
+      'Fish & Game Warden',
+      'A&&B',
+      'C++ / c+ Developer',
+      'Crème brûlée chef',
+      'İstanbul office',
+      'ﬁle clerk ①',
+      'Straße',
+      'Nurse’s aide',
+      "Nurse's aide",
+      '\t  \n ',
+      '',
+      '&',
+      'x&y&z',
+      '日本語 teacher',
+      '\ud83d lone surrogate',
+    ];
+    for (const text of texts) expect(normalizeText(text), JSON.stringify(text)).toBe(everyStep(text));
+  });
+});
