@@ -40,7 +40,7 @@ function comparableHeaders(answer: RawAnswer): Record<string, unknown> {
   const version = Number(/^"v(\d+)-/.exec(etag ?? '')?.[1]);
   return {
     ...rest,
-    etagIsHashOfBody: etag === undefined ? 'none' : etag === etagOf(version, answer.body.toString('utf8')),
+    etagIsHashOfBody: etag === undefined ? 'none' : etag === etagOf(version, answer.body),
     lengthIsBodyLength: length === undefined ? 'none' : Number(length) === answer.body.byteLength,
   };
 }

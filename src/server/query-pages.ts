@@ -86,8 +86,9 @@ export function createQueryPages(options: QueryPagesOptions): QueryPages {
   const renderHere = async (page: QueryPage, model: ReadModel, url: URL, ready: ReadyShell, coding: ContentCoding) => {
     const result = page.render(model, url, { shell: ready.shell, islands: options.islands, publicUrl: options.publicUrl });
     if (!result) return null;
-    const encoded: EncodedBody = await encodeBodyFor(utf8BytesOf(result.html), coding);
-    return { encoded, etag: etagOf(model.version, result.html), storable: result.storable, hasIslands: result.hasIslands };
+    const bytes = utf8BytesOf(result.html);
+    const encoded: EncodedBody = await encodeBodyFor(bytes, coding);
+    return { encoded, etag: etagOf(model.version, bytes), storable: result.storable, hasIslands: result.hasIslands };
   };
 
   return {

@@ -76,7 +76,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (storable) {
     const page = {
       status: 200,
-      etag: etagOf(model.version, text),
+      etag: etagOf(model.version, body),
       headers: { 'content-type': headers.get('content-type') ?? contentType, ...(isHtml ? { 'content-security-policy': headers.get('content-security-policy') ?? '' } : {}) },
       // A page that reads query input is one of many a stranger can ask for: compressed once, fast, in the coding asked for.
       // Any other page keeps Brotli only (ADR 0165): gzip is made here only when this client asked for it.

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { createByteBoundedLru, type ByteBounds } from './byte-bounded-lru.ts';
 import { chooseContentCoding, compactBodies, encodedBytes, pickBody, type StoredBodies } from './content-coding.ts';
 
@@ -47,20 +48,12 @@ export const DEFAULT_RENDER_CACHE_BOUNDS: RenderCacheBounds = {
 };
 
 /**
- * Computes a short, stable ETag for a page body (FNV-1a over UTF-16 code units). A body given in parts
- * hashes as their concatenation, without joining them (ADR 0179).
+ * Computes a short, stable ETag for a page body: SHA-1 of the bytes sent unencoded, in native code
+ * (the FNV-1a loop over UTF-16 it replaced cost a report page ~0.1 ms), with the read-model version
+ * and the body's length.
  */
-export function etagOf(version: number, body: string | readonly string[]): string {
-  let hash = 0x811c9dc5;
-  let length = 0;
-  for (const part of typeof body === 'string' ? [body] : body) {
-    for (let index = 0; index < part.length; index += 1) {
-      hash ^= part.charCodeAt(index);
-      hash = Math.imul(hash, 0x01000193);
-    }
-    length += part.length;
-  }
-  return `"v${version}-${(hash >>> 0).toString(16)}-${length.toString(16)}"`;
+export function etagOf(version: number, body: Uint8Array): string {
+  return `"v${version}-${hash('sha1', body, 'base64url').slice(0, 16)}-${body.byteLength.toString(16)}"`;
 }
 
 /**

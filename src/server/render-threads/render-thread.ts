@@ -8,11 +8,11 @@ import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildReadModel, type ReadModel, type ReadModelInput } from '../../features/read-model/read-model.ts';
 import { applyPublishedRoles } from '../../features/read-model/read-model-update.ts';
-import { encodeBodyForSync } from '../../features/render-cache/content-coding.ts';
+import { copyOf, encodeBodyForSync, exactCopyOf } from '../../features/render-cache/content-coding.ts';
 import { etagOf } from '../../features/render-cache/render-cache.ts';
 import type { IslandRenderer } from '../../presentation/query-pages/island-slot.ts';
 import type { RouteShell } from '../../presentation/query-pages/route-shell.ts';
-import { utf8BytesOf } from '../page-bytes.ts';
+import { withUtf8Bytes } from '../page-bytes.ts';
 import { QUERY_PAGES } from '../query-page-routes.ts';
 import { MESSAGE_BOUNDS, type FromThread, type ToThread } from './messages.ts';
 
@@ -51,23 +51,16 @@ function render(message: Extract<ToThread, { type: 'render' }>): void {
   if (!page || !shell) return send({ type: 'declined', id: message.id, reason: 'no-shell' });
   const result = page.render(held.model, new URL(message.url, 'http://localhost'), { shell, islands, publicUrl: data.publicUrl });
   if (result === null) return send({ type: 'declined', id: message.id, reason: 'astro' });
-  const body = utf8BytesOf(result.html);
-  if (body.byteLength > MESSAGE_BOUNDS.maxPageBytes) return send({ type: 'declined', id: message.id, reason: 'too-large' });
-  // Compressed here, in the coding the reader accepts, so the main thread only stores and writes it.
-  const encoded = encodeBodyForSync(body, message.coding);
-  const owned = ownedBytesOf(encoded.body);
-  send({ type: 'page', id: message.id, body: owned, coding: encoded.coding, etag: etagOf(message.version, result.html), storable: result.storable, hasIslands: result.hasIslands }, [owned.buffer as ArrayBuffer]);
-}
-
-/**
- * The bytes in a buffer of their own, so they can be handed over without a copy and the main thread's
- * cache keeps exactly their size: zlib's output and small `Buffer.from` results are slices of bigger ones.
- */
-function ownedBytesOf(bytes: Buffer): Uint8Array {
-  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes;
-  const owned = new Uint8Array(bytes.byteLength);
-  owned.set(bytes);
-  return owned;
+  // The unencoded bytes are a view of a reused buffer (ADR 0180): hashed and compressed here, in the
+  // coding the reader accepts, so the main thread only stores and writes the page.
+  const answer = withUtf8Bytes(result.html, (body) => {
+    if (body.byteLength > MESSAGE_BOUNDS.maxPageBytes) return null;
+    const encoded = encodeBodyForSync(body, message.coding);
+    // A buffer of its own, handed over without a copy, whose size the main thread's cache counts exactly.
+    return { body: encoded.body.buffer === body.buffer ? copyOf(encoded.body) : exactCopyOf(encoded.body), coding: encoded.coding, etag: etagOf(message.version, body) };
+  });
+  if (answer === null) return send({ type: 'declined', id: message.id, reason: 'too-large' });
+  send({ type: 'page', id: message.id, ...answer, storable: result.storable, hasIslands: result.hasIslands }, [answer.body.buffer as ArrayBuffer]);
 }
 
 port.on('message', (message: ToThread) => {
