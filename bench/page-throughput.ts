@@ -3,8 +3,9 @@
  *  1. a cached role page, compressed on both sides, jobzone against nginx serving the same bytes
  *     (wrk, 50 connections): nginx's absolute rate is printed so a reader sees wrk was not the limit;
  *  2. distinct role pages right after start + warm-up, and right after a publication (unloaded median, hit share);
- *  3. server-rendered pages (search, compare of 3 roles, personal report): CPU per request at c=1,
- *     then 50 connections of distinct addresses (max latency, timeouts);
+ *  3. server-rendered pages (search, compare of 3 roles, personal report): the server's CPU per request
+ *     at c=1 (every thread of it, each request on its own, median; after a warm-up of the kind and once
+ *     the server is quiet), then 50 connections of distinct addresses (max latency, timeouts);
  *  4. resident memory once every page is pre-rendered.
  *
  * Usage: npm run bench:pages [-- --seconds 10 --warmup 2 --dynamic-seconds 30 --distinct 200 --samples 100
@@ -17,8 +18,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findFreePort } from '../src/shared/free-port.ts';
-import { closeClient, compareWithNginx, COMPRESSED, cpuSecondsOf, fetchRaw, formatComparison, loadAverage, LOAD_CORE, median, rssMbOf } from './support/measure.ts';
+import { closeClient, compareWithNginx, COMPRESSED, fetchRaw, formatComparison, loadAverage, LOAD_CORE, median, rssMbOf } from './support/measure.ts';
+import { measureOtherProcessPerRequest } from './support/per-request-cpu.ts';
+import { threadsCpuMsOf } from './support/process-cpu.ts';
 import { stopAll, waitForOutput } from './support/processes.ts';
+import { untilQuiet } from './support/quiet.ts';
 import { startBenchSite } from './support/site-process.ts';
 import { pathRotationScript, runWrk } from './support/wrk.ts';
 
@@ -150,17 +154,19 @@ async function main(): Promise<void> {
       ['personal report', (n) => `/report?role=${encodeURIComponent(keys[n % keys.length] ?? '')}&s1=${Math.floor(n / keys.length) % 100}`],
     ];
     for (const [name, pathFor] of dynamicKinds) {
-      const cpuBefore = await cpuSecondsOf(pid);
-      const sampled = await visitOnce(url, Array.from({ length: samples }, (_, n) => pathFor(n + 1_000_000)));
-      const cpuPerRequest = ((await cpuSecondsOf(pid)) - cpuBefore) / samples;
+      // Warm up this kind's code first, and wait until the server is quiet (ADR 0175): the figure is per request, not per process start.
+      await visitOnce(url, Array.from({ length: 30 }, (_, n) => pathFor(n + 900_000)));
+      const serverCpuMs = () => threadsCpuMsOf(pid);
+      await untilQuiet(undefined, serverCpuMs);
+      const sampled = await measureOtherProcessPerRequest(Array.from({ length: samples }, (_, n) => pathFor(n + 1_000_000)), (path) => fetchRaw(url, path, COMPRESSED), serverCpuMs);
       const script = join(work, `${name.replace(/\W/g, '-')}.lua`);
       await writeFile(script, pathRotationScript(Array.from({ length: 20_000 }, (_, n) => pathFor(n))));
-      const [serverCpuBefore, coresBefore, loadStarted] = [await cpuSecondsOf(pid), await coreTimes(), performance.now()];
+      const [serverCpuBefore, coresBefore, loadStarted] = [await serverCpuMs(), await coreTimes(), performance.now()];
       const loaded = await runWrk({ url, connections, seconds: dynamicSeconds, headers: COMPRESSED, cores: LOAD_CORE, script });
-      const serverCores = ((await cpuSecondsOf(pid)) - serverCpuBefore) / ((performance.now() - loadStarted) / 1000);
+      const serverCores = ((await serverCpuMs()) - serverCpuBefore) / (performance.now() - loadStarted);
       const busy = busyShares(coresBefore, await coreTimes());
       out(
-        `${name.padEnd(16)} c=1: median ${sampled.median.toFixed(2)} ms wall, ${(cpuPerRequest * 1000).toFixed(2)} ms CPU mean (statuses ${[...sampled.statuses].join(',')}) | ` +
+        `${name.padEnd(16)} c=1: median ${sampled.wallMedianMs.toFixed(2)} ms wall, CPU per request median ${sampled.cpu.server.medianMs.toFixed(2)} ms, mean ${sampled.cpu.server.meanMs.toFixed(2)} (statuses ${[...sampled.statuses].join(',')}) | ` +
           `c=${connections} ${dynamicSeconds} s distinct: ${loaded.perSecond.toFixed(0)} req/s, p99 ${loaded.p99.toFixed(1)} ms, max ${loaded.max.toFixed(0)} ms, timeouts ${loaded.timeouts}, errors ${loaded.errors} (goal: ≤ 2 ms CPU, max < 1 s, no timeouts); ` +
           `server used ${serverCores.toFixed(2)} cores, machine cores busy ${busy.map((share) => `${(share * 100).toFixed(0)}%`).join(' / ')}`,
       );

@@ -2,8 +2,10 @@
  * CPU per request of the pages rendered from query input (search, compare of 3, personal report),
  * in one process: the real web server over the committed catalog (no pre-rendering), requested over
  * loopback one at a time with `Accept-Encoding: br, gzip`, addresses built as `bench:pages` builds
- * them and never asked before. The figure includes the in-process client (a cache hit, `hit`, shows
- * that floor). Quicker and steadier than `bench:pages` while working on the render path. The process
+ * them and never asked before. The client runs in a process of its own (support/request-child.ts) and
+ * each request is charged what the process spends until the next arrives, so the figures are the
+ * server's alone; a cache hit, `hit`, shows the floor of answering anything.
+ * Quicker than `bench:pages` while working on the render path. The process
  * figure counts every thread (V8's concurrent GC threads, zlib's pool and the render threads too); "main
  * thread" counts only the event loop's thread, the one that serves every request, which also moves less
  * with the machine's load; "render threads" is what the threads of ADR 0178 spent.
@@ -38,7 +40,7 @@ import { holdReadModel } from '../src/server/read-model-holder.ts';
 import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY, SITE_ISLANDS } from '../src/server/site-build.ts';
 import { createWebServer, loadAstroHandler, loadServerIslands } from '../src/server/web-server.ts';
 import { openScratchPgliteStore } from '../src/store/test-support/scratch-stores.ts';
-import { median } from './support/measure.ts';
+import { measureServerPerRequest } from './support/per-request-cpu.ts';
 import { untilQuiet } from './support/quiet.ts';
 
 const kinds = (process.argv[2] ?? 'search,compare,report,hit').split(',');
@@ -121,35 +123,27 @@ try {
       await session.post('Profiler.setSamplingInterval', { interval: 250 });
       await session.post('Profiler.start');
     }
-    const statuses = new Set<number>();
-    let bytes = 0;
     const there = renderPool?.stats().renderedThere ?? 0;
     const threadsBefore = await threadsCpu();
-    const before = process.cpuUsage();
-    const mainBefore = process.threadCpuUsage();
-    const started = performance.now();
-    const perRequest: number[] = [];
-    const mainPerRequest: number[] = [];
-    for (let n = 0; n < count; n += 1) {
-      const [requestBefore, requestMainBefore] = [process.cpuUsage(), process.threadCpuUsage()];
-      const answer = await get(pathOf(first + n), 'br, gzip');
-      const [spent, spentMain] = [process.cpuUsage(requestBefore), process.threadCpuUsage(requestMainBefore)];
-      perRequest.push(spent.user + spent.system);
-      mainPerRequest.push(spentMain.user + spentMain.system);
-      statuses.add(answer.status);
-      bytes += answer.body.byteLength;
-    }
-    const cpu = process.cpuUsage(before);
-    const main = process.threadCpuUsage(mainBefore);
-    const wall = (performance.now() - started) / count;
+    const measured = await measureServerPerRequest(server, `http://127.0.0.1:${port}`, Array.from({ length: count }, (_, n) => pathOf(first + n)), {
+      process: () => {
+        const { user, system } = process.cpuUsage();
+        return (user + system) / 1000;
+      },
+      main: () => {
+        const { user, system } = process.threadCpuUsage();
+        return (user + system) / 1000;
+      },
+    });
     const inThreads = (await threadsCpu()) - threadsBefore;
-    const threadShare = renderPool ? `; render threads ${(inThreads / 1000 / count).toFixed(2)}, ${(renderPool.stats().renderedThere - there).toString()} of ${count} rendered there` : '';
+    const threadShare = renderPool ? `; render threads mean ${(inThreads / 1000 / count).toFixed(2)}, ${(renderPool.stats().renderedThere - there).toString()} of ${count} rendered there` : '';
+    const { process: whole, main } = measured.cpu;
     if (session) {
       const { profile } = await session.post('Profiler.stop');
       await writeFile(`${process.env.PROFILE}/${kind}.cpuprofile`, JSON.stringify(profile));
       session.disconnect();
     }
-    out(`${kind.padEnd(9)} ${(median(perRequest) / 1000).toFixed(2)} ms CPU per request median, mean ${((cpu.user + cpu.system) / 1000 / count).toFixed(2)} (main thread median ${(median(mainPerRequest) / 1000).toFixed(2)}, mean ${((main.user + main.system) / 1000 / count).toFixed(2)}; user mean ${(cpu.user / 1000 / count).toFixed(2)}${threadShare}; quiet after ${quietAfter} ms), wall ${wall.toFixed(2)} ms, statuses ${[...statuses].join(',')}, ${(bytes / count / 1024).toFixed(1)} KB sent`);
+    out(`${kind.padEnd(9)} ${whole.medianMs.toFixed(2)} ms CPU per request median, mean ${whole.meanMs.toFixed(2)} (main thread median ${main.medianMs.toFixed(2)}, mean ${main.meanMs.toFixed(2)}${threadShare}; quiet after ${quietAfter} ms), wall median ${measured.wallMedianMs.toFixed(2)} ms, statuses ${[...measured.statuses].join(',')}, ${measured.meanKb.toFixed(1)} KB sent`);
   }
 } finally {
   server.close();

@@ -1,0 +1,19 @@
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { threadsCpuMsOf } from './process-cpu.ts';
+
+describe('CPU time of every thread of a process', () => {
+  it('counts what another thread of the process spends, to well under a millisecond', async () => {
+    const before = await threadsCpuMsOf(process.pid);
+    const spinning = new Worker('const end = Date.now() + 300; while (Date.now() < end);', { eval: true });
+    await new Promise((resolve) => spinning.once('exit', resolve));
+    const spent = (await threadsCpuMsOf(process.pid)) - before;
+    expect(spent).toBeGreaterThanOrEqual(250);
+    expect(spent).toBeLessThan(5_000);
+    expect(Number.isInteger(spent)).toBe(false);
+  });
+
+  it('fails with the process named when there is no such process', async () => {
+    await expect(threadsCpuMsOf(2 ** 30)).rejects.toThrow(/1073741824/);
+  });
+});
