@@ -17,26 +17,34 @@ export const REPORT_SCOPE_ANCHORS: Readonly<Record<string, RegExp>> = {};
 export function renderReportPage(page: ReportPage, shell: RouteShell, renderIsland: IslandRenderer, publicUrl: string): RenderedPage | null {
   if (page.kind !== 'report') return null;
   const island = islandWriter(shell, renderIsland);
+  const main = [reportLeadHtml(page), ...island.parts('PersonalReport', reportIslandProps(page))];
+  const html = renderDocumentParts(shell, { title: reportTitle(page), description: REPORT_DESCRIPTION, canonical: new URL('/report', publicUrl).href, noindex: true }, main);
+  return { html, hasIslands: island.count() > 0, storable: page.view.problems.length === 0 && page.notices.length === 0 };
+}
+
+type RoleReport = Extract<ReportPage, { kind: 'report' }>;
+
+export const REPORT_DESCRIPTION = 'Score your own job, not just its title: your tasks, seniority and workplace, with the same published method.';
+
+export const reportTitle = (page: RoleReport) => `Your personal score as ${page.source.title}`;
+
+/** The PersonalReport island's props. */
+export const reportIslandProps = (page: RoleReport) => ({
+  source: islandSourceOf(page.source, page.inputs, page.view),
+  relatedHref: page.relatedHref,
+  initial: page.inputs,
+  initialProblems: page.parseProblems,
+  narrative: page.narrative,
+});
+
+/** The report's kicker, heading, lede and notices: written once, for this renderer and report.astro (ADR 0142). */
+export function reportLeadHtml(page: RoleReport): string {
   const title = escapeHtml(page.source.title);
-  const lead =
+  return (
     `<p class="kicker">Personal AI risk report</p><h1>Your score as ${title}</h1>` +
     '<p class="lede pr-lede">Make the score yours: say how often you do each task, your seniority and your workplace. Same method as the ' +
     `<a href="${escapeAttribute(page.view.roleHref)}">${title} (${escapeHtml(page.view.seniorityLabel)}) assessment</a>.</p>` +
     (page.source.status === 'baseline' ? '<p class="small muted pr-estimate">Automated estimate: this role’s figures come from published data and no assessor has reviewed them yet.</p>' : '') +
-    page.notices.map((notice) => `<p class="baseline-banner" role="status">${escapeHtml(notice)}</p>`).join('');
-  const main = [
-    lead,
-    ...island.parts('PersonalReport', { source: islandSourceOf(page.source, page.inputs, page.view), relatedHref: page.relatedHref, initial: page.inputs, initialProblems: page.parseProblems, narrative: page.narrative }),
-  ];
-  const html = renderDocumentParts(
-    shell,
-    {
-      title: `Your personal score as ${page.source.title}`,
-      description: 'Score your own job, not just its title: your tasks, seniority and workplace, with the same published method.',
-      canonical: new URL('/report', publicUrl).href,
-      noindex: true,
-    },
-    main,
+    page.notices.map((notice) => `<p class="baseline-banner" role="status">${escapeHtml(notice)}</p>`).join('')
   );
-  return { html, hasIslands: island.count() > 0, storable: page.view.problems.length === 0 && page.notices.length === 0 };
 }
