@@ -8,7 +8,7 @@
  *     the server is quiet), then 50 connections of distinct addresses (max latency, timeouts);
  *  4. resident memory once every page is pre-rendered.
  *
- * Usage: npm run bench:pages [-- --seconds 10 --warmup 2 --dynamic-seconds 30 --distinct 200 --samples 100
+ * Usage: npm run bench:pages [-- --seconds 10 --warmup 2 --dynamic-seconds 30 --distinct 200 --samples 300
  *                                --path /roles/roofers --publish roofers/all-levels --connections 50]
  * Needs nginx (Debian nginx-light), wrk and taskset.
  */
@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findFreePort } from '../src/shared/free-port.ts';
 import { closeClient, compareWithNginx, COMPRESSED, fetchRaw, formatComparison, loadAverage, LOAD_CORE, median, rssMbOf } from './support/measure.ts';
-import { measureOtherProcessPerRequest } from './support/per-request-cpu.ts';
+import { measureOtherProcessPerRequest, WARM_UP_REQUESTS } from './support/per-request-cpu.ts';
 import { threadsCpuMsOf } from './support/process-cpu.ts';
 import { stopAll, waitForOutput } from './support/processes.ts';
 import { untilQuiet } from './support/quiet.ts';
@@ -32,7 +32,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '2' },
     'dynamic-seconds': { type: 'string', default: '30' },
     distinct: { type: 'string', default: '200' },
-    samples: { type: 'string', default: '100' },
+    samples: { type: 'string', default: '300' },
     connections: { type: 'string', default: '50' },
     path: { type: 'string', default: '/roles/roofers' },
     publish: { type: 'string', default: 'roofers/all-levels' },
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     ];
     for (const [name, pathFor] of dynamicKinds) {
       // Warm up this kind's code first, and wait until the server is quiet (ADR 0175): the figure is per request, not per process start.
-      await visitOnce(url, Array.from({ length: 30 }, (_, n) => pathFor(n + 900_000)));
+      await visitOnce(url, Array.from({ length: WARM_UP_REQUESTS }, (_, n) => pathFor(n + 900_000)));
       const serverCpuMs = () => threadsCpuMsOf(pid);
       await untilQuiet(undefined, serverCpuMs);
       const sampled = await measureOtherProcessPerRequest(Array.from({ length: samples }, (_, n) => pathFor(n + 1_000_000)), (path) => fetchRaw(url, path, COMPRESSED), serverCpuMs);

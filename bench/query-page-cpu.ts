@@ -40,7 +40,7 @@ import { holdReadModel } from '../src/server/read-model-holder.ts';
 import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY, SITE_ISLANDS } from '../src/server/site-build.ts';
 import { createWebServer, loadAstroHandler, loadServerIslands } from '../src/server/web-server.ts';
 import { openScratchPgliteStore } from '../src/store/test-support/scratch-stores.ts';
-import { measureServerPerRequest } from './support/per-request-cpu.ts';
+import { measureServerPerRequest, WARM_UP_REQUESTS } from './support/per-request-cpu.ts';
 import { untilQuiet } from './support/quiet.ts';
 
 const kinds = (process.argv[2] ?? 'search,compare,report,hit').split(',');
@@ -114,7 +114,7 @@ try {
     const round = rounds.get(kind) ?? 0;
     rounds.set(kind, round + 1);
     const first = 1_000_000 + round * count;
-    for (let n = 0; n < 30; n += 1) await get(pathOf(900_000 + round * 30 + n), 'br, gzip');
+    for (let n = 0; n < WARM_UP_REQUESTS; n += 1) await get(pathOf(900_000 + round * WARM_UP_REQUESTS + n), 'br, gzip');
     const quietAfter = await untilQuiet();
     const session = process.env.PROFILE ? new Session() : null;
     if (session) {

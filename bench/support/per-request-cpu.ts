@@ -5,6 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { median } from './measure.ts';
 import type { ChildReport } from './request-child.ts';
 
+/**
+ * Requests of a kind sent before its figures are taken: V8 keeps optimising a page's code for its first
+ * hundred or so requests (on threads the process figure counts), work paid once per process.
+ */
+export const WARM_UP_REQUESTS = 100;
+
 /** Reads CPU milliseconds used so far (by a process, or one thread of it). */
 export type CpuMeter = () => number;
 
