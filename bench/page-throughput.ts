@@ -22,6 +22,7 @@ import { closeClient, compareWithNginx, COMPRESSED, fetchRaw, formatComparison, 
 import { measureOtherProcessPerRequest, WARM_UP_REQUESTS } from './support/per-request-cpu.ts';
 import { threadsCpuMsOf } from './support/process-cpu.ts';
 import { stopAll, waitForOutput } from './support/processes.ts';
+import { queryAddresses } from './support/query-addresses.ts';
 import { untilQuiet } from './support/quiet.ts';
 import { startBenchSite } from './support/site-process.ts';
 import { pathRotationScript, runWrk } from './support/wrk.ts';
@@ -46,6 +47,8 @@ const distinct = Number(values.distinct);
 const samples = Number(values.samples);
 const connections = Number(values.connections);
 const out = (line: string) => process.stdout.write(`${line}\n`);
+/** The addresses wrk cycles through at c=50 (numbers 0 to this); the c=1 figures use the numbers after them. */
+const C50_ADDRESSES = 20_000;
 
 /** Requests each path once, in order, on one kept-alive connection: median latency and how many were render-cache hits. */
 async function visitOnce(siteUrl: string, paths: readonly string[]): Promise<{ median: number; hits: number; statuses: Set<number> }> {
@@ -148,19 +151,20 @@ async function main(): Promise<void> {
     for (const line of reports.splice(0)) out(`site: ${line}`);
     const slugs = [...new Set(rolePaths.map((path) => path.split('/')[2] ?? ''))];
     const keys = rolePaths.map((path) => path.replace(/^\/roles\//, ''));
+    const addresses = queryAddresses(slugs, keys);
     const dynamicKinds: [string, (n: number) => string][] = [
-      ['search', (n) => `/search?q=${encodeURIComponent((slugs[n % slugs.length] ?? '').replace(/-/g, ' '))}&limit=${5 + (Math.floor(n / slugs.length) % 20)}`],
-      ['compare of 3', (n) => `/compare?roles=${[n, n * 7 + 3, n * 13 + 5].map((i) => slugs[i % slugs.length]).join(',')}`],
-      ['personal report', (n) => `/report?role=${encodeURIComponent(keys[n % keys.length] ?? '')}&s1=${Math.floor(n / keys.length) % 100}`],
+      ['search', addresses.search],
+      ['compare of 3', addresses.compare],
+      ['personal report', addresses.report],
     ];
     for (const [name, pathFor] of dynamicKinds) {
       // Warm up this kind's code first, and wait until the server is quiet (ADR 0175): the figure is per request, not per process start.
-      await visitOnce(url, Array.from({ length: WARM_UP_REQUESTS }, (_, n) => pathFor(n + 900_000)));
+      await visitOnce(url, Array.from({ length: WARM_UP_REQUESTS }, (_, n) => pathFor(C50_ADDRESSES + n)));
       const serverCpuMs = () => threadsCpuMsOf(pid);
       await untilQuiet(undefined, serverCpuMs);
-      const sampled = await measureOtherProcessPerRequest(Array.from({ length: samples }, (_, n) => pathFor(n + 1_000_000)), (path) => fetchRaw(url, path, COMPRESSED), serverCpuMs);
+      const sampled = await measureOtherProcessPerRequest(Array.from({ length: samples }, (_, n) => pathFor(C50_ADDRESSES + WARM_UP_REQUESTS + n)), (path) => fetchRaw(url, path, COMPRESSED), serverCpuMs);
       const script = join(work, `${name.replace(/\W/g, '-')}.lua`);
-      await writeFile(script, pathRotationScript(Array.from({ length: 20_000 }, (_, n) => pathFor(n))));
+      await writeFile(script, pathRotationScript(Array.from({ length: C50_ADDRESSES }, (_, n) => pathFor(n))));
       const [serverCpuBefore, coresBefore, loadStarted] = [await serverCpuMs(), await coreTimes(), performance.now()];
       const loaded = await runWrk({ url, connections, seconds: dynamicSeconds, headers: COMPRESSED, cores: LOAD_CORE, script });
       const serverCores = ((await serverCpuMs()) - serverCpuBefore) / (performance.now() - loadStarted);

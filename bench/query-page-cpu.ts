@@ -12,9 +12,8 @@
  *
  * Each request's CPU is taken on its own, and the figure is the median (issue 12's measure), the mean
  * beside it: the mean also carries the rare young-generation collection that lands in one request.
- * Before measuring a kind, the bench waits until the process is quiet after that kind's warm-up
- * (ADR 0175). A kind named twice measures new addresses again; search has one address per role slug
- * (~920), so past that a search round measures cache hits.
+ * Before measuring a kind, the bench sends WARM_UP_REQUESTS of it and waits until the process is quiet
+ * (ADRs 0175, 0180). A kind named twice measures new addresses again (support/query-addresses.ts).
  *
  * The server runs as `jobzone serve` runs it on the embedded store: RENDER_THREADS render threads,
  * by default all cores but one (src/config/config.ts); RENDER_THREADS=0 renders on the main thread only.
@@ -41,6 +40,7 @@ import { ensureSiteBuilt, SITE_CLIENT_ROOT, SITE_ENTRY, SITE_ISLANDS } from '../
 import { createWebServer, loadAstroHandler, loadServerIslands } from '../src/server/web-server.ts';
 import { openScratchPgliteStore } from '../src/store/test-support/scratch-stores.ts';
 import { measureServerPerRequest, WARM_UP_REQUESTS } from './support/per-request-cpu.ts';
+import { queryAddresses } from './support/query-addresses.ts';
 import { untilQuiet } from './support/quiet.ts';
 
 const kinds = (process.argv[2] ?? 'search,compare,report,hit').split(',');
@@ -87,11 +87,12 @@ function get(path: string, acceptEncoding: string): Promise<{ status: number; bo
 const entries = [...model.assessments.values()];
 const slugs = [...new Set(entries.map((entry) => entry.roleSlug))];
 const keys = entries.map((entry) => `${entry.roleSlug}/${entry.seniority}`);
-// The addresses of bench/page-throughput.ts.
+// The addresses of bench/page-throughput.ts: numbered from 0 per kind, each a page not asked before.
+const { search, compare, report } = queryAddresses(slugs, keys);
 const pathFor: Record<string, (n: number) => string> = {
-  search: (n) => `/search?q=${encodeURIComponent((slugs[n % slugs.length] ?? '').replace(/-/g, ' '))}&limit=${5 + (Math.floor(n / slugs.length) % 20)}`,
-  compare: (n) => `/compare?roles=${[n, n * 7 + 3, n * 13 + 5].map((index) => slugs[index % slugs.length]).join(',')}`,
-  report: (n) => `/report?role=${encodeURIComponent(keys[n % keys.length] ?? '')}&s1=${Math.floor(n / keys.length) % 100}`,
+  search,
+  compare,
+  report,
   notfound: (n) => `/no-such-page-${n}`,
   hit: () => '/search?q=nurse',
 };
@@ -103,7 +104,7 @@ try {
     await get(`/search?q=warm-up-${attempt}`, 'br');
     if (renderPool.stats().renderedThere === 0) await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const rounds = new Map<string, number>();
+  const asked = new Map<string, number>();
   for (const kind of kinds) {
     const pathOf = pathFor[kind];
     if (!pathOf) throw new Error(`unknown page kind "${kind}"; expected ${Object.keys(pathFor).join(', ')}`);
@@ -111,10 +112,10 @@ try {
       for (const n of [5, 77, 1234]) await writeFile(`${process.env.DUMP}/${kind}-${n}.html`, (await get(pathOf(n), 'identity')).body);
       continue;
     }
-    const round = rounds.get(kind) ?? 0;
-    rounds.set(kind, round + 1);
-    const first = 1_000_000 + round * count;
-    for (let n = 0; n < WARM_UP_REQUESTS; n += 1) await get(pathOf(900_000 + round * WARM_UP_REQUESTS + n), 'br, gzip');
+    const next = asked.get(kind) ?? 0;
+    asked.set(kind, next + WARM_UP_REQUESTS + count);
+    for (let n = next; n < next + WARM_UP_REQUESTS; n += 1) await get(pathOf(n), 'br, gzip');
+    const first = next + WARM_UP_REQUESTS;
     const quietAfter = await untilQuiet();
     const session = process.env.PROFILE ? new Session() : null;
     if (session) {
