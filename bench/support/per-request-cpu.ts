@@ -61,12 +61,7 @@ export async function measureServerPerRequest<Meter extends string>(
   }
   read();
   if (readings.length !== paths.length + 1) throw new Error(`the server saw ${readings.length - 1} requests, not the ${paths.length} sent`);
-  const cpu = Object.fromEntries(
-    names.map((name, index) => {
-      const spent = readings.slice(1).map((after, request) => (after[index] ?? 0) - (readings[request]?.[index] ?? 0));
-      return [name, { medianMs: median(spent), meanMs: spent.reduce((sum, ms) => sum + ms, 0) / Math.max(1, spent.length) }];
-    }),
-  ) as PerRequestCpu<Meter>['cpu'];
+  const cpu = Object.fromEntries(names.map((name, index) => [name, perRequest(readings.map((reading) => reading[index] ?? 0))])) as PerRequestCpu<Meter>['cpu'];
   return { cpu, wallMedianMs: median(report.wallMs), statuses: new Set(report.statuses), meanKb: report.bytes / Math.max(1, paths.length) / 1024 };
 }
 
@@ -91,7 +86,11 @@ export async function measureOtherProcessPerRequest(
     statuses.add(answer.status);
     bytes += answer.body.byteLength;
   }
+  return { cpu: { server: perRequest(readings) }, wallMedianMs: median(wall), statuses, meanKb: bytes / Math.max(1, paths.length) / 1024 };
+}
+
+/** Median and mean of what was spent between consecutive readings: one before the first request, one after each. */
+function perRequest(readings: readonly number[]): { medianMs: number; meanMs: number } {
   const spent = readings.slice(1).map((after, index) => after - (readings[index] ?? after));
-  const count = Math.max(1, paths.length);
-  return { cpu: { server: { medianMs: median(spent), meanMs: spent.reduce((sum, ms) => sum + ms, 0) / count } }, wallMedianMs: median(wall), statuses, meanKb: bytes / count / 1024 };
+  return { medianMs: median(spent), meanMs: spent.reduce((sum, ms) => sum + ms, 0) / Math.max(1, spent.length) };
 }
