@@ -5,8 +5,9 @@ import { threadsCpuMsOf } from './process-cpu.ts';
 describe('CPU time of every thread of a process', () => {
   it('counts what another thread of the process spends, to well under a millisecond', async () => {
     const before = await threadsCpuMsOf(process.pid);
-    // The thread stays alive once it has spun: the time of a thread that ended is gone with it.
-    const spinning = new Worker("const { parentPort } = require('node:worker_threads'); const end = Date.now() + 300; while (Date.now() < end); parentPort.postMessage('spun'); setInterval(() => {}, 1000);", { eval: true });
+    // The thread stays alive once it has spun: the time of a thread that ended is gone with it. It spins
+    // for 300 ms of its own CPU, not of the clock, so that a loaded machine cannot shorten what it spends.
+    const spinning = new Worker("const { parentPort } = require('node:worker_threads'); const cpuMs = () => { const { user, system } = process.threadCpuUsage(); return (user + system) / 1000; }; const end = cpuMs() + 300; while (cpuMs() < end); parentPort.postMessage('spun'); setInterval(() => {}, 1000);", { eval: true });
     await new Promise((resolve) => spinning.once('message', resolve));
     const spent = (await threadsCpuMsOf(process.pid)) - before;
     await spinning.terminate();
