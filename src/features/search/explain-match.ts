@@ -49,6 +49,16 @@ function describes(index: SearchIndex, entry: number, word: string): boolean {
 
 const quote = (text: string) => `“${text}”`;
 
+/**
+ * "“a”, “b”" with `prefix` before each word. A plain loop: `map` and spreads over these word lists,
+ * empty for most results and full for a few, cost this hot function its optimised code again and again.
+ */
+function quotedList(words: readonly string[], prefix = ''): string {
+  let list = '';
+  for (let at = 0; at < words.length; at += 1) list += `${at === 0 ? '' : ', '}${prefix}“${words[at] ?? ''}”`;
+  return list;
+}
+
 /** "“brief” is a legal paper (WordNet): lawyers and paralegals draft legal papers". */
 function explainDomain(index: SearchIndex, query: readonly string[], row: number): string | null {
   const domain = index.domains.rows[row];
@@ -65,7 +75,7 @@ export function explainMatch(index: SearchIndex, entry: number, facts: MatchFact
   if (reason) return `${matched} → ${found?.title ?? ''}: ${reason}`;
   const words = formWords(index, facts.form);
   const levels = facts.query.filter((token, position) => (isLevelWord(token) || isLeadingRankWord(facts.query, position)) && !words.includes(token));
-  const levelNote = levels.length > 0 ? ` (level set aside: ${levels.map(quote).join(', ')})` : '';
+  const levelNote = levels.length > 0 ? ` (level set aside: ${quotedList(levels)})` : '';
   const domain = facts.domain ?? null;
   const domainNote = domain === null ? null : explainDomain(index, facts.query, domain);
   if (facts.exact) {
@@ -91,10 +101,10 @@ export function explainMatch(index: SearchIndex, entry: number, facts: MatchFact
   const added = words.filter((word) => (kindOfWord(word) & ~queryKinds) !== 0);
   const dropped = facts.query.filter((word) => (kindOfWord(word) & ~titleKinds) !== 0);
   if (added.length > 0 || dropped.length > 0) {
-    parts.push(['a different kind of job', ...added.map((word) => `adds ${quote(word)}`), ...dropped.map((word) => `without ${quote(word)}`)].join(', '));
+    parts.push(`a different kind of job${added.length > 0 ? `, ${quotedList(added, 'adds ')}` : ''}${dropped.length > 0 ? `, ${quotedList(dropped, 'without ')}` : ''}`);
   }
   const described = facts.query.filter((token) => !words.includes(token) && describes(index, entry, token));
-  if (described.length > 0) parts.push(`its description mentions ${described.map(quote).join(', ')}`);
+  if (described.length > 0) parts.push(`its description mentions ${quotedList(described)}`);
   for (const token of facts.query) {
     if (index.wordIds.has(token) || index.description.wordIds.has(token) || token.length < 4) continue;
     const near = words.find((word) => boundedEditDistance(token, word, 2) <= 2);

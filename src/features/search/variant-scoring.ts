@@ -73,7 +73,6 @@ export function scoreVariant(index: SearchIndex, variant: Variant, context: Quer
     }
   }
   const describedCount = words.length > 1 ? markDescriptions(index.description, entryDescription, entryDescriptionStack, words, MAX_TOKEN_BITS) : 0;
-  const weights = tokens.map((token) => token.weight);
   const bitCount = Math.min(MAX_TOKEN_BITS, tokens.length);
   const { formEntry, formWeight, formFactor, formClass, formClasses } = index;
   const { kindFactor, kindStamp, kindGeneration } = index.scratch;
@@ -92,7 +91,7 @@ export function scoreVariant(index: SearchIndex, variant: Variant, context: Quer
       const unmatched = describedMask & ~matchedTokens;
       for (let bit = 0; bit < bitCount; bit += 1) {
         if ((describedMask & (1 << bit)) === 0) continue;
-        const weight = weights[bit] ?? 0;
+        const weight = tokens[bit]?.weight ?? 0;
         describedAll += weight;
         if (unmatched & (1 << bit)) described += DESCRIPTION_SHARE * weight;
       }
@@ -121,7 +120,11 @@ export function scoreVariant(index: SearchIndex, variant: Variant, context: Quer
     }
   }
   for (let position = 0; position < describedCount; position += 1) entryDescription[entryDescriptionStack[position] ?? 0] = 0;
-  for (const form of index.exactForms.get(exactKey(variant.tokens)) ?? []) {
+  // An index loop over the list, when there is one: iterating `list ?? []` mixed two array shapes in this
+  // hot function and V8 threw away its optimised code each time the rarer one came by.
+  const exactForms = index.exactForms.get(exactKey(variant.tokens));
+  for (let at = 0; exactForms !== undefined && at < exactForms.length; at += 1) {
+    const form = exactForms[at] ?? 0;
     const score = (formFactor[form] ?? 1) * variantFactor;
     const previous = best[form] ?? 0;
     if (previous === 0) touched.forms[touched.count++] = form;
