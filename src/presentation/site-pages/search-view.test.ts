@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchView } from './search-view.ts';
+import { buildSearchView, sameBaseLetters } from './search-view.ts';
 import { gatherSearchInput, SEARCH_PAGE_LIMIT } from '../../features/site-pages/search-input.ts';
 import type { RoleSearchResult } from '../../features/read-model/role-search-answer.ts';
 import { committedReadModel } from '../../features/site-pages/test-support/read-model-fixture.ts';
@@ -61,5 +61,29 @@ describe('searching by job title', () => {
     const view = buildSearchView({ query: 'x role', hits: [hit], notInCatalog: null });
     expect(view.state).toBe('results');
     expect(view.hits[0]).toMatchObject({ matchedOther: false, score: null, scoreText: null, rangeText: null, zone: null, url: '/roles/x-role' });
+  });
+});
+
+describe('telling a matched title from the occupation’s own', () => {
+  const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
+  it('agrees with the collator on printable ASCII, where it takes the quick path', () => {
+    const alphabet = " -./&'(),aAbBzZ09";
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let pair = 0; pair < 20_000; pair += 1) {
+      const word = () => Array.from({ length: next() % 5 }, () => alphabet[next() % alphabet.length]).join('');
+      const left = word();
+      const right = pair % 3 === 0 ? left.toUpperCase() : word();
+      expect(sameBaseLetters(left, right), `${left} | ${right}`).toBe(collator.compare(left, right) === 0);
+    }
+  });
+
+  it('leaves accents and other scripts to the collator', () => {
+    expect(sameBaseLetters('Café Manager', 'cafe manager')).toBe(true);
+    expect(sameBaseLetters('Cafe\u0301', 'CAFE')).toBe(true);
+    expect(sameBaseLetters('Café', 'Cafes')).toBe(false);
+    expect(sameBaseLetters('Registered Nurses', 'registered nurses')).toBe(true);
+    expect(sameBaseLetters('RN', 'Registered Nurses')).toBe(false);
   });
 });
