@@ -54,8 +54,8 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /**
  * Whether two titles differ only in case or accents, as the collator says. Printable ASCII has one
  * letter per case pair and nothing the collator ignores, so there lower-casing gives the same answer
- * (checked over every pair of such strings up to three characters) at a fraction of ICU's cost,
- * which was a tenth of a search page's view.
+ * (checked for every pair of printable characters, and every pair of strings of up to three characters
+ * from a 16-character alphabet) at a fraction of ICU's cost, which was 5.7% of a search page's render.
  */
 export function sameBaseLetters(left: string, right: string): boolean {
   if (left === right) return true;
