@@ -34,6 +34,7 @@ const kind = process.argv[2] ?? 'search';
 const pages = Number(process.argv[3] ?? 1000);
 const WARM_UP_PAGES = 300;
 const idleMs = Number(process.env.IDLE_MS ?? 0);
+const tracing = process.execArgv.some((flag) => flag.startsWith('--trace-'));
 const MARK_EVERY = 250;
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -85,7 +86,7 @@ function renderOne(n: number): void {
 
 async function renderPages(first: number): Promise<void> {
   for (let n = first; n < first + pages; n += 1) {
-    if (process.execArgv.some((flag) => flag.startsWith('--trace-')) && (n - first) % MARK_EVERY === 0) out(`— page ${n - first}`);
+    if (tracing && (n - first) % MARK_EVERY === 0) out(`— page ${n - first}`);
     renderOne(n);
     if (idleMs > 0) await new Promise((resolve) => setTimeout(resolve, idleMs));
   }

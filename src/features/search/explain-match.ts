@@ -55,7 +55,7 @@ const quote = (text: string) => `“${text}”`;
  */
 function quotedList(words: readonly string[], prefix = ''): string {
   let list = '';
-  for (let at = 0; at < words.length; at += 1) list += `${at === 0 ? '' : ', '}${prefix}“${words[at] ?? ''}”`;
+  for (let at = 0; at < words.length; at += 1) list += `${at === 0 ? '' : ', '}${prefix}${quote(words[at] ?? '')}`;
   return list;
 }
 
