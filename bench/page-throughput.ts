@@ -21,7 +21,7 @@ import { findFreePort } from '../src/shared/free-port.ts';
 import { closeClient, compareWithNginx, COMPRESSED, fetchRaw, formatComparison, loadAverage, LOAD_CORE, median, rssMbOf } from './support/measure.ts';
 import { measureOtherProcessPerRequest, WARM_UP_REQUESTS } from './support/per-request-cpu.ts';
 import { threadsCpuMsOf } from './support/process-cpu.ts';
-import { stopAll, waitForOutput } from './support/processes.ts';
+import { pinThisProcess, stopAll, waitForOutput } from './support/processes.ts';
 import { queryAddresses } from './support/query-addresses.ts';
 import { untilQuiet } from './support/quiet.ts';
 import { startBenchSite } from './support/site-process.ts';
@@ -90,7 +90,9 @@ async function main(): Promise<void> {
   await chmod(work, 0o755);
   const children: ChildProcess[] = [];
   try {
-    out(`load average at start: ${await loadAverage()}`);
+    // This process sends the c=1 requests: it is a load generator too, so it runs on wrk's core.
+    await pinThisProcess(LOAD_CORE);
+    out(`load average at start: ${await loadAverage()}; this process pinned to core ${LOAD_CORE}`);
     const started = performance.now();
     const { site, pid, url } = await startBenchSite(await findFreePort(), values.publish);
     children.push(site);

@@ -9,6 +9,8 @@
  *
  * Usage: npm run bench:render-loop [-- search|compare|report [pages]]
  *        PROFILE=<file> … also writes a CPU profile of a second loop of the same length;
+ *        FIRST=<n> … starts at address number n (bench:pages measures from 20100: "part time …" searches,
+ *        which cost about twice a bare title);
  *        IDLE_MS=<ms> … idles that long after each page, as a server does between requests (the thread
  *        CPU then includes the timer's small cost);
  *        node_modules/.bin/node --trace-opt --trace-deopt bench/query-page-render-loop.ts … shows what V8 optimises and
@@ -34,13 +36,14 @@ const kind = process.argv[2] ?? 'search';
 const pages = Number(process.argv[3] ?? 1000);
 const WARM_UP_PAGES = 300;
 const idleMs = Number(process.env.IDLE_MS ?? 0);
+const firstAddress = Number(process.env.FIRST ?? 0);
 const tracing = process.execArgv.some((flag) => flag.startsWith('--trace-'));
 const MARK_EVERY = 250;
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 const page = QUERY_PAGES.find((candidate) => candidate.path === `/${kind}`);
-if (!page || !Number.isInteger(pages) || pages < 1) {
-  process.stderr.write(`usage: bench:render-loop [search|compare|report [pages ≥ 1]]; got "${kind}" and "${process.argv[3] ?? ''}"\n`);
+if (!page || !Number.isInteger(pages) || pages < 1 || !Number.isInteger(firstAddress) || firstAddress < 0) {
+  process.stderr.write(`usage: [FIRST=n ≥ 0] bench:render-loop [search|compare|report [pages ≥ 1]]; got "${kind}", "${process.argv[3] ?? ''}" and FIRST="${process.env.FIRST ?? ''}"\n`);
   process.exit(2);
 }
 await ensureSiteBuilt(out);
@@ -99,7 +102,7 @@ for (const stage of Object.keys(spent) as (keyof typeof spent)[]) spent[stage] =
 bytes = 0;
 collections = 0;
 const before = process.threadCpuUsage();
-await renderPages(0);
+await renderPages(firstAddress);
 const cpu = process.threadCpuUsage(before);
 // Collections are reported after the loop, in a later turn of the event loop.
 await new Promise((resolve) => setTimeout(resolve, 50));
@@ -115,7 +118,7 @@ if (process.env.PROFILE) {
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 100 });
   await session.post('Profiler.start');
-  await renderPages(pages);
+  await renderPages(firstAddress + pages);
   const { profile } = await session.post('Profiler.stop');
   await writeFile(process.env.PROFILE, JSON.stringify(profile));
   session.disconnect();

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +26,17 @@ export function waitForOutput(child: ChildProcess, marker: string, timeoutMs: nu
 /** Prefixes a command with `taskset -c <cores>` when cores are given, so server and load generator do not share a core. */
 export function pinned(cores: string | null, command: string, args: readonly string[]): [string, string[]] {
   return cores === null ? [command, [...args]] : ['taskset', ['-c', cores, command, ...args]];
+}
+
+/**
+ * Moves every thread of this process to `cores` (taskset -a -p). A benchmark that sends requests
+ * itself (the c=1 figures) is then a load generator like wrk, kept off the server's core; the
+ * processes it starts later are pinned by their own taskset.
+ */
+export async function pinThisProcess(cores: string): Promise<void> {
+  await promisify(execFile)('taskset', ['-a', '-p', '-c', cores, String(process.pid)]).catch((error: unknown) => {
+    throw new Error(`could not pin the benchmark to core(s) ${cores} with taskset: ${(error as Error).message}`);
+  });
 }
 
 /** Starts the real server (npm start's entry) on a fresh embedded store in `work`, optionally pinned to cores. */

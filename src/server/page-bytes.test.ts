@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { utf8BytesOf, withUtf8Bytes } from './page-bytes.ts';
+import { encodeBodyFor } from '../features/render-cache/content-coding.ts';
+import { etagOf } from '../features/render-cache/render-cache.ts';
+import { encodePageHere, utf8BytesOf, withUtf8Bytes } from './page-bytes.ts';
 
 // First in the file: the reused buffer is sized for the first page, whose bytes then fill it exactly.
 describe('a page whose bytes fill the reused buffer exactly', () => {
@@ -56,5 +58,33 @@ describe('a small page', () => {
     const bytes = utf8BytesOf(['<p>', 'hi', '</p>']);
     expect(bytes.toString('utf8')).toBe('<p>hi</p>');
     expect(bytes.buffer.byteLength).toBe(9);
+  });
+});
+
+describe('a page encoded for one reader on the calling thread', () => {
+  const page = ['<main>', '<p>Registered Nurses · “RN” → 69.5</p>'.repeat(200), '</main>'];
+  const bytes = Buffer.from(page.join(''), 'utf8');
+
+  it('is compressed to the bytes encodeBodyFor makes, with the ETag of the unencoded page, in a buffer of its own size', async () => {
+    for (const coding of ['br', 'gzip'] as const) {
+      const here = encodePageHere(page, 7, coding, 1024 * 1024);
+      const expected = await encodeBodyFor(bytes, coding);
+      expect(here?.coding).toBe(coding);
+      expect(here?.body.equals(expected.body)).toBe(true);
+      expect(here?.body.buffer.byteLength).toBe(here?.body.byteLength);
+      expect(here?.etag).toBe(etagOf(7, bytes));
+    }
+  });
+
+  it('keeps an unencoded answer intact when the next page reuses the buffer', () => {
+    const here = encodePageHere(page, 7, 'identity', 1024 * 1024);
+    encodePageHere(['x'.repeat(bytes.byteLength)], 7, 'identity', 1024 * 1024);
+    expect(here?.coding).toBe('identity');
+    expect(here?.body.equals(bytes)).toBe(true);
+  });
+
+  it('is left to the caller when its bytes exceed the limit given', () => {
+    expect(encodePageHere(page, 7, 'br', bytes.byteLength - 1)).toBeNull();
+    expect(encodePageHere(page, 7, 'br', bytes.byteLength)).not.toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import { copyOf } from '../features/render-cache/content-coding.ts';
+import { copyOf, encodeBodyForSync, exactCopyOf, type ContentCoding } from '../features/render-cache/content-coding.ts';
+import { etagOf } from '../features/render-cache/render-cache.ts';
 import type { PageText } from '../presentation/query-pages/page-document.ts';
 
 const encoder = new TextEncoder();
@@ -41,4 +42,25 @@ function countedBytesOf(parts: readonly string[]): Buffer {
   for (const part of parts) offset += bytes.write(part, offset, 'utf8');
   if (offset !== size) throw new Error(`a page's parts encoded to ${offset} bytes, not the ${size} counted`);
   return bytes;
+}
+
+/** A page encoded for one reader: its body in `coding` (identity when compressing saves nothing) and its ETag. */
+export interface EncodedPage {
+  body: Buffer;
+  coding: ContentCoding;
+  etag: string;
+}
+
+/**
+ * Encodes a rendered page for one reader on the calling thread: UTF-8 into the reused buffer, then
+ * compressed in the reader's coding (the bytes `encodeBodyFor` makes) and hashed for its ETag, so
+ * the unencoded page is never copied. The body is a buffer of its own exact size. Null when the
+ * page's UTF-8 is longer than `maxBytes`: the caller encodes it another way.
+ */
+export function encodePageHere(text: PageText, version: number, coding: ContentCoding, maxBytes: number): EncodedPage | null {
+  return withUtf8Bytes(text, (bytes) => {
+    if (bytes.byteLength > maxBytes) return null;
+    const encoded = encodeBodyForSync(bytes, coding);
+    return { body: encoded.body.buffer === bytes.buffer ? copyOf(encoded.body) : exactCopyOf(encoded.body), coding: encoded.coding, etag: etagOf(version, bytes) };
+  });
 }

@@ -8,11 +8,9 @@ import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildReadModel, type ReadModel, type ReadModelInput } from '../../features/read-model/read-model.ts';
 import { applyPublishedRoles } from '../../features/read-model/read-model-update.ts';
-import { copyOf, encodeBodyForSync, exactCopyOf } from '../../features/render-cache/content-coding.ts';
-import { etagOf } from '../../features/render-cache/render-cache.ts';
 import type { IslandRenderer } from '../../presentation/query-pages/island-slot.ts';
 import type { RouteShell } from '../../presentation/query-pages/route-shell.ts';
-import { withUtf8Bytes } from '../page-bytes.ts';
+import { encodePageHere } from '../page-bytes.ts';
 import { QUERY_PAGES } from '../query-page-routes.ts';
 import { MESSAGE_BOUNDS, type FromThread, type ToThread } from './messages.ts';
 
@@ -51,14 +49,9 @@ function render(message: Extract<ToThread, { type: 'render' }>): void {
   if (!page || !shell) return send({ type: 'declined', id: message.id, reason: 'no-shell' });
   const result = page.render(held.model, new URL(message.url, 'http://localhost'), { shell, islands, publicUrl: data.publicUrl });
   if (result === null) return send({ type: 'declined', id: message.id, reason: 'astro' });
-  // The unencoded bytes are a view of a reused buffer (ADR 0180): hashed and compressed here, in the
-  // coding the reader accepts, so the main thread only stores and writes the page.
-  const answer = withUtf8Bytes(result.html, (body) => {
-    if (body.byteLength > MESSAGE_BOUNDS.maxPageBytes) return null;
-    const encoded = encodeBodyForSync(body, message.coding);
-    // A buffer of its own, handed over without a copy, whose size the main thread's cache counts exactly.
-    return { body: encoded.body.buffer === body.buffer ? copyOf(encoded.body) : exactCopyOf(encoded.body), coding: encoded.coding, etag: etagOf(message.version, body) };
-  });
+  // Hashed and compressed here, in the coding the reader accepts, so the main thread only stores and
+  // writes the page; the body is a buffer of its own, handed over without a copy (ADR 0180).
+  const answer = encodePageHere(result.html, message.version, message.coding, MESSAGE_BOUNDS.maxPageBytes);
   if (answer === null) return send({ type: 'declined', id: message.id, reason: 'too-large' });
   send({ type: 'page', id: message.id, ...answer, storable: result.storable, hasIslands: result.hasIslands }, [answer.body.buffer as ArrayBuffer]);
 }
