@@ -53,9 +53,9 @@ export interface EncodedPage {
 
 /**
  * Encodes a rendered page for one reader on the calling thread: UTF-8 into the reused buffer, then
- * compressed in the reader's coding (the bytes `encodeBodyFor` makes) and hashed for its ETag, so
- * the unencoded page is never copied. The body is a buffer of its own exact size. Null when the
- * page's UTF-8 is longer than `maxBytes`: the caller encodes it another way.
+ * compressed in the reader's coding (the bytes `encodeBodyFor` makes) and hashed for its ETag; the
+ * unencoded bytes are copied only when they are what is sent (identity). The body is a buffer of its
+ * own exact size. Null when the page's UTF-8 is longer than `maxBytes`: the caller encodes it another way.
  */
 export function encodePageHere(text: PageText, version: number, coding: ContentCoding, maxBytes: number): EncodedPage | null {
   return withUtf8Bytes(text, (bytes) => {
