@@ -6,7 +6,7 @@ import { answerFromCache, answerWithPage, etagOf, type CachedAnswer } from '../f
 import { createRenderGate } from '../features/render-cache/render-gate.ts';
 import { isCrossSiteFormSubmission } from './lib/origin-check.ts';
 import { guardStudio } from './lib/studio-guard.ts';
-import { contentSecurityPolicy, inlineScriptHashes, isEmbedPath } from './lib/security-headers.ts';
+import { contentSecurityPolicy, inlineScriptHashesOfBytes, isEmbedPath } from './lib/security-headers.ts';
 
 const CACHEABLE_TYPES = /^(text\/html|application\/xml|application\/atom\+xml)/;
 // Two places: one page renders while the other's compression finishes on the thread pool.
@@ -33,7 +33,7 @@ async function renderFully(next: () => Promise<Response>): Promise<{ response: R
   const contentType = response.headers.get('content-type') ?? '';
   // Files sent already compressed (the bulk downloads under /data) pass through as they are.
   if (response.body === null || !isCompressible(contentType) || response.headers.has('content-encoding')) return { response, body: null };
-  // Node's decoder reads the rendered bytes once (below); the same bytes are then sent, with no second encoding.
+  // The rendered bytes are read once; they are sent as they are and never decoded (inlineScriptHashesOfBytes).
   return { response, body: Buffer.from(await response.arrayBuffer()) };
 }
 
@@ -65,10 +65,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const { response, body } = rendered;
   const contentType = response.headers.get('content-type') ?? '';
   const isHtml = /^text\/html/i.test(contentType);
-  const text = body.toString('utf8');
   const headers = new Headers(response.headers);
   if (isHtml) {
-    headers.set('content-security-policy', contentSecurityPolicy(inlineScriptHashes(text), { frameable: isEmbedPath(context.url.pathname) }));
+    headers.set('content-security-policy', contentSecurityPolicy(inlineScriptHashesOfBytes(body), { frameable: isEmbedPath(context.url.pathname) }));
     if (!/charset=/i.test(contentType)) headers.set('content-type', 'text/html; charset=utf-8');
   }
   // Pages that act on a token (no-store) or show input problems (they send no-store too) are never stored.

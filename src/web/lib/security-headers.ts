@@ -36,10 +36,24 @@ const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
 /** Lists the CSP hashes (sha256-…) of a page's inline scripts, in order and without repeats; scripts with a src are loaded from the site and need none. */
 export function inlineScriptHashes(html: string): string[] {
+  return scriptHashesOf(html, 'utf8');
+}
+
+/**
+ * The same hashes, read from a page's UTF-8 bytes without decoding them: each byte is read as one
+ * Latin-1 character, which keeps every ASCII character of the markup where it was and no byte of a
+ * multi-byte character can look like one, and each script is hashed from its own bytes again.
+ * Decoding a rendered page's UTF-8 only to find its scripts was a tenth of pre-rendering's time.
+ */
+export function inlineScriptHashesOfBytes(html: Buffer): string[] {
+  return scriptHashesOf(html.toString('latin1'), 'latin1');
+}
+
+function scriptHashesOf(html: string, encoding: 'utf8' | 'latin1'): string[] {
   const hashes = new Set<string>();
   for (const [, attributes = '', body = ''] of html.matchAll(INLINE_SCRIPT)) {
     if (/\bsrc\s*=/i.test(attributes)) continue;
-    hashes.add(`sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}`);
+    hashes.add(`sha256-${createHash('sha256').update(body, encoding).digest('base64')}`);
   }
   return [...hashes];
 }
